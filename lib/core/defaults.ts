@@ -1,0 +1,91 @@
+import { IConstruct } from 'constructs';
+import { NodePortRange } from './ports';
+import { PodSecurity, ResourceOptions, RollingUpdateOptions } from './workload';
+
+/**
+ * Defaults for every construct of this library below a scope (an App, a Chart or any construct).
+ * Each field is optional; what a construct's own props say always wins.
+ */
+export interface PatternDefaultsProps {
+  /**
+   * Replicas of each workload.
+   * @default 2
+   */
+  readonly replicas?: number;
+  /**
+   * Container resources; each field given here replaces the library default for that field.
+   * @default - requests cpu 100m and memory 128Mi, limit memory 256Mi, no CPU limit
+   */
+  readonly resources?: ResourceOptions;
+  /**
+   * Pod Security Standard the pods are built to pass.
+   * @default PodSecurity.RESTRICTED
+   */
+  readonly podSecurity?: PodSecurity;
+  /**
+   * Mount the service account token into pods.
+   * @default false
+   */
+  readonly automountServiceAccountToken?: boolean;
+  /**
+   * Mount the container root filesystem read-only.
+   * @default false
+   */
+  readonly readOnlyRootFilesystem?: boolean;
+  /**
+   * Add a TCP readiness probe on the first TCP port when none is given.
+   * @default true
+   */
+  readonly defaultReadinessProbe?: boolean;
+  /**
+   * Rolling update settings of Deployments.
+   * @default - maxSurge 25%, maxUnavailable 0
+   */
+  readonly rollingUpdate?: RollingUpdateOptions;
+  /**
+   * Node port range of the target cluster.
+   * @default - 30000-32767
+   */
+  readonly nodePortRange?: NodePortRange;
+  /**
+   * Value of the `app.kubernetes.io/part-of` label.
+   * @default - no such label
+   */
+  readonly partOf?: string;
+}
+
+const DEFAULTS = new WeakMap<IConstruct, PatternDefaultsProps>();
+
+/**
+ * Sets defaults once for a whole app, chart or scope, instead of on every construct.
+ *
+ * @example
+ * PatternDefaults.set(chart, { replicas: 3, resources: { memoryLimit: 'none' } });
+ */
+export class PatternDefaults {
+  /** Sets the defaults for every construct of this library created below `scope` afterwards. */
+  public static set(scope: IConstruct, defaults: PatternDefaultsProps): void {
+    DEFAULTS.set(scope, { ...DEFAULTS.get(scope), ...defaults });
+  }
+
+  /** The defaults in force at `scope`: the nearest scope's value of each field wins. */
+  public static of(scope: IConstruct): PatternDefaultsProps {
+    let merged: PatternDefaultsProps = {};
+    for (const s of scope.node.scopes) {
+      const own = DEFAULTS.get(s);
+      if (own) merged = mergeDefaults(merged, own);
+    }
+    return merged;
+  }
+
+  private constructor() {}
+}
+
+function mergeDefaults(outer: PatternDefaultsProps, inner: PatternDefaultsProps): PatternDefaultsProps {
+  return {
+    ...outer,
+    ...inner,
+    resources: outer.resources || inner.resources ? { ...outer.resources, ...inner.resources } : undefined,
+    rollingUpdate: outer.rollingUpdate || inner.rollingUpdate ? { ...outer.rollingUpdate, ...inner.rollingUpdate } : undefined,
+  };
+}

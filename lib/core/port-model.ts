@@ -1,0 +1,139 @@
+import { Problems } from './problems';
+import { ianaPortName } from './names';
+import { ExposedPort, NodePortRange, Protocol, ServicePortInfo } from './ports';
+
+export const DEFAULT_NODE_PORT_RANGE: NodePortRange = { min: 30000, max: 32767 };
+
+/** The single-port shorthand props shared by the constructs that own a Service. */
+export interface SinglePortInput {
+  readonly port?: number;
+  readonly containerPort?: number;
+  readonly portName?: string;
+  readonly protocol?: Protocol;
+  readonly nodePort?: number;
+  readonly ports?: ExposedPort[];
+}
+
+export interface PortRules {
+  /** Whether node ports may be given (NodePort and LoadBalancer Services). */
+  readonly nodePortsAllowed: boolean;
+  /** Explains why not, e.g. `is only allowed with serviceType NodePort or LoadBalancer (got ClusterIP)`. */
+  readonly nodePortRule: string;
+  readonly nodePortRange: NodePortRange;
+  readonly defaultPort: number;
+}
+
+export interface ResolvedPort {
+  readonly name: string;
+  readonly port: number;
+  readonly targetPort: number;
+  readonly protocol: Protocol;
+  readonly nodePort?: number;
+}
+
+export function isPortNumber(value: number): boolean {
+  return Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+
+const PORT_RULE = 'is not a valid port: it must be an integer in 1-65535';
+
+/** Turns the single-port shorthand or the `ports` list into one normalised, validated list. */
+export function resolvePorts(input: SinglePortInput, rules: PortRules, problems: Problems): ResolvedPort[] {
+  const single = input.port !== undefined || input.containerPort !== undefined || input.portName !== undefined
+    || input.protocol !== undefined || input.nodePort !== undefined;
+  if (input.ports !== undefined && single) {
+    problems.add('ports', input.ports.map((p) => p.name), 'cannot be combined with port, containerPort, portName, protocol or nodePort: use one form');
+  }
+  let list: Array<{ field: string; spec: ExposedPort }>;
+  if (input.ports !== undefined) {
+    if (input.ports.length === 0) problems.add('ports', [], 'must list at least one port');
+    list = input.ports.map((spec, i) => ({ field: `ports[${i}].`, spec }));
+  } else {
+    list = [{
+      field: '',
+      spec: {
+        name: input.portName ?? 'http',
+        port: input.port ?? rules.defaultPort,
+        containerPort: input.containerPort,
+        protocol: input.protocol,
+        nodePort: input.nodePort,
+      },
+    }];
+  }
+  const resolved = list.map(({ field, spec }) => resolveOne(field, spec, rules, problems));
+  checkUnique(resolved, list.map((l) => l.field), problems);
+  return resolved;
+}
+
+function resolveOne(field: string, spec: ExposedPort, rules: PortRules, problems: Problems): ResolvedPort {
+  const nameField = field ? `${field}name` : 'portName';
+  const nameRule = ianaPortName(spec.name);
+  if (nameRule) problems.add(nameField, spec.name, nameRule);
+  if (!isPortNumber(spec.port)) problems.add(`${field}port`, spec.port, PORT_RULE);
+  const targetPort = spec.containerPort ?? spec.port;
+  if (spec.containerPort !== undefined && !isPortNumber(spec.containerPort)) {
+    problems.add(`${field}containerPort`, spec.containerPort, PORT_RULE);
+  }
+  const protocol = spec.protocol ?? Protocol.TCP;
+  if (!Object.values(Protocol).includes(protocol)) {
+    problems.add(`${field}protocol`, protocol, 'is not a valid protocol: use TCP, UDP or SCTP');
+  }
+  if (spec.nodePort !== undefined) {
+    const { min, max } = rules.nodePortRange;
+    if (!rules.nodePortsAllowed) {
+      problems.add(`${field}nodePort`, spec.nodePort, rules.nodePortRule);
+    } else if (!Number.isInteger(spec.nodePort) || spec.nodePort < min || spec.nodePort > max) {
+      problems.add(`${field}nodePort`, spec.nodePort, `is outside ${min}-${max}`);
+    }
+  }
+  return { name: spec.name, port: spec.port, targetPort, protocol, nodePort: spec.nodePort };
+}
+
+function checkUnique(ports: ResolvedPort[], fields: string[], problems: Problems): void {
+  const names = new Map<string, number>();
+  const numbers = new Map<string, number>();
+  const nodePorts = new Map<string, number>();
+  ports.forEach((p, i) => {
+    const dupName = names.get(p.name);
+    if (dupName !== undefined) problems.add(`${fields[i]}name`, p.name, `is already used by ports[${dupName}]: port names must be unique`);
+    else names.set(p.name, i);
+    const key = `${p.port}/${p.protocol}`;
+    const dupNumber = numbers.get(key);
+    if (dupNumber !== undefined) problems.add(`${fields[i]}port`, p.port, `is already used by ports[${dupNumber}] for ${p.protocol}: a port number may appear once per protocol`);
+    else numbers.set(key, i);
+    if (p.nodePort !== undefined) {
+      const nodeKey = `${p.nodePort}/${p.protocol}`;
+      const dupNode = nodePorts.get(nodeKey);
+      if (dupNode !== undefined) problems.add(`${fields[i]}nodePort`, p.nodePort, `is already used by ports[${dupNode}] for ${p.protocol}`);
+      else nodePorts.set(nodeKey, i);
+    }
+  });
+}
+
+/** The container ports behind a Service's ports: one per (number, protocol), first name wins. */
+export function containerPorts(ports: ResolvedPort[]): Array<{ name: string; containerPort: number; protocol: Protocol }> {
+  const seen = new Set<string>();
+  const out: Array<{ name: string; containerPort: number; protocol: Protocol }> = [];
+  for (const p of ports) {
+    const key = `${p.targetPort}/${p.protocol}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ name: p.name, containerPort: p.targetPort, protocol: p.protocol });
+  }
+  return out;
+}
+
+/** The Service `spec.ports` entries; the defaulted protocol TCP is left out, targetPort always shown. */
+export function renderServicePorts(ports: ResolvedPort[]): object[] {
+  return ports.map((p) => ({
+    name: p.name,
+    port: p.port,
+    targetPort: p.targetPort,
+    protocol: p.protocol === Protocol.TCP ? undefined : p.protocol,
+    nodePort: p.nodePort,
+  }));
+}
+
+export function portInfo(ports: ResolvedPort[]): ServicePortInfo[] {
+  return ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol, targetPort: p.targetPort, nodePort: p.nodePort }));
+}

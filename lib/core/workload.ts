@@ -1,0 +1,153 @@
+import { Probe } from '../probe';
+
+/** Pod Security Standard the pods are built to pass. */
+export enum PodSecurity {
+  /**
+   * The `restricted` profile: non-root, no privilege escalation, all capabilities dropped,
+   * RuntimeDefault seccomp. Needs an image that runs as a non-root (numeric) user.
+   */
+  RESTRICTED = 'restricted',
+  /**
+   * The `baseline` profile, for images that must run as root (many public images, e.g. the
+   * nginx-based `ikubernetes/myapp`): RuntimeDefault seccomp and no privilege escalation only.
+   */
+  BASELINE = 'baseline',
+}
+
+/**
+ * Container resources. Unset fields take the library defaults (requests cpu 100m and memory
+ * 128Mi, limit memory 256Mi, no CPU limit); the value `'none'` removes a field.
+ */
+export interface ResourceOptions {
+  /**
+   * CPU request, e.g. `250m`.
+   * @default '100m'
+   */
+  readonly cpuRequest?: string;
+  /**
+   * Memory request, e.g. `256Mi`.
+   * @default '128Mi'
+   */
+  readonly memoryRequest?: string;
+  /**
+   * CPU limit. A CPU limit throttles even an idle node's spare CPU, so there is none by default.
+   * @default 'none'
+   */
+  readonly cpuLimit?: string;
+  /**
+   * Memory limit.
+   * @default '256Mi'
+   */
+  readonly memoryLimit?: string;
+}
+
+/** Rolling update settings: an integer (`'1'`) or a percentage (`'25%'`). */
+export interface RollingUpdateOptions {
+  /**
+   * Pods that may be created above the desired count during an update.
+   * @default '25%'
+   */
+  readonly maxSurge?: string;
+  /**
+   * Pods that may be unavailable during an update.
+   * @default '0'
+   */
+  readonly maxUnavailable?: string;
+}
+
+/** What the pods of a workload run: shared by ExposedApp and HeadlessGroup. */
+export interface WorkloadOptions {
+  /** Container image, e.g. `nginx:1.27`. */
+  readonly image: string;
+  /**
+   * Number of pods.
+   * @default 2
+   */
+  readonly replicas?: number;
+  /**
+   * Environment variables of the container.
+   * @default - none
+   */
+  readonly env?: { [name: string]: string };
+  /**
+   * Entrypoint override (the image's ENTRYPOINT).
+   * @default - the image's entrypoint
+   */
+  readonly command?: string[];
+  /**
+   * Arguments (the image's CMD).
+   * @default - the image's arguments
+   */
+  readonly args?: string[];
+  /**
+   * Container resources; `'none'` removes a field.
+   * @default - requests cpu 100m and memory 128Mi, limit memory 256Mi, no CPU limit
+   */
+  readonly resources?: ResourceOptions;
+  /**
+   * Readiness probe; `Probe.none()` switches the default off.
+   * @default - TCP on the first TCP port; none when the app has no TCP port
+   */
+  readonly readiness?: Probe;
+  /**
+   * Liveness probe.
+   * @default - none
+   */
+  readonly liveness?: Probe;
+  /**
+   * Startup probe.
+   * @default - none
+   */
+  readonly startup?: Probe;
+  /**
+   * Pod Security Standard the pods are built to pass.
+   * @default PodSecurity.RESTRICTED
+   */
+  readonly podSecurity?: PodSecurity;
+  /**
+   * User id the container runs as; needed with RESTRICTED when the image names its user
+   * instead of giving a numeric id.
+   * @default - the image's user
+   */
+  readonly runAsUser?: number;
+  /**
+   * Group id the container runs as.
+   * @default - the image's group
+   */
+  readonly runAsGroup?: number;
+  /**
+   * Group that owns mounted volumes.
+   * @default - none
+   */
+  readonly fsGroup?: number;
+  /**
+   * Mount the container root filesystem read-only.
+   * @default false
+   */
+  readonly readOnlyRootFilesystem?: boolean;
+  /**
+   * Mount the service account token: only apps that call the Kubernetes API need it.
+   * @default false
+   */
+  readonly automountServiceAccountToken?: boolean;
+  /**
+   * Service account of the pods.
+   * @default - the namespace's default service account
+   */
+  readonly serviceAccountName?: string;
+  /**
+   * Secrets to pull the image with.
+   * @default - none
+   */
+  readonly imagePullSecrets?: string[];
+  /**
+   * Extra labels on every object (the selector labels cannot be overridden).
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Annotations on the pods.
+   * @default - none
+   */
+  readonly podAnnotations?: { [key: string]: string };
+}

@@ -1,0 +1,293 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { PatternDefaults } from './core/defaults';
+import { serviceDnsName, urlScheme } from './core/dns';
+import { IServiceEndpoint } from './core/endpoint';
+import { IdentityOptions } from './core/identity';
+import { resolveIdentity } from './core/resolve-identity';
+import { Problems } from './core/problems';
+import { checkAnnotations, recommendedLabels, selectorLabels } from './core/labels';
+import { cidr } from './core/net';
+import { serviceEnvPrefix } from './core/names';
+import { DEFAULT_NODE_PORT_RANGE, portInfo, renderServicePorts, ResolvedPort, resolvePorts } from './core/port-model';
+import { ExposedPort, NodePortRange, Protocol, ServicePortInfo } from './core/ports';
+import { claimName } from './core/registry';
+import { renderPodTemplate, resolveWorkload, ResolvedWorkload } from './core/pod-template';
+import { RollingUpdateOptions, WorkloadOptions } from './core/workload';
+
+/** How a Service is reachable; the values are the Kubernetes API strings. */
+export enum ServiceType {
+  /** Inside the cluster only, on a virtual IP. */
+  CLUSTER_IP = 'ClusterIP',
+  /** Also on a port of every node. */
+  NODE_PORT = 'NodePort',
+  /** Also through an external load balancer provisioned by the cloud or cluster. */
+  LOAD_BALANCER = 'LoadBalancer',
+}
+
+/** Session affinity of a Service. */
+export enum SessionAffinity {
+  /** Each connection may go to any pod. */
+  NONE = 'None',
+  /** Connections from one client IP go to the same pod. */
+  CLIENT_IP = 'ClientIP',
+}
+
+/** Routing of external traffic on NodePort and LoadBalancer Services. */
+export enum ExternalTrafficPolicy {
+  /** To any ready pod in the cluster (may hide the client IP). */
+  CLUSTER = 'Cluster',
+  /** Only to pods on the receiving node (keeps the client IP). */
+  LOCAL = 'Local',
+}
+
+/** Props of an ExposedApp: a Deployment and the Service that exposes it. */
+export interface ExposedAppProps extends WorkloadOptions, IdentityOptions {
+  /**
+   * Service port (single-port form).
+   * @default 80
+   */
+  readonly port?: number;
+  /**
+   * Container port the Service port maps to (the targetPort).
+   * @default - the same as `port`
+   */
+  readonly containerPort?: number;
+  /**
+   * Port name (an IANA service name: at most 15 characters).
+   * @default 'http'
+   */
+  readonly portName?: string;
+  /**
+   * Protocol of the port.
+   * @default Protocol.TCP
+   */
+  readonly protocol?: Protocol;
+  /**
+   * Fixed node port (NodePort and LoadBalancer only).
+   * @default - Kubernetes allocates one
+   */
+  readonly nodePort?: number;
+  /**
+   * Several ports, instead of the single-port props.
+   * @default - one port from the single-port props
+   */
+  readonly ports?: ExposedPort[];
+  /**
+   * Type of the Service.
+   * @default ServiceType.CLUSTER_IP
+   */
+  readonly serviceType?: ServiceType;
+  /**
+   * Node port range of the target cluster, for checking `nodePort`.
+   * @default - 30000-32767, or the chart-wide default
+   */
+  readonly nodePortRange?: NodePortRange;
+  /**
+   * Client CIDRs allowed to reach a LoadBalancer.
+   * @default - no restriction
+   */
+  readonly loadBalancerSourceRanges?: string[];
+  /**
+   * External traffic policy (NodePort and LoadBalancer only).
+   * @default - Kubernetes' default (Cluster)
+   */
+  readonly externalTrafficPolicy?: ExternalTrafficPolicy;
+  /**
+   * Session affinity.
+   * @default SessionAffinity.NONE
+   */
+  readonly sessionAffinity?: SessionAffinity;
+  /**
+   * Affinity timeout in seconds, 1-86400 (CLIENT_IP only).
+   * @default - Kubernetes' default (10800)
+   */
+  readonly sessionAffinityTimeoutSeconds?: number;
+  /**
+   * Annotations of the Service (load balancer controllers read these).
+   * @default - none
+   */
+  readonly serviceAnnotations?: { [key: string]: string };
+  /**
+   * Rolling update settings of the Deployment.
+   * @default - maxSurge 25%, maxUnavailable 0
+   */
+  readonly rollingUpdate?: RollingUpdateOptions;
+  /**
+   * Seconds a new pod must be ready before it counts as available.
+   * @default - Kubernetes' default (0)
+   */
+  readonly minReadySeconds?: number;
+}
+
+/**
+ * A Deployment plus the Service that exposes it, with secure defaults: pods pass the
+ * `restricted` Pod Security Standard, get requests and a memory limit, and a readiness probe.
+ */
+export class ExposedApp extends Construct implements IServiceEndpoint {
+  /** The Deployment (patch it with `addJsonPatch`). */
+  public readonly deployment: ApiObject;
+  /** The Service. */
+  public readonly service: ApiObject;
+  /** Name of the Service (and of the Deployment). */
+  public readonly serviceName: string;
+  /** Namespace of the objects. */
+  public readonly namespace: string;
+  /** The type of the Service. */
+  public readonly serviceType: ServiceType;
+  /** The first Service port number. */
+  public readonly port: number;
+  /** Every Service port. */
+  public readonly ports: ServicePortInfo[];
+  /** `<service>.<namespace>.svc.cluster.local` */
+  public readonly dnsName: string;
+  /** URL of the first port, e.g. `http://web.shop.svc.cluster.local:80`. */
+  public readonly url: string;
+  /** Labels the Service and Deployment select pods by. */
+  public readonly selector: { [key: string]: string };
+  /** Name of the variable Kubernetes injects into later pods of the namespace: `<NAME>_SERVICE_HOST`. */
+  public readonly serviceHostEnv: string;
+  /** Name of the variable Kubernetes injects into later pods of the namespace: `<NAME>_SERVICE_PORT`. */
+  public readonly servicePortEnv: string;
+
+  private readonly resolvedPorts: ResolvedPort[];
+  private readonly workload: ResolvedWorkload;
+
+  constructor(scope: Construct, id: string, props: ExposedAppProps) {
+    super(scope, id);
+    const problems = new Problems('ExposedApp', this);
+    const defaults = PatternDefaults.of(this);
+    const identity = resolveIdentity(this, props, defaults, problems);
+    const serviceType = props.serviceType ?? ServiceType.CLUSTER_IP;
+    if (!Object.values(ServiceType).includes(serviceType)) {
+      problems.add('serviceType', serviceType, 'is not a valid ServiceType: use CLUSTER_IP, NODE_PORT or LOAD_BALANCER');
+    }
+    const external = serviceType !== ServiceType.CLUSTER_IP;
+    this.resolvedPorts = resolvePorts(props, {
+      nodePortsAllowed: external,
+      nodePortRule: `is only allowed with serviceType NodePort or LoadBalancer (got ${serviceType})`,
+      nodePortRange: props.nodePortRange ?? defaults.nodePortRange ?? DEFAULT_NODE_PORT_RANGE,
+      defaultPort: 80,
+    }, problems);
+    this.workload = resolveWorkload(props, defaults, this.resolvedPorts, problems);
+    checkServiceProps(props, serviceType, this.resolvedPorts, problems);
+    const rollingUpdate = resolveRollingUpdate({ ...defaults.rollingUpdate, ...props.rollingUpdate }, problems);
+    if (props.minReadySeconds !== undefined && (!Number.isInteger(props.minReadySeconds) || props.minReadySeconds < 0)) {
+      problems.add('minReadySeconds', props.minReadySeconds, 'must be an integer >= 0');
+    }
+    claimName(this, problems, 'name', 'Deployment', identity.namespace, identity.name);
+    claimName(this, problems, 'name', 'Service', identity.namespace, identity.name);
+    problems.throwIfAny();
+
+    this.serviceName = identity.name;
+    this.namespace = identity.namespace;
+    this.serviceType = serviceType;
+    this.ports = portInfo(this.resolvedPorts);
+    this.port = this.ports[0].port;
+    this.dnsName = serviceDnsName(this.serviceName, this.namespace);
+    const first = this.ports[0];
+    this.url = `${urlScheme(first.name, first.port, first.protocol)}://${this.dnsName}:${first.port}`;
+    this.selector = selectorLabels(identity.labels);
+    this.serviceHostEnv = `${serviceEnvPrefix(this.serviceName)}_SERVICE_HOST`;
+    this.servicePortEnv = `${serviceEnvPrefix(this.serviceName)}_SERVICE_PORT`;
+
+    const labels = recommendedLabels(identity.labels, props.labels);
+    const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
+    this.deployment = new ApiObject(this, 'Deployment', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata,
+      spec: Lazy.any({
+        produce: () => ({
+          replicas: this.workload.replicas,
+          minReadySeconds: props.minReadySeconds,
+          selector: { matchLabels: this.selector },
+          strategy: { type: 'RollingUpdate', rollingUpdate },
+          template: renderPodTemplate(this.workload, identity.name, this.resolvedPorts, labels),
+        }),
+      }),
+    });
+    this.service = new ApiObject(this, 'Service', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { ...metadata, annotations: nonEmptyMap(props.serviceAnnotations) },
+      spec: {
+        type: serviceType,
+        selector: this.selector,
+        ports: renderServicePorts(this.resolvedPorts),
+        sessionAffinity: props.sessionAffinity === SessionAffinity.CLIENT_IP ? SessionAffinity.CLIENT_IP : undefined,
+        sessionAffinityConfig: props.sessionAffinityTimeoutSeconds === undefined
+          ? undefined : { clientIP: { timeoutSeconds: props.sessionAffinityTimeoutSeconds } },
+        externalTrafficPolicy: props.externalTrafficPolicy,
+        loadBalancerSourceRanges: nonEmptyList(props.loadBalancerSourceRanges),
+      },
+    });
+  }
+}
+
+function checkServiceProps(props: ExposedAppProps, type: ServiceType, ports: ResolvedPort[], problems: Problems): void {
+  const affinity = props.sessionAffinity ?? SessionAffinity.NONE;
+  if (!Object.values(SessionAffinity).includes(affinity)) {
+    problems.add('sessionAffinity', affinity, 'is not a valid SessionAffinity: use NONE or CLIENT_IP');
+  }
+  const timeout = props.sessionAffinityTimeoutSeconds;
+  if (timeout !== undefined) {
+    if (affinity !== SessionAffinity.CLIENT_IP) {
+      problems.add('sessionAffinityTimeoutSeconds', timeout, 'is only allowed with sessionAffinity CLIENT_IP');
+    } else if (!Number.isInteger(timeout) || timeout < 1 || timeout > 86400) {
+      problems.add('sessionAffinityTimeoutSeconds', timeout, 'is outside 1-86400');
+    }
+  }
+  const ranges = props.loadBalancerSourceRanges;
+  if (ranges !== undefined && ranges.length > 0 && type !== ServiceType.LOAD_BALANCER) {
+    problems.add('loadBalancerSourceRanges', ranges, `are only allowed with serviceType LoadBalancer (got ${type})`);
+  }
+  (ranges ?? []).forEach((range, i) => {
+    const rule = cidr(range);
+    if (rule) problems.add(`loadBalancerSourceRanges[${i}]`, range, rule);
+  });
+  const policy = props.externalTrafficPolicy;
+  if (policy !== undefined) {
+    if (!Object.values(ExternalTrafficPolicy).includes(policy)) {
+      problems.add('externalTrafficPolicy', policy, 'is not a valid ExternalTrafficPolicy: use CLUSTER or LOCAL');
+    } else if (type === ServiceType.CLUSTER_IP) {
+      problems.add('externalTrafficPolicy', policy, 'is only allowed with serviceType NodePort or LoadBalancer (got ClusterIP)');
+    }
+  }
+  if (type === ServiceType.LOAD_BALANCER) {
+    ports.filter((p) => p.port === 10250).forEach((p) => {
+      problems.add('port', p.port, 'is reserved for the kubelet and cannot be exposed by a LoadBalancer');
+    });
+  }
+  checkAnnotations(problems, 'serviceAnnotations', props.serviceAnnotations);
+}
+
+const INT_OR_PERCENT = /^(\d+)(%?)$/;
+
+function resolveRollingUpdate(r: RollingUpdateOptions, problems: Problems): { maxSurge: number | string; maxUnavailable: number | string } {
+  const parse = (field: 'maxSurge' | 'maxUnavailable', value: string): { json: number | string; zero: boolean } => {
+    const m = INT_OR_PERCENT.exec(String(value));
+    if (!m) {
+      problems.add(`rollingUpdate.${field}`, value, 'is not an integer or a percentage such as "25%"');
+      return { json: value, zero: false };
+    }
+    if (field === 'maxUnavailable' && m[2] === '%' && Number(m[1]) > 100) {
+      problems.add(`rollingUpdate.${field}`, value, 'must not be more than 100%');
+    }
+    return { json: m[2] === '%' ? value : Number(m[1]), zero: Number(m[1]) === 0 };
+  };
+  const surge = parse('maxSurge', r.maxSurge ?? '25%');
+  const unavailable = parse('maxUnavailable', r.maxUnavailable ?? '0');
+  if (surge.zero && unavailable.zero) {
+    problems.add('rollingUpdate.maxUnavailable', r.maxUnavailable ?? '0', 'may not be 0 when maxSurge is 0: the rollout could never progress');
+  }
+  return { maxSurge: surge.json, maxUnavailable: unavailable.json };
+}
+
+function nonEmptyMap(map: { [key: string]: string } | undefined): { [key: string]: string } | undefined {
+  return map && Object.keys(map).length > 0 ? map : undefined;
+}
+
+function nonEmptyList<T>(list: T[] | undefined): T[] | undefined {
+  return list && list.length > 0 ? list : undefined;
+}

@@ -1,0 +1,10 @@
+// The public API: re-exports of modules that hold public types only. Internal helpers live
+// in other lib/core modules (problems, port-model, pod-template, ...) and are not exported.
+export * from './core/errors';
+export * from './core/endpoint';
+export * from './core/ports';
+export * from './core/workload';
+export * from './core/defaults';
+export * from './core/identity';
+export * from './probe';
+export * from './exposed-app';

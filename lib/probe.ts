@@ -1,0 +1,103 @@
+/** Timing and threshold settings shared by every probe. */
+export interface ProbeTimings {
+  /**
+   * Seconds after the container starts before the first probe.
+   * @default - Kubernetes' default (0)
+   */
+  readonly initialDelaySeconds?: number;
+  /**
+   * Seconds between probes.
+   * @default - Kubernetes' default (10)
+   */
+  readonly periodSeconds?: number;
+  /**
+   * Seconds after which one probe times out.
+   * @default - Kubernetes' default (1)
+   */
+  readonly timeoutSeconds?: number;
+  /**
+   * Consecutive failures after which the probe counts as failed.
+   * @default - Kubernetes' default (3)
+   */
+  readonly failureThreshold?: number;
+  /**
+   * Consecutive successes after which the probe counts as passed; must be 1 for liveness and startup probes.
+   * @default - Kubernetes' default (1)
+   */
+  readonly successThreshold?: number;
+}
+
+/** Options for probes that connect to a port. */
+export interface PortProbeOptions extends ProbeTimings {
+  /**
+   * Container port number to probe.
+   * @default - the first TCP port of the app
+   */
+  readonly port?: number;
+  /**
+   * Name of a container port of the app to probe (instead of `port`).
+   * @default - the first TCP port of the app
+   */
+  readonly portName?: string;
+}
+
+/** Scheme of an HTTP probe. */
+export enum ProbeScheme {
+  HTTP = 'HTTP',
+  HTTPS = 'HTTPS',
+}
+
+/** Options for HTTP GET probes. */
+export interface HttpGetProbeOptions extends PortProbeOptions {
+  /**
+   * Scheme to use.
+   * @default ProbeScheme.HTTP
+   */
+  readonly scheme?: ProbeScheme;
+}
+
+/** How a probe checks the container. */
+export enum ProbeKind {
+  HTTP_GET = 'httpGet',
+  TCP_SOCKET = 'tcpSocket',
+  EXEC = 'exec',
+  NONE = 'none',
+}
+
+/**
+ * A readiness, liveness or startup probe. Create one with the static methods.
+ */
+export class Probe {
+  /** Probe with an HTTP GET of `path`; any status from 200 to 399 passes. */
+  public static httpGet(path: string, options: HttpGetProbeOptions = {}): Probe {
+    return new Probe(ProbeKind.HTTP_GET, options, path, undefined, options.scheme);
+  }
+
+  /** Probe that passes when a TCP connection to the port can be opened. */
+  public static tcpSocket(options: PortProbeOptions = {}): Probe {
+    return new Probe(ProbeKind.TCP_SOCKET, options);
+  }
+
+  /** Probe that runs a command in the container; exit status 0 passes. */
+  public static exec(command: string[], options: ProbeTimings = {}): Probe {
+    return new Probe(ProbeKind.EXEC, options, undefined, command);
+  }
+
+  /** No probe at all: switches off a default probe. */
+  public static none(): Probe {
+    return new Probe(ProbeKind.NONE, {});
+  }
+
+  private constructor(
+    /** How the probe checks the container. */
+    public readonly kind: ProbeKind,
+    /** Port, timing and threshold options. */
+    public readonly options: PortProbeOptions,
+    /** HTTP path, for HTTP GET probes. */
+    public readonly path?: string,
+    /** Command, for exec probes. */
+    public readonly command?: string[],
+    /** Scheme, for HTTP GET probes. */
+    public readonly scheme?: ProbeScheme,
+  ) {}
+}

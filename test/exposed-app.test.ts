@@ -1,0 +1,387 @@
+import { Chart, JsonPatch, Testing } from 'cdk8s';
+import {
+  ExposedApp, ExposedAppProps, ExternalTrafficPolicy, PatternDefaults, PodSecurity, Probe,
+  ProbeScheme, Protocol, ServicePatternsError, ServiceType, SessionAffinity,
+} from '../lib';
+import { ServiceWalkthrough } from '../apps/service-walkthrough';
+import { find, Manifest, newChart, selects, synth } from './util';
+
+const IMAGE = 'nginx:1.27';
+
+function build(props: Partial<ExposedAppProps> = {}, id = 'web', chart = newChart()) {
+  const app = new ExposedApp(chart, id, { image: IMAGE, ...props });
+  const out = synth(chart);
+  return { app, chart, out, deploy: find(out, 'Deployment'), svc: find(out, 'Service') };
+}
+
+const container = (deploy: Manifest) => deploy.spec.template.spec.containers[0];
+
+describe('ExposedApp defaults', () => {
+  const { app, out, deploy, svc } = build();
+
+  test('writes exactly a Deployment and a Service named after the id', () => {
+    expect(out.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Deployment/web', 'Service/web']);
+    expect(deploy.apiVersion).toBe('apps/v1');
+    expect(svc.apiVersion).toBe('v1');
+  });
+
+  test('the Service and Deployment select the pod labels', () => {
+    const podLabels = deploy.spec.template.metadata.labels;
+    expect(selects(svc.spec.selector, podLabels)).toBe(true);
+    expect(deploy.spec.selector.matchLabels).toEqual(svc.spec.selector);
+    expect(svc.spec.selector).toEqual({ 'app.kubernetes.io/name': 'web', 'app.kubernetes.io/instance': 'web' });
+  });
+
+  test('recommended labels on every object', () => {
+    for (const o of out) {
+      expect(o.metadata.labels).toEqual({
+        'app.kubernetes.io/name': 'web',
+        'app.kubernetes.io/instance': 'web',
+        'app.kubernetes.io/managed-by': 'cdk8s-service-patterns',
+      });
+    }
+  });
+
+  test('ClusterIP Service on port 80 named http, targeting container port 80', () => {
+    expect(svc.spec.type).toBe('ClusterIP');
+    expect(svc.spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 80 }]);
+    expect(container(deploy).ports).toEqual([{ name: 'http', containerPort: 80 }]);
+    expect(svc.spec.sessionAffinity).toBeUndefined();
+  });
+
+  test('two replicas, rolling update 25% surge and none unavailable', () => {
+    expect(deploy.spec.replicas).toBe(2);
+    expect(deploy.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } });
+  });
+
+  test('pods pass the restricted Pod Security Standard', () => {
+    const pod = deploy.spec.template.spec;
+    expect(pod.securityContext).toEqual({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(container(deploy).securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+    expect(pod.automountServiceAccountToken).toBe(false);
+    expect(container(deploy).imagePullPolicy).toBeUndefined();
+  });
+
+  test('requests and a memory limit, no CPU limit', () => {
+    expect(container(deploy).resources).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } });
+  });
+
+  test('a TCP readiness probe on the named port, nothing else', () => {
+    expect(container(deploy).readinessProbe).toEqual({ tcpSocket: { port: 'http' } });
+    expect(container(deploy).livenessProbe).toBeUndefined();
+    expect(container(deploy).startupProbe).toBeUndefined();
+  });
+
+  test('no namespace written, no empty lists or maps', () => {
+    expect(deploy.metadata.namespace).toBeUndefined();
+    const text = JSON.stringify(out);
+    expect(text).not.toMatch(/\[\]|\{\}/);
+  });
+
+  test('discovery handles', () => {
+    expect(app.serviceName).toBe('web');
+    expect(app.namespace).toBe('default');
+    expect(app.port).toBe(80);
+    expect(app.dnsName).toBe('web.default.svc.cluster.local');
+    expect(app.url).toBe('http://web.default.svc.cluster.local:80');
+    expect(app.serviceHostEnv).toBe('WEB_SERVICE_HOST');
+    expect(app.servicePortEnv).toBe('WEB_SERVICE_PORT');
+    expect(app.ports).toEqual([{ name: 'http', port: 80, protocol: 'TCP', targetPort: 80, nodePort: undefined }]);
+  });
+});
+
+describe('ExposedApp props', () => {
+  test('id is lower-cased; dashes become underscores in the injected variable names', () => {
+    const { app, deploy } = build({}, 'MyApp-Front');
+    expect(deploy.metadata.name).toBe('myapp-front');
+    expect(app.serviceHostEnv).toBe('MYAPP_FRONT_SERVICE_HOST');
+  });
+
+  test('explicit name and namespace', () => {
+    const { app, deploy, svc } = build({ name: 'frontend', namespace: 'shop' });
+    expect(deploy.metadata).toMatchObject({ name: 'frontend', namespace: 'shop' });
+    expect(svc.metadata).toMatchObject({ name: 'frontend', namespace: 'shop' });
+    expect(app.dnsName).toBe('frontend.shop.svc.cluster.local');
+  });
+
+  test('the chart namespace is used for DNS and metadata', () => {
+    const { app, svc } = build({}, 'web', newChart({ namespace: 'team-a' }));
+    expect(app.namespace).toBe('team-a');
+    expect(svc.metadata.namespace).toBe('team-a');
+  });
+
+  test('replicas, env, command and args', () => {
+    const { deploy } = build({ replicas: 0, env: { MODE: 'prod', LOG_LEVEL: 'info' }, command: ['/bin/app'], args: ['--serve'] });
+    expect(deploy.spec.replicas).toBe(0);
+    expect(container(deploy)).toMatchObject({
+      command: ['/bin/app'],
+      args: ['--serve'],
+      env: [{ name: 'MODE', value: 'prod' }, { name: 'LOG_LEVEL', value: 'info' }],
+    });
+  });
+
+  test('port -> containerPort mapping with a custom name', () => {
+    const { svc, deploy } = build({ port: 8080, containerPort: 3000, portName: 'web' });
+    expect(svc.spec.ports).toEqual([{ name: 'web', port: 8080, targetPort: 3000 }]);
+    expect(container(deploy).ports).toEqual([{ name: 'web', containerPort: 3000 }]);
+    expect(container(deploy).readinessProbe.tcpSocket.port).toBe('web');
+  });
+
+  test('several ports; the same number for TCP and UDP is fine', () => {
+    const { app, svc, deploy } = build({
+      ports: [
+        { name: 'dns-tcp', port: 53, containerPort: 5353 },
+        { name: 'dns-udp', port: 53, containerPort: 5353, protocol: Protocol.UDP },
+        { name: 'metrics', port: 9153 },
+      ],
+    });
+    expect(svc.spec.ports).toEqual([
+      { name: 'dns-tcp', port: 53, targetPort: 5353 },
+      { name: 'dns-udp', port: 53, targetPort: 5353, protocol: 'UDP' },
+      { name: 'metrics', port: 9153, targetPort: 9153 },
+    ]);
+    expect(container(deploy).ports).toEqual([
+      { name: 'dns-tcp', containerPort: 5353 },
+      { name: 'dns-udp', containerPort: 5353, protocol: 'UDP' },
+      { name: 'metrics', containerPort: 9153 },
+    ]);
+    expect(app.port).toBe(53);
+  });
+
+  test('two Service ports onto one container port give one container port', () => {
+    const { deploy } = build({ ports: [{ name: 'http', port: 80, containerPort: 8080 }, { name: 'alt', port: 8080 }] });
+    expect(container(deploy).ports).toEqual([{ name: 'http', containerPort: 8080 }]);
+  });
+
+  test('UDP-only apps get no readiness probe and a udp:// URL', () => {
+    const { app, deploy } = build({ port: 80, containerPort: 9376, protocol: Protocol.UDP, portName: 'udp' });
+    expect(container(deploy).readinessProbe).toBeUndefined();
+    expect(app.url).toBe('udp://web.default.svc.cluster.local:80');
+  });
+
+  test('NodePort with a fixed node port', () => {
+    const { svc } = build({ serviceType: ServiceType.NODE_PORT, nodePort: 30008 });
+    expect(svc.spec.type).toBe('NodePort');
+    expect(svc.spec.ports[0].nodePort).toBe(30008);
+  });
+
+  test('a custom node port range', () => {
+    const { svc } = build({ serviceType: ServiceType.NODE_PORT, nodePort: 20080, nodePortRange: { min: 20000, max: 22767 } });
+    expect(svc.spec.ports[0].nodePort).toBe(20080);
+  });
+
+  test('LoadBalancer with source ranges, traffic policy and annotations', () => {
+    const { svc } = build({
+      serviceType: ServiceType.LOAD_BALANCER,
+      loadBalancerSourceRanges: ['10.0.0.0/8', '2001:db8::/32'],
+      externalTrafficPolicy: ExternalTrafficPolicy.LOCAL,
+      serviceAnnotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' },
+    });
+    expect(svc.spec).toMatchObject({
+      type: 'LoadBalancer',
+      loadBalancerSourceRanges: ['10.0.0.0/8', '2001:db8::/32'],
+      externalTrafficPolicy: 'Local',
+    });
+    expect(svc.metadata.annotations).toEqual({ 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' });
+  });
+
+  test('session affinity ClientIP with a timeout', () => {
+    const { svc } = build({ sessionAffinity: SessionAffinity.CLIENT_IP, sessionAffinityTimeoutSeconds: 600 });
+    expect(svc.spec.sessionAffinity).toBe('ClientIP');
+    expect(svc.spec.sessionAffinityConfig).toEqual({ clientIP: { timeoutSeconds: 600 } });
+  });
+
+  test('HTTP, exec and TCP probes with timings', () => {
+    const { deploy } = build({
+      port: 3000,
+      readiness: Probe.httpGet('/healthz', { port: 3000, periodSeconds: 5, scheme: ProbeScheme.HTTPS }),
+      liveness: Probe.exec(['cat', '/tmp/healthy'], { initialDelaySeconds: 10, failureThreshold: 5 }),
+      startup: Probe.tcpSocket({ portName: 'http', periodSeconds: 2, failureThreshold: 30 }),
+    });
+    const c = container(deploy);
+    expect(c.readinessProbe).toEqual({ httpGet: { path: '/healthz', port: 3000, scheme: 'HTTPS' }, periodSeconds: 5 });
+    expect(c.livenessProbe).toEqual({ exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 10, failureThreshold: 5 });
+    expect(c.startupProbe).toEqual({ tcpSocket: { port: 'http' }, periodSeconds: 2, failureThreshold: 30 });
+  });
+
+  test('Probe.none() switches the default readiness probe off', () => {
+    expect(container(build({ readiness: Probe.none() }).deploy).readinessProbe).toBeUndefined();
+  });
+
+  test('resources: override a field, or remove it with none', () => {
+    const { deploy } = build({ resources: { cpuRequest: '250m', memoryLimit: 'none', cpuLimit: '1' } });
+    expect(container(deploy).resources).toEqual({ requests: { cpu: '250m', memory: '128Mi' }, limits: { cpu: '1' } });
+    const bare = build({ resources: { cpuRequest: 'none', memoryRequest: 'none', memoryLimit: 'none' } });
+    expect(container(bare.deploy).resources).toBeUndefined();
+  });
+
+  test('BASELINE keeps seccomp and no privilege escalation, drops the non-root rules', () => {
+    const { deploy } = build({ podSecurity: PodSecurity.BASELINE });
+    expect(deploy.spec.template.spec.securityContext).toEqual({ seccompProfile: { type: 'RuntimeDefault' } });
+    expect(container(deploy).securityContext).toEqual({ allowPrivilegeEscalation: false });
+  });
+
+  test('user ids, read-only root, service account and pull secrets', () => {
+    const { deploy } = build({
+      runAsUser: 1000, runAsGroup: 3000, fsGroup: 2000, readOnlyRootFilesystem: true,
+      automountServiceAccountToken: true, serviceAccountName: 'web-reader', imagePullSecrets: ['regcred'],
+    });
+    const pod = deploy.spec.template.spec;
+    expect(pod.securityContext).toEqual({
+      runAsNonRoot: true, runAsUser: 1000, runAsGroup: 3000, fsGroup: 2000, seccompProfile: { type: 'RuntimeDefault' },
+    });
+    expect(container(deploy).securityContext.readOnlyRootFilesystem).toBe(true);
+    expect(pod).toMatchObject({ automountServiceAccountToken: true, serviceAccountName: 'web-reader', imagePullSecrets: [{ name: 'regcred' }] });
+  });
+
+  test('component, part-of and extra labels; pod annotations', () => {
+    const { out, deploy } = build({
+      component: 'frontend', partOf: 'shop', labels: { team: 'web' }, podAnnotations: { 'prometheus.io/scrape': 'true' },
+    });
+    for (const o of out) {
+      expect(o.metadata.labels).toMatchObject({ 'app.kubernetes.io/component': 'frontend', 'app.kubernetes.io/part-of': 'shop', 'team': 'web' });
+    }
+    expect(deploy.spec.template.metadata.annotations).toEqual({ 'prometheus.io/scrape': 'true' });
+    expect(deploy.spec.selector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'web', 'app.kubernetes.io/instance': 'web' });
+  });
+
+  test('rolling update and minReadySeconds', () => {
+    const { deploy } = build({ rollingUpdate: { maxSurge: '1', maxUnavailable: '10%' }, minReadySeconds: 5 });
+    expect(deploy.spec.strategy.rollingUpdate).toEqual({ maxSurge: 1, maxUnavailable: '10%' });
+    expect(deploy.spec.minReadySeconds).toBe(5);
+  });
+
+  test('escape hatch: patch the generated objects', () => {
+    const chart = newChart();
+    const app = new ExposedApp(chart, 'web', { image: IMAGE });
+    app.deployment.addJsonPatch(JsonPatch.add('/spec/revisionHistoryLimit', 3));
+    app.service.addJsonPatch(JsonPatch.add('/spec/internalTrafficPolicy', 'Local'));
+    const out = synth(chart);
+    expect(find(out, 'Deployment').spec.revisionHistoryLimit).toBe(3);
+    expect(find(out, 'Service').spec.internalTrafficPolicy).toBe('Local');
+  });
+});
+
+describe('chart-wide defaults', () => {
+  test('apply below the scope; own props win; limits can be switched off', () => {
+    const app = Testing.app();
+    PatternDefaults.set(app, { replicas: 4, partOf: 'shop' });
+    const chart = new Chart(app, 'c');
+    PatternDefaults.set(chart, { resources: { memoryLimit: 'none' }, podSecurity: PodSecurity.BASELINE, defaultReadinessProbe: false });
+    new ExposedApp(chart, 'a', { image: IMAGE });
+    new ExposedApp(chart, 'b', { image: IMAGE, replicas: 1, podSecurity: PodSecurity.RESTRICTED });
+    const out = synth(chart);
+    const a = find(out, 'Deployment', 'a');
+    const b = find(out, 'Deployment', 'b');
+    expect(a.spec.replicas).toBe(4);
+    expect(b.spec.replicas).toBe(1);
+    expect(container(a).resources).toEqual({ requests: { cpu: '100m', memory: '128Mi' } });
+    expect(container(a).readinessProbe).toBeUndefined();
+    expect(a.spec.template.spec.securityContext.runAsNonRoot).toBeUndefined();
+    expect(b.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
+    expect(a.metadata.labels['app.kubernetes.io/part-of']).toBe('shop');
+  });
+
+  test('do not leak into sibling scopes', () => {
+    const app = Testing.app();
+    PatternDefaults.set(new Chart(app, 'one'), { replicas: 5 });
+    const two = new Chart(app, 'two');
+    new ExposedApp(two, 'web', { image: IMAGE });
+    expect(find(synth(two), 'Deployment').spec.replicas).toBe(2);
+  });
+});
+
+describe('ExposedApp bad input', () => {
+  const cases: Array<[string, Partial<ExposedAppProps>, string, string?]> = [
+    ['invalid id-derived name', {}, "ExposedApp 'test/1web': name \"1web\" (from the construct id) is not a valid DNS-1035 label: lower-case letters, digits and \"-\", starting with a letter and ending with a letter or digit; pass a valid name", '1web'],
+    ['invalid explicit name', { name: 'Web_1' }, "ExposedApp 'test/web': name \"Web_1\" is not a valid DNS-1035 label: lower-case letters, digits and \"-\", starting with a letter and ending with a letter or digit"],
+    ['too long name', { name: 'a'.repeat(64) }, `ExposedApp 'test/web': name "${'a'.repeat(64)}" is longer than 63 characters (64)`],
+    ['bad namespace', { namespace: 'Shop' }, "ExposedApp 'test/web': namespace \"Shop\" is not a valid DNS-1123 label: lower-case letters, digits and \"-\", starting and ending with a letter or digit"],
+    ['empty image', { image: '' }, "ExposedApp 'test/web': image \"\" is not a valid image reference: it must be non-empty and contain no spaces"],
+    ['negative replicas', { replicas: -1 }, "ExposedApp 'test/web': replicas -1 must be an integer >= 0"],
+    ['fractional replicas', { replicas: 1.5 }, "ExposedApp 'test/web': replicas 1.5 must be an integer >= 0"],
+    ['port 0', { port: 0 }, "ExposedApp 'test/web': port 0 is not a valid port: it must be an integer in 1-65535"],
+    ['port 70000', { port: 70000 }, "ExposedApp 'test/web': port 70000 is not a valid port: it must be an integer in 1-65535"],
+    ['containerPort 70000', { containerPort: 70000 }, "ExposedApp 'test/web': containerPort 70000 is not a valid port: it must be an integer in 1-65535"],
+    ['long port name', { portName: 'a-very-long-port-name' }, "ExposedApp 'test/web': portName \"a-very-long-port-name\" is not a valid port name: it must be 1-15 characters (IANA service name)"],
+    ['upper-case port name', { portName: 'HTTP' }, "ExposedApp 'test/web': portName \"HTTP\" is not a valid port name: lower-case letters, digits and \"-\", at least one letter, no leading, trailing or double \"-\" (IANA service name)"],
+    ['digit-only port name', { portName: '8080' }, "ExposedApp 'test/web': portName \"8080\" is not a valid port name: lower-case letters, digits and \"-\", at least one letter, no leading, trailing or double \"-\" (IANA service name)"],
+    ['duplicate port names', { ports: [{ name: 'http', port: 80 }, { name: 'http', port: 81 }] }, "ExposedApp 'test/web': ports[1].name \"http\" is already used by ports[0]: port names must be unique"],
+    ['duplicate port numbers', { ports: [{ name: 'a', port: 80 }, { name: 'b', port: 80 }] }, "ExposedApp 'test/web': ports[1].port 80 is already used by ports[0] for TCP: a port number may appear once per protocol"],
+    ['both port forms', { port: 80, ports: [{ name: 'a', port: 80 }] }, "ExposedApp 'test/web': ports [\"a\"] cannot be combined with port, containerPort, portName, protocol or nodePort: use one form"],
+    ['empty ports', { ports: [] }, "ExposedApp 'test/web': ports [] must list at least one port"],
+    ['nodePort below range', { serviceType: ServiceType.NODE_PORT, nodePort: 80 }, "ExposedApp 'test/web': nodePort 80 is outside 30000-32767"],
+    ['nodePort above range', { serviceType: ServiceType.NODE_PORT, nodePort: 32768 }, "ExposedApp 'test/web': nodePort 32768 is outside 30000-32767"],
+    ['nodePort with ClusterIP', { nodePort: 30080 }, "ExposedApp 'test/web': nodePort 30080 is only allowed with serviceType NodePort or LoadBalancer (got ClusterIP)"],
+    ['duplicate nodePort', { serviceType: ServiceType.NODE_PORT, ports: [{ name: 'a', port: 80, nodePort: 30001 }, { name: 'b', port: 81, nodePort: 30001 }] }, "ExposedApp 'test/web': ports[1].nodePort 30001 is already used by ports[0] for TCP"],
+    ['affinity timeout without ClientIP', { sessionAffinityTimeoutSeconds: 60 }, "ExposedApp 'test/web': sessionAffinityTimeoutSeconds 60 is only allowed with sessionAffinity CLIENT_IP"],
+    ['affinity timeout too large', { sessionAffinity: SessionAffinity.CLIENT_IP, sessionAffinityTimeoutSeconds: 86401 }, "ExposedApp 'test/web': sessionAffinityTimeoutSeconds 86401 is outside 1-86400"],
+    ['bad CIDR', { serviceType: ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: ['10.0.0.0/33'] }, "ExposedApp 'test/web': loadBalancerSourceRanges[0] \"10.0.0.0/33\" is not a valid CIDR: expected an address and a prefix length, e.g. 10.0.0.0/8 or 2001:db8::/32"],
+    ['source ranges on ClusterIP', { loadBalancerSourceRanges: ['10.0.0.0/8'] }, "ExposedApp 'test/web': loadBalancerSourceRanges [\"10.0.0.0/8\"] are only allowed with serviceType LoadBalancer (got ClusterIP)"],
+    ['traffic policy on ClusterIP', { externalTrafficPolicy: ExternalTrafficPolicy.LOCAL }, "ExposedApp 'test/web': externalTrafficPolicy \"Local\" is only allowed with serviceType NodePort or LoadBalancer (got ClusterIP)"],
+    ['kubelet port on a LoadBalancer', { serviceType: ServiceType.LOAD_BALANCER, port: 10250 }, "ExposedApp 'test/web': port 10250 is reserved for the kubelet and cannot be exposed by a LoadBalancer"],
+    ['bad env name', { env: { '1BAD': 'x' } }, "ExposedApp 'test/web': env key \"1BAD\" is not a valid environment variable name: letters, digits, \"_\", \"-\" and \".\", not starting with a digit"],
+    ['bad quantity', { resources: { memoryLimit: '1GB' } }, "ExposedApp 'test/web': resources.memoryLimit \"1GB\" is not a valid quantity: a number with an optional suffix (m, k, M, G, Ki, Mi, Gi, ...), e.g. 100m, 128Mi, 1Gi; or 'none' to leave it out"],
+    ['request above limit', { resources: { memoryRequest: '512Mi' } }, "ExposedApp 'test/web': resources.memoryRequest \"512Mi\" is more than the memory limit 256Mi: a request must be <= its limit"],
+    ['probe path without slash', { readiness: Probe.httpGet('healthz') }, "ExposedApp 'test/web': readiness.path \"healthz\" must start with \"/\""],
+    ['probe on an unknown port name', { readiness: Probe.tcpSocket({ portName: 'admin' }) }, "ExposedApp 'test/web': readiness.portName \"admin\" names no TCP container port of this app (TCP ports: http)"],
+    ['liveness success threshold', { liveness: Probe.tcpSocket({ successThreshold: 2 }) }, "ExposedApp 'test/web': liveness.successThreshold 2 must be 1 for liveness probes"],
+    ['negative probe delay', { readiness: Probe.tcpSocket({ initialDelaySeconds: -1 }) }, "ExposedApp 'test/web': readiness.initialDelaySeconds -1 must be an integer >= 0"],
+    ['empty exec probe', { liveness: Probe.exec([]) }, "ExposedApp 'test/web': liveness.command [] must not be empty"],
+    ['HTTP probe on a UDP-only app', { protocol: Protocol.UDP, liveness: Probe.httpGet('/') }, "ExposedApp 'test/web': liveness.port [\"80/UDP\"] has no TCP port to probe: give port or portName, or use Probe.exec"],
+    ['root with RESTRICTED', { runAsUser: 0 }, "ExposedApp 'test/web': runAsUser 0 is root, which PodSecurity RESTRICTED forbids: use a non-zero id, or podSecurity: PodSecurity.BASELINE for images that must run as root"],
+    ['bad maxSurge', { rollingUpdate: { maxSurge: '1.5' } }, "ExposedApp 'test/web': rollingUpdate.maxSurge \"1.5\" is not an integer or a percentage such as \"25%\""],
+    ['both rolling numbers zero', { rollingUpdate: { maxSurge: '0%' } }, "ExposedApp 'test/web': rollingUpdate.maxUnavailable \"0\" may not be 0 when maxSurge is 0: the rollout could never progress"],
+    ['maxUnavailable above 100%', { rollingUpdate: { maxUnavailable: '150%' } }, "ExposedApp 'test/web': rollingUpdate.maxUnavailable \"150%\" must not be more than 100%"],
+    ['bad label value', { labels: { team: 'a b' } }, "ExposedApp 'test/web': labels[\"team\"] \"a b\" is not a valid label value: at most 63 characters of letters, digits, \"-\", \"_\" and \".\", starting and ending with a letter or digit"],
+    ['bad annotation key', { serviceAnnotations: { 'a/b/c': 'x' } }, "ExposedApp 'test/web': serviceAnnotations key \"a/b/c\" is not a valid key: at most one \"/\" (prefix/name)"],
+  ];
+
+  test.each(cases)('%s', (_title, props, message, id = 'web') => {
+    const chart = newChart();
+    let error: unknown;
+    try {
+      new ExposedApp(chart, id, { image: IMAGE, ...props });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ServicePatternsError);
+    expect((error as Error).message).toBe(message);
+    expect((error as ServicePatternsError).constructPath).toBe(`test/${id}`);
+  });
+
+  test('several problems are reported together', () => {
+    const chart = newChart();
+    expect(() => new ExposedApp(chart, 'web', { image: IMAGE, port: 0, replicas: -1 })).toThrow(
+      "ExposedApp 'test/web': port 0 is not a valid port: it must be an integer in 1-65535\n"
+      + "ExposedApp 'test/web': replicas -1 must be an integer >= 0");
+  });
+
+  test('two apps with one name in one namespace clash, naming both paths', () => {
+    const chart = newChart();
+    new ExposedApp(chart, 'web', { image: IMAGE });
+    expect(() => new ExposedApp(chart, 'other', { image: IMAGE, name: 'web' })).toThrow(
+      "ExposedApp 'test/other': name \"web\" clashes with 'test/web': both write Deployment \"web\" in namespace \"default\"");
+    new ExposedApp(chart, 'elsewhere', { image: IMAGE, name: 'web', namespace: 'other' });
+  });
+});
+
+describe('examples', () => {
+  test('the Service walk-through', () => {
+    const chart = new ServiceWalkthrough(Testing.app(), 'walkthrough');
+    const out = synth(chart);
+    expect(out).toMatchSnapshot();
+    expect(find(out, 'Service', 'myapp').spec).toMatchObject({ type: 'ClusterIP', sessionAffinity: 'ClientIP', ports: [{ name: 'http', port: 80 }] });
+    expect(find(out, 'Deployment', 'myapp').spec.replicas).toBe(3);
+    expect(find(out, 'Service', 'myapp-nodeport').spec.ports[0].nodePort).toBe(30008);
+    expect(find(out, 'Service', 'webapp-nodeport').spec.ports[0].nodePort).toBe(30000);
+    expect(find(out, 'Service', 'udp-echo').spec.ports).toEqual([{ name: 'dns-udp', port: 80, targetPort: 9376, protocol: 'UDP' }]);
+    expect(container(find(out, 'Deployment', 'webapp')).livenessProbe.httpGet).toEqual({ path: '/healthz', port: 3000 });
+  });
+
+  test('synthesis is deterministic', () => {
+    const a = JSON.stringify(synth(new ServiceWalkthrough(Testing.app(), 'w')));
+    const b = JSON.stringify(synth(new ServiceWalkthrough(Testing.app(), 'w')));
+    expect(a).toBe(b);
+  });
+});

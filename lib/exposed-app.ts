@@ -11,7 +11,9 @@ import { cidr } from './core/net';
 import { serviceEnvPrefix } from './core/names';
 import { DEFAULT_NODE_PORT_RANGE, portInfo, renderServicePorts, ResolvedPort, resolvePorts } from './core/port-model';
 import { ExposedPort, NodePortRange, Protocol, ServicePortInfo } from './core/ports';
-import { claimName } from './core/registry';
+import { claimName, claimNodePort } from './core/registry';
+import { checkIngressSettings, checkRouteMatch, checkTls, pickBackendPort } from './core/routing';
+import { IngressOptions, IngressRouter } from './ingress-router';
 import { renderPodTemplate, resolveWorkload, ResolvedWorkload } from './core/pod-template';
 import { RollingUpdateOptions, WorkloadOptions } from './core/workload';
 
@@ -118,6 +120,11 @@ export interface ExposedAppProps extends WorkloadOptions, IdentityOptions {
    * @default - Kubernetes' default (0)
    */
   readonly minReadySeconds?: number;
+  /**
+   * Expose the app over HTTP(S) through an Ingress of its own or a shared IngressRouter.
+   * @default - no Ingress
+   */
+  readonly ingress?: IngressOptions;
 }
 
 /**
@@ -150,6 +157,12 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
   /** Name of the variable Kubernetes injects into later pods of the namespace: `<NAME>_SERVICE_PORT`. */
   public readonly servicePortEnv: string;
 
+  /** The Ingress that routes to this app (its own or its router's), when `ingress` was given. */
+  public readonly ingress?: ApiObject;
+  /** The router that holds the app's route, when `ingress` was given. */
+  public readonly ingressRouter?: IngressRouter;
+
+  private readonly ingressOptions?: IngressOptions;
   private readonly resolvedPorts: ResolvedPort[];
   private readonly workload: ResolvedWorkload;
 
@@ -175,8 +188,12 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
     if (props.minReadySeconds !== undefined && (!Number.isInteger(props.minReadySeconds) || props.minReadySeconds < 0)) {
       problems.add('minReadySeconds', props.minReadySeconds, 'must be an integer >= 0');
     }
+    if (props.ingress) checkAppIngress(problems, props.ingress, identity.name, portInfo(this.resolvedPorts));
     claimName(this, problems, 'name', 'Deployment', identity.namespace, identity.name);
     claimName(this, problems, 'name', 'Service', identity.namespace, identity.name);
+    this.resolvedPorts.forEach((p, i) => {
+      if (p.nodePort !== undefined) claimNodePort(this, problems, props.ports ? `ports[${i}].nodePort` : 'nodePort', p.nodePort);
+    });
     problems.throwIfAny();
 
     this.serviceName = identity.name;
@@ -222,7 +239,50 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
         loadBalancerSourceRanges: nonEmptyList(props.loadBalancerSourceRanges),
       },
     });
+    if (props.ingress) {
+      this.ingressOptions = props.ingress;
+      this.ingressRouter = this.addIngress(props, props.ingress);
+      this.ingress = this.ingressRouter.ingress;
+    }
   }
+
+  /**
+   * The address clients outside the cluster use, e.g. `https://shop.example.com/`: https when a
+   * TLS certificate of the Ingress covers the host. Undefined without an Ingress host, or for a
+   * wildcard host.
+   */
+  public get externalUrl(): string | undefined {
+    const host = this.ingressOptions?.host;
+    if (!this.ingressRouter || host === undefined || host.startsWith('*')) return undefined;
+    const scheme = this.ingressRouter.servesTls(host) ? 'https' : 'http';
+    return `${scheme}://${host}${this.ingressOptions?.path ?? '/'}`;
+  }
+
+  private addIngress(props: ExposedAppProps, options: IngressOptions): IngressRouter {
+    const tls = options.tls && { ...options.tls, hosts: options.tls.hosts ?? (options.host ? [options.host] : undefined) };
+    const router = options.router ?? new IngressRouter(this, 'Ingress', {
+      name: this.serviceName,
+      namespace: props.namespace,
+      component: props.component,
+      partOf: props.partOf,
+      labels: props.labels,
+      ingressClassName: options.ingressClassName,
+      annotations: options.annotations,
+    });
+    router._addRoute({ ...options, backend: this }, this);
+    if (tls) router.addTls(tls);
+    return router;
+  }
+}
+
+function checkAppIngress(problems: Problems, ingress: IngressOptions, name: string, ports: ServicePortInfo[]): void {
+  checkRouteMatch(problems, 'ingress.', ingress);
+  checkIngressSettings(problems, 'ingress.', ingress);
+  if (ingress.tls) checkTls(problems, 'ingress.tls', ingress.tls);
+  if (ingress.router && (ingress.ingressClassName !== undefined || ingress.annotations !== undefined)) {
+    problems.add('ingress.router', ingress.router.node.path, 'is shared: set ingressClassName and annotations on the router, not on the app');
+  }
+  pickBackendPort(problems, 'ingress', { serviceName: name, ports }, ingress);
 }
 
 function checkServiceProps(props: ExposedAppProps, type: ServiceType, ports: ResolvedPort[], problems: Problems): void {

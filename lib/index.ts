@@ -8,3 +8,6 @@ export * from './core/defaults';
 export * from './core/identity';
 export * from './probe';
 export * from './exposed-app';
+export * from './core/routes';
+export * from './service-ref';
+export * from './ingress-router';

@@ -1,0 +1,55 @@
+/* Public types shared by Ingress and Gateway API routing. */
+
+/** How an Ingress path matches; the values are the Kubernetes API strings. */
+export enum PathType {
+  /** Matches the path and everything below it, by `/`-separated elements. */
+  PREFIX = 'Prefix',
+  /** Matches the path exactly. */
+  EXACT = 'Exact',
+  /** Left to the Ingress controller (e.g. regular expressions). */
+  IMPLEMENTATION_SPECIFIC = 'ImplementationSpecific',
+}
+
+/** HTTPS for some hosts, with the certificate in a TLS Secret. */
+export interface IngressTls {
+  /** Name of the `kubernetes.io/tls` Secret in the Ingress's namespace. */
+  readonly secretName: string;
+  /**
+   * Hosts the certificate serves; each must be served by a rule.
+   * @default - the host of the route it comes with
+   */
+  readonly hosts?: string[];
+}
+
+/** Which port of a backend Service a route sends traffic to. */
+export interface BackendPortOptions {
+  /**
+   * Service port number.
+   * @default - the backend's first TCP port
+   */
+  readonly port?: number;
+  /**
+   * Service port name (instead of `port`).
+   * @default - the backend's first TCP port
+   */
+  readonly portName?: string;
+}
+
+/** Host and path of a route. */
+export interface RouteMatch {
+  /**
+   * Host (a DNS name or a leading wildcard such as `*.example.com`).
+   * @default - every host
+   */
+  readonly host?: string;
+  /**
+   * Path; must start with `/`.
+   * @default '/'
+   */
+  readonly path?: string;
+  /**
+   * How the path matches.
+   * @default PathType.PREFIX
+   */
+  readonly pathType?: PathType;
+}

@@ -1,0 +1,111 @@
+import { IServiceEndpoint } from './endpoint';
+import { checkAnnotations } from './labels';
+import { ipFamily } from './net';
+import { dns1123Subdomain } from './names';
+import { Protocol, ServicePortInfo } from './ports';
+import { Problems } from './problems';
+import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './routes';
+
+/** Checks an HTTP host name as Ingress and HTTPRoute accept it; returns the broken rule or undefined. */
+export function httpHost(host: string): string | undefined {
+  if (ipFamily(host) !== undefined) return 'must be a DNS name, not an IP address';
+  if (host.includes(':')) return 'must not contain a port';
+  if (host !== host.toLowerCase()) return 'must be lower-case';
+  if (host.includes('*')) {
+    if (!host.startsWith('*.') || dns1123Subdomain(host.slice(2)) !== undefined) {
+      return 'is not a valid wildcard host: only one leading "*." followed by a DNS-1123 subdomain, e.g. *.example.com';
+    }
+    return undefined;
+  }
+  return dns1123Subdomain(host);
+}
+
+const INVALID_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
+const INVALID_SUFFIXES = ['/..', '/.'];
+
+/** Checks an HTTP path as the API server does for Exact and Prefix Ingress paths. */
+export function httpPath(path: string): string | undefined {
+  if (!path.startsWith('/')) return 'must start with "/"';
+  const seq = INVALID_SEQUENCES.find((s) => path.includes(s));
+  if (seq) return `must not contain "${seq}"`;
+  const suffix = INVALID_SUFFIXES.find((s) => path.endsWith(s));
+  if (suffix) return `must not end with "${suffix}"`;
+  return undefined;
+}
+
+/** Whether a TLS host (possibly a wildcard) covers a rule host. */
+export function hostCovers(tlsHost: string, ruleHost: string): boolean {
+  if (tlsHost === ruleHost) return true;
+  if (!tlsHost.startsWith('*.')) return false;
+  const dot = ruleHost.indexOf('.');
+  return dot > 0 && ruleHost.slice(dot) === tlsHost.slice(1);
+}
+
+/** The backend port a route uses: the one asked for, which must exist, else the first TCP port. */
+export function pickBackendPort(problems: Problems, field: string, backend: Pick<IServiceEndpoint, 'serviceName' | 'ports'>, opts: BackendPortOptions): ServicePortInfo | undefined {
+  const tcp = backend.ports.filter((p) => p.protocol === Protocol.TCP);
+  const known = tcp.map((p) => (p.name ? `${p.port} (${p.name})` : String(p.port))).join(', ') || 'none';
+  if (opts.port !== undefined && opts.portName !== undefined) {
+    problems.add(`${field}.portName`, opts.portName, 'cannot be combined with port: give one');
+  }
+  if (opts.portName !== undefined) {
+    const found = tcp.find((p) => p.name === opts.portName);
+    if (!found) problems.add(`${field}.portName`, opts.portName, `is not a TCP port of Service "${backend.serviceName}" (TCP ports: ${known})`);
+    return found;
+  }
+  if (opts.port !== undefined) {
+    const found = tcp.find((p) => p.port === opts.port);
+    if (found) return found;
+    if (backend.ports.length === 0 && opts.port >= 1 && opts.port <= 65535 && Number.isInteger(opts.port)) {
+      return { name: '', port: opts.port, protocol: Protocol.TCP };
+    }
+    problems.add(`${field}.port`, opts.port, `is not a TCP port of Service "${backend.serviceName}" (TCP ports: ${known})`);
+    return undefined;
+  }
+  if (tcp.length === 0) {
+    problems.add(field, backend.serviceName, `has no TCP port to route to (TCP ports: ${known}): give port`);
+    return undefined;
+  }
+  return tcp[0];
+}
+
+/** Checks host, path and path type of a route. */
+export function checkRouteMatch(problems: Problems, prefix: string, match: RouteMatch): void {
+  if (match.host !== undefined) {
+    const rule = httpHost(match.host);
+    if (rule) problems.add(`${prefix}host`, match.host, rule);
+  }
+  const pathType = match.pathType ?? PathType.PREFIX;
+  if (!Object.values(PathType).includes(pathType)) {
+    problems.add(`${prefix}pathType`, pathType, 'is not a valid PathType: use PREFIX, EXACT or IMPLEMENTATION_SPECIFIC');
+  }
+  if (match.path !== undefined) {
+    const rule = pathType === PathType.IMPLEMENTATION_SPECIFIC
+      ? (match.path.startsWith('/') ? undefined : 'must start with "/"')
+      : httpPath(match.path);
+    if (rule) problems.add(`${prefix}path`, match.path, rule);
+  }
+}
+
+/** Checks class name and annotations of an Ingress. */
+export function checkIngressSettings(problems: Problems, prefix: string, s: { ingressClassName?: string; annotations?: { [key: string]: string } }): void {
+  if (s.ingressClassName !== undefined) {
+    const rule = dns1123Subdomain(s.ingressClassName);
+    if (rule) problems.add(`${prefix}ingressClassName`, s.ingressClassName, rule);
+  }
+  checkAnnotations(problems, `${prefix}annotations`, s.annotations);
+  const legacy = s.annotations?.['kubernetes.io/ingress.class'];
+  if (legacy !== undefined && s.ingressClassName !== undefined && legacy !== s.ingressClassName) {
+    problems.add(`${prefix}annotations["kubernetes.io/ingress.class"]`, legacy, `must equal ingressClassName "${s.ingressClassName}" when both are set`);
+  }
+}
+
+/** Checks a TLS entry: a valid Secret name and valid hosts. */
+export function checkTls(problems: Problems, field: string, tls: IngressTls): void {
+  const rule = dns1123Subdomain(tls.secretName ?? '');
+  if (rule) problems.add(`${field}.secretName`, tls.secretName, rule);
+  (tls.hosts ?? []).forEach((h, i) => {
+    const hostRule = httpHost(h);
+    if (hostRule) problems.add(`${field}.hosts[${i}]`, h, hostRule);
+  });
+}

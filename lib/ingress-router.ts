@@ -1,0 +1,233 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { PatternDefaults } from './core/defaults';
+import { IServiceEndpoint } from './core/endpoint';
+import { IdentityOptions } from './core/identity';
+import { checkLabels, recommendedLabels } from './core/labels';
+import { Problems } from './core/problems';
+import { claimName } from './core/registry';
+import { resolveIdentity } from './core/resolve-identity';
+import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './core/routes';
+import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, pickBackendPort } from './core/routing';
+
+/** A route of an IngressRouter: host and path to a Service port. */
+export interface RouteOptions extends RouteMatch, BackendPortOptions {
+  /** The Service to send traffic to (an ExposedApp, HeadlessGroup, ServiceRef, ...). */
+  readonly backend: IServiceEndpoint;
+}
+
+/** An Ingress for one ExposedApp: its own, or a route on a shared IngressRouter. */
+export interface IngressOptions extends RouteMatch, BackendPortOptions {
+  /**
+   * Join this shared router instead of writing an Ingress of the app's own.
+   * @default - the app gets its own Ingress, named after it
+   */
+  readonly router?: IngressRouter;
+  /**
+   * IngressClass to use (own Ingress only; set it on the router otherwise).
+   * @default - the cluster's default class
+   */
+  readonly ingressClassName?: string;
+  /**
+   * Annotations of the Ingress (own Ingress only).
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+  /**
+   * HTTPS with a TLS Secret; its hosts default to `host`.
+   * @default - plain HTTP
+   */
+  readonly tls?: IngressTls;
+}
+
+/** Props of an IngressRouter. */
+export interface IngressRouterProps extends IdentityOptions {
+  /**
+   * IngressClass to use.
+   * @default - the cluster's default class
+   */
+  readonly ingressClassName?: string;
+  /**
+   * Annotations of the Ingress (controller settings).
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+  /**
+   * Extra labels of the Ingress.
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * TLS certificates.
+   * @default - plain HTTP
+   */
+  readonly tls?: IngressTls[];
+  /**
+   * Routes; more can be added with `addRoute`.
+   * @default - none
+   */
+  readonly routes?: RouteOptions[];
+  /**
+   * Backend for requests that match no rule.
+   * @default - the controller's default
+   */
+  readonly defaultBackend?: IServiceEndpoint;
+  /**
+   * Port of the default backend.
+   * @default - its first TCP port
+   */
+  readonly defaultBackendPort?: BackendPortOptions;
+}
+
+interface Route {
+  readonly host?: string;
+  readonly path: string;
+  readonly pathType: PathType;
+  readonly serviceName: string;
+  readonly port: { name?: string; number?: number };
+  readonly source: string;
+}
+
+/**
+ * One Ingress that routes many hosts and paths to many Services: the fan-out and name-based
+ * virtual hosting patterns. Rules render in a stable order whatever order routes are added in.
+ */
+export class IngressRouter extends Construct {
+  /** The Ingress. */
+  public readonly ingress: ApiObject;
+  /** Name of the Ingress. */
+  public readonly ingressName: string;
+  /** Namespace of the Ingress (and so of every backend). */
+  public readonly namespace: string;
+
+  private readonly routes = new Map<string, Route>();
+  private readonly tls: IngressTls[] = [];
+  private defaultBackend?: { serviceName: string; port: { name?: string; number?: number } };
+
+  constructor(scope: Construct, id: string, props: IngressRouterProps = {}) {
+    super(scope, id);
+    const problems = new Problems('IngressRouter', this);
+    const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);
+    this.namespace = identity.namespace;
+    checkIngressSettings(problems, '', props);
+    checkLabels(problems, 'labels', props.labels);
+    (props.tls ?? []).forEach((t, i) => checkTls(problems, `tls[${i}]`, t));
+    claimName(this, problems, 'name', 'Ingress', identity.namespace, identity.name);
+    problems.throwIfAny();
+    this.ingressName = identity.name;
+    this.tls.push(...(props.tls ?? []));
+    if (props.defaultBackend) this.setDefaultBackend(props.defaultBackend, props.defaultBackendPort);
+    for (const route of props.routes ?? []) this.addRoute(route);
+
+    this.ingress = new ApiObject(this, 'Resource', {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: {
+        name: identity.name,
+        namespace: identity.metadataNamespace,
+        labels: recommendedLabels(identity.labels, props.labels),
+        annotations: props.annotations && Object.keys(props.annotations).length > 0 ? props.annotations : undefined,
+      },
+      spec: Lazy.any({ produce: () => this.renderSpec(props.ingressClassName) }),
+    });
+    this.node.addValidation({ validate: () => this.validateRules() });
+  }
+
+  /** Routes `host` + `path` to a port of `backend`. Same host, path and type twice is an error. */
+  public addRoute(route: RouteOptions): void {
+    this._addRoute(route, route.backend);
+  }
+
+  /** Adds a TLS certificate for some hosts; every host must be served by a rule at synth. */
+  public addTls(tls: IngressTls): void {
+    const problems = new Problems('IngressRouter', this);
+    checkTls(problems, 'tls', tls);
+    problems.throwIfAny();
+    this.tls.push(tls);
+  }
+
+  /** Sends requests that match no rule to `backend`. */
+  public setDefaultBackend(backend: IServiceEndpoint, port: BackendPortOptions = {}): void {
+    const problems = new Problems('IngressRouter', this);
+    const resolved = this.backendPort(problems, 'defaultBackend', backend, port);
+    problems.throwIfAny();
+    this.defaultBackend = { serviceName: backend.serviceName, port: resolved };
+  }
+
+  /** Whether a TLS certificate of this router covers `host`. */
+  public servesTls(host: string): boolean {
+    return this.tls.some((t) => (t.hosts ?? []).some((h) => hostCovers(h, host)));
+  }
+
+  /**
+   * Adds a route on behalf of `source` (the construct named in conflict errors).
+   * @internal
+   */
+  public _addRoute(route: RouteOptions, source: IConstruct): void {
+    const problems = new Problems('IngressRouter', this);
+    checkRouteMatch(problems, '', route);
+    const port = this.backendPort(problems, 'backend', route.backend, route);
+    const pathType = route.pathType ?? PathType.PREFIX;
+    const path = route.path ?? '/';
+    const key = `${route.host ?? ''} ${path} ${pathType}`;
+    const existing = this.routes.get(key);
+    if (existing) {
+      problems.addMessage('route', key, `route ${JSON.stringify(`${route.host ?? '*'}${path}`)} (${pathType}) from '${source.node.path}' conflicts with the same route from '${existing.source}'`);
+    }
+    problems.throwIfAny();
+    this.routes.set(key, { host: route.host, path, pathType, serviceName: route.backend.serviceName, port, source: source.node.path });
+  }
+
+  private backendPort(problems: Problems, field: string, backend: IServiceEndpoint, opts: BackendPortOptions): { name?: string; number?: number } {
+    if (backend.namespace !== this.namespace) {
+      problems.add(field, backend.node.path, `is in namespace "${backend.namespace}" but the Ingress is in "${this.namespace}": an Ingress can only reach Services in its own namespace (use a ServiceAlias)`);
+    }
+    const port = pickBackendPort(problems, field, backend, opts);
+    if (!port) return {};
+    return port.name ? { name: port.name } : { number: port.port };
+  }
+
+  private validateRules(): string[] {
+    const problems = new Problems('IngressRouter', this);
+    if (this.routes.size === 0 && !this.defaultBackend) {
+      problems.addMessage('routes', [], 'an Ingress needs at least one route or a default backend: call addRoute or setDefaultBackend');
+    }
+    const hosts = [...this.routes.values()].map((r) => r.host).filter((h): h is string => h !== undefined);
+    for (const tls of this.tls) {
+      for (const host of tls.hosts ?? []) {
+        if (!hosts.some((h) => hostCovers(host, h))) {
+          problems.add('tls.hosts', host, `is served by no rule of this Ingress (hosts: ${hosts.join(', ') || 'none'})`);
+        }
+      }
+    }
+    return problems.empty ? [] : [problems.error().message];
+  }
+
+  private renderSpec(ingressClassName?: string): object {
+    const byHost = new Map<string, Route[]>();
+    for (const route of this.routes.values()) {
+      const list = byHost.get(route.host ?? '') ?? [];
+      list.push(route);
+      byHost.set(route.host ?? '', list);
+    }
+    // Named hosts in alphabetical order, the catch-all rule last; paths sorted within a host.
+    const hosts = [...byHost.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+    return {
+      ingressClassName,
+      defaultBackend: this.defaultBackend ? renderBackend(this.defaultBackend) : undefined,
+      tls: this.tls.length > 0 ? this.tls.map((t) => ({ hosts: t.hosts && t.hosts.length > 0 ? t.hosts : undefined, secretName: t.secretName })) : undefined,
+      rules: hosts.length > 0 ? hosts.map((host) => ({
+        host: host || undefined,
+        http: {
+          paths: byHost.get(host)!
+            .sort((a, b) => a.path.localeCompare(b.path) || a.pathType.localeCompare(b.pathType))
+            .map((r) => ({ path: r.path, pathType: r.pathType, backend: renderBackend(r) })),
+        },
+      })) : undefined,
+    };
+  }
+}
+
+function renderBackend(b: { serviceName: string; port: { name?: string; number?: number } }): object {
+  return { service: { name: b.serviceName, port: b.port } };
+}

@@ -1,5 +1,6 @@
 import { App } from 'cdk8s';
 import { IngressHttpExample, IngressHttpsExample, IngressRouterExample } from './ingress-examples';
+import { HeadlessExamples } from './headless-examples';
 import { ServiceWalkthrough } from './service-walkthrough';
 
 // Synthesized by `npx cdk8s synth` (see cdk8s.yaml) into dist/, one file per chart.
@@ -8,4 +9,5 @@ new ServiceWalkthrough(app, 'service-walkthrough');
 new IngressHttpExample(app, 'ingress-http');
 new IngressHttpsExample(app, 'ingress-https');
 new IngressRouterExample(app, 'ingress-router');
+new HeadlessExamples(app, 'headless');
 app.synth();

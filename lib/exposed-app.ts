@@ -14,8 +14,8 @@ import { ExposedPort, NodePortRange, Protocol, ServicePortInfo } from './core/po
 import { claimName, claimNodePort } from './core/registry';
 import { checkIngressSettings, checkRouteMatch, checkTls, pickBackendPort } from './core/routing';
 import { IngressOptions, IngressRouter } from './ingress-router';
-import { renderPodTemplate, resolveWorkload, ResolvedWorkload } from './core/pod-template';
-import { RollingUpdateOptions, WorkloadOptions } from './core/workload';
+import { renderDeploymentSpec, resolveWorkload, ResolvedWorkload } from './core/pod-template';
+import { WorkloadOptions } from './core/workload';
 
 /** How a Service is reachable; the values are the Kubernetes API strings. */
 export enum ServiceType {
@@ -111,16 +111,6 @@ export interface ExposedAppProps extends WorkloadOptions, IdentityOptions {
    */
   readonly serviceAnnotations?: { [key: string]: string };
   /**
-   * Rolling update settings of the Deployment.
-   * @default - maxSurge 25%, maxUnavailable 0
-   */
-  readonly rollingUpdate?: RollingUpdateOptions;
-  /**
-   * Seconds a new pod must be ready before it counts as available.
-   * @default - Kubernetes' default (0)
-   */
-  readonly minReadySeconds?: number;
-  /**
    * Expose the app over HTTP(S) through an Ingress of its own or a shared IngressRouter.
    * @default - no Ingress
    */
@@ -184,10 +174,6 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
     }, problems);
     this.workload = resolveWorkload(props, defaults, this.resolvedPorts, problems);
     checkServiceProps(props, serviceType, this.resolvedPorts, problems);
-    const rollingUpdate = resolveRollingUpdate({ ...defaults.rollingUpdate, ...props.rollingUpdate }, problems);
-    if (props.minReadySeconds !== undefined && (!Number.isInteger(props.minReadySeconds) || props.minReadySeconds < 0)) {
-      problems.add('minReadySeconds', props.minReadySeconds, 'must be an integer >= 0');
-    }
     if (props.ingress) checkAppIngress(problems, props.ingress, identity.name, portInfo(this.resolvedPorts));
     claimName(this, problems, 'name', 'Deployment', identity.namespace, identity.name);
     claimName(this, problems, 'name', 'Service', identity.namespace, identity.name);
@@ -214,15 +200,7 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata,
-      spec: Lazy.any({
-        produce: () => ({
-          replicas: this.workload.replicas,
-          minReadySeconds: props.minReadySeconds,
-          selector: { matchLabels: this.selector },
-          strategy: { type: 'RollingUpdate', rollingUpdate },
-          template: renderPodTemplate(this.workload, identity.name, this.resolvedPorts, labels),
-        }),
-      }),
+      spec: Lazy.any({ produce: () => renderDeploymentSpec(this.workload, identity.name, this.resolvedPorts, labels, this.selector) }),
     });
     this.service = new ApiObject(this, 'Service', {
       apiVersion: 'v1',
@@ -320,28 +298,6 @@ function checkServiceProps(props: ExposedAppProps, type: ServiceType, ports: Res
     });
   }
   checkAnnotations(problems, 'serviceAnnotations', props.serviceAnnotations);
-}
-
-const INT_OR_PERCENT = /^(\d+)(%?)$/;
-
-function resolveRollingUpdate(r: RollingUpdateOptions, problems: Problems): { maxSurge: number | string; maxUnavailable: number | string } {
-  const parse = (field: 'maxSurge' | 'maxUnavailable', value: string): { json: number | string; zero: boolean } => {
-    const m = INT_OR_PERCENT.exec(String(value));
-    if (!m) {
-      problems.add(`rollingUpdate.${field}`, value, 'is not an integer or a percentage such as "25%"');
-      return { json: value, zero: false };
-    }
-    if (field === 'maxUnavailable' && m[2] === '%' && Number(m[1]) > 100) {
-      problems.add(`rollingUpdate.${field}`, value, 'must not be more than 100%');
-    }
-    return { json: m[2] === '%' ? value : Number(m[1]), zero: Number(m[1]) === 0 };
-  };
-  const surge = parse('maxSurge', r.maxSurge ?? '25%');
-  const unavailable = parse('maxUnavailable', r.maxUnavailable ?? '0');
-  if (surge.zero && unavailable.zero) {
-    problems.add('rollingUpdate.maxUnavailable', r.maxUnavailable ?? '0', 'may not be 0 when maxSurge is 0: the rollout could never progress');
-  }
-  return { maxSurge: surge.json, maxUnavailable: unavailable.json };
 }
 
 function nonEmptyMap(map: { [key: string]: string } | undefined): { [key: string]: string } | undefined {

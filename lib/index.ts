@@ -11,3 +11,4 @@ export * from './exposed-app';
 export * from './core/routes';
 export * from './service-ref';
 export * from './ingress-router';
+export * from './headless-group';

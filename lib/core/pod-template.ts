@@ -6,7 +6,7 @@ import { Protocol } from './ports';
 import { quantity, quantityValue } from './quantity';
 import { Probe, ProbeKind, ProbeTimings } from '../probe';
 import { PatternDefaultsProps } from './defaults';
-import { PodSecurity, ResourceOptions, WorkloadOptions } from './workload';
+import { PodSecurity, ResourceOptions, RollingUpdateOptions, WorkloadOptions } from './workload';
 
 export interface ResolvedProbe {
   readonly kind: ProbeKind;
@@ -31,6 +31,8 @@ export interface ResolvedWorkload {
   readonly serviceAccountName?: string;
   readonly imagePullSecrets?: string[];
   readonly podAnnotations?: { [key: string]: string };
+  readonly minReadySeconds?: number;
+  readonly rollingUpdate: { maxSurge: number | string; maxUnavailable: number | string };
 }
 
 const DEFAULT_RESOURCES: Required<ResourceOptions> = {
@@ -72,6 +74,7 @@ export function resolveWorkload(
   }
   checkName(problems, 'serviceAccountName', options.serviceAccountName);
   (options.imagePullSecrets ?? []).forEach((s, i) => checkName(problems, `imagePullSecrets[${i}]`, s));
+  if (options.minReadySeconds !== undefined) checkCount(problems, 'minReadySeconds', options.minReadySeconds);
   checkLabels(problems, 'labels', options.labels);
   checkAnnotations(problems, 'podAnnotations', options.podAnnotations);
   return {
@@ -91,6 +94,8 @@ export function resolveWorkload(
     serviceAccountName: options.serviceAccountName,
     imagePullSecrets: nonEmpty(options.imagePullSecrets),
     podAnnotations: options.podAnnotations && Object.keys(options.podAnnotations).length > 0 ? options.podAnnotations : undefined,
+    minReadySeconds: options.minReadySeconds,
+    rollingUpdate: resolveRollingUpdate({ ...defaults.rollingUpdate, ...options.rollingUpdate }, problems),
   };
 }
 
@@ -216,12 +221,30 @@ function timings(o: ProbeTimings): ProbeTimings {
   };
 }
 
+/** Renders the spec of a Deployment. */
+export function renderDeploymentSpec(
+  w: ResolvedWorkload,
+  name: string,
+  ports: ResolvedPort[],
+  labels: { [key: string]: string },
+  selector: { [key: string]: string },
+): object {
+  return {
+    replicas: w.replicas,
+    minReadySeconds: w.minReadySeconds,
+    selector: { matchLabels: selector },
+    strategy: { type: 'RollingUpdate', rollingUpdate: w.rollingUpdate },
+    template: renderPodTemplate(w, name, ports, labels),
+  };
+}
+
 /** Renders the pod template (`spec.template`) of a Deployment or StatefulSet. */
 export function renderPodTemplate(
   w: ResolvedWorkload,
   containerName: string,
   ports: ResolvedPort[],
   podLabels: { [key: string]: string },
+  volumeMounts?: object[],
 ): object {
   const restricted = w.podSecurity === PodSecurity.RESTRICTED;
   return {
@@ -250,6 +273,7 @@ export function renderPodTemplate(
         })),
         resources: w.resources.requests || w.resources.limits ? w.resources : undefined,
         ...w.probes,
+        volumeMounts,
         securityContext: {
           allowPrivilegeEscalation: false,
           capabilities: restricted ? { drop: ['ALL'] } : undefined,
@@ -258,4 +282,26 @@ export function renderPodTemplate(
       }],
     },
   };
+}
+
+const INT_OR_PERCENT = /^(\d+)(%?)$/;
+
+function resolveRollingUpdate(r: RollingUpdateOptions, problems: Problems): { maxSurge: number | string; maxUnavailable: number | string } {
+  const parse = (field: 'maxSurge' | 'maxUnavailable', value: string): { json: number | string; zero: boolean } => {
+    const m = INT_OR_PERCENT.exec(String(value));
+    if (!m) {
+      problems.add(`rollingUpdate.${field}`, value, 'is not an integer or a percentage such as "25%"');
+      return { json: value, zero: false };
+    }
+    if (field === 'maxUnavailable' && m[2] === '%' && Number(m[1]) > 100) {
+      problems.add(`rollingUpdate.${field}`, value, 'must not be more than 100%');
+    }
+    return { json: m[2] === '%' ? value : Number(m[1]), zero: Number(m[1]) === 0 };
+  };
+  const surge = parse('maxSurge', r.maxSurge ?? '25%');
+  const unavailable = parse('maxUnavailable', r.maxUnavailable ?? '0');
+  if (surge.zero && unavailable.zero) {
+    problems.add('rollingUpdate.maxUnavailable', r.maxUnavailable ?? '0', 'may not be 0 when maxSurge is 0: the rollout could never progress');
+  }
+  return { maxSurge: surge.json, maxUnavailable: unavailable.json };
 }

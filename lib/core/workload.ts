@@ -150,4 +150,14 @@ export interface WorkloadOptions {
    * @default - none
    */
   readonly podAnnotations?: { [key: string]: string };
+  /**
+   * Seconds a new pod must be ready before it counts as available.
+   * @default - Kubernetes' default (0)
+   */
+  readonly minReadySeconds?: number;
+  /**
+   * Rolling update settings (Deployments only).
+   * @default - maxSurge 25%, maxUnavailable 0
+   */
+  readonly rollingUpdate?: RollingUpdateOptions;
 }

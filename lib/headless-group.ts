@@ -1,0 +1,369 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { PatternDefaults } from './core/defaults';
+import { serviceDnsName } from './core/dns';
+import { IServiceEndpoint } from './core/endpoint';
+import { IdentityOptions } from './core/identity';
+import { recommendedLabels, selectorLabels } from './core/labels';
+import { dns1035Label, dns1123Label, dns1123Subdomain } from './core/names';
+import { checkCount, renderDeploymentSpec, renderPodTemplate, resolveWorkload, ResolvedWorkload } from './core/pod-template';
+import { DEFAULT_NODE_PORT_RANGE, portInfo, renderServicePorts, ResolvedPort, resolvePorts } from './core/port-model';
+import { ExposedPort, Protocol, ServicePortInfo } from './core/ports';
+import { Problems } from './core/problems';
+import { quantity, quantityValue } from './core/quantity';
+import { claimName } from './core/registry';
+import { resolveIdentity } from './core/resolve-identity';
+import { WorkloadOptions } from './core/workload';
+
+/** The workload behind a headless Service. */
+export enum WorkloadKind {
+  /** A StatefulSet: stable pod names, DNS records and volumes per pod. */
+  STATEFUL_SET = 'StatefulSet',
+  /** A Deployment: the headless Service only lets clients find every pod. */
+  DEPLOYMENT = 'Deployment',
+}
+
+/** Order in which a StatefulSet creates and deletes pods. */
+export enum PodManagementPolicy {
+  /** One at a time, each ready before the next. */
+  ORDERED_READY = 'OrderedReady',
+  /** All at once. */
+  PARALLEL = 'Parallel',
+}
+
+/** How a StatefulSet replaces pods when its template changes. */
+export enum StatefulSetUpdateStrategy {
+  /** Replaces pods one by one, highest ordinal first, down to `partition`. */
+  ROLLING_UPDATE = 'RollingUpdate',
+  /** Replaces a pod only when it is deleted by hand. */
+  ON_DELETE = 'OnDelete',
+}
+
+/** Whether a StatefulSet's volume claims outlive its pods. */
+export enum PvcRetention {
+  /** Keep the claims (and data). */
+  RETAIN = 'Retain',
+  /** Delete the claims. */
+  DELETE = 'Delete',
+}
+
+/** Access mode of a persistent volume. */
+export enum AccessMode {
+  READ_WRITE_ONCE = 'ReadWriteOnce',
+  READ_ONLY_MANY = 'ReadOnlyMany',
+  READ_WRITE_MANY = 'ReadWriteMany',
+  READ_WRITE_ONCE_POD = 'ReadWriteOncePod',
+}
+
+/** A volume per pod, claimed through the StatefulSet's volumeClaimTemplates. */
+export interface VolumeClaimOptions {
+  /** Name of the claim template (and volume), a DNS-1123 label. */
+  readonly name: string;
+  /** Requested size, e.g. `1Gi`. */
+  readonly storage: string;
+  /** Where the volume is mounted in the container (an absolute path). */
+  readonly mountPath: string;
+  /**
+   * StorageClass to provision from.
+   * @default - the cluster's default class
+   */
+  readonly storageClassName?: string;
+  /**
+   * Access modes.
+   * @default [AccessMode.READ_WRITE_ONCE]
+   */
+  readonly accessModes?: AccessMode[];
+}
+
+/** Props of a HeadlessGroup. */
+export interface HeadlessGroupProps extends WorkloadOptions, IdentityOptions {
+  /**
+   * Port (single-port form).
+   * @default 80
+   */
+  readonly port?: number;
+  /**
+   * Container port the port maps to.
+   * @default - the same as `port`
+   */
+  readonly containerPort?: number;
+  /**
+   * Port name (clients find it through the DNS SRV record `_<name>._<protocol>.<service>...`).
+   * @default 'http'
+   */
+  readonly portName?: string;
+  /**
+   * Protocol of the port.
+   * @default Protocol.TCP
+   */
+  readonly protocol?: Protocol;
+  /**
+   * Several ports, instead of the single-port props; at least one.
+   * @default - one port from the single-port props
+   */
+  readonly ports?: ExposedPort[];
+  /**
+   * The workload behind the Service.
+   * @default WorkloadKind.STATEFUL_SET
+   */
+  readonly workload?: WorkloadKind;
+  /**
+   * Name of the headless Service.
+   * @default - the same as the workload's name
+   */
+  readonly serviceName?: string;
+  /**
+   * Publish the addresses of pods that are not ready yet (peers that must find each other to
+   * become ready).
+   * @default false
+   */
+  readonly publishNotReadyAddresses?: boolean;
+  /**
+   * Pod management policy (StatefulSet only).
+   * @default - Kubernetes' default (OrderedReady)
+   */
+  readonly podManagementPolicy?: PodManagementPolicy;
+  /**
+   * Update strategy (StatefulSet only).
+   * @default - Kubernetes' default (RollingUpdate)
+   */
+  readonly updateStrategy?: StatefulSetUpdateStrategy;
+  /**
+   * Pods with an ordinal below this keep the old template during a rolling update (canaries).
+   * @default - Kubernetes' default (0)
+   */
+  readonly partition?: number;
+  /**
+   * Volumes per pod (StatefulSet only).
+   * @default - none
+   */
+  readonly volumeClaims?: VolumeClaimOptions[];
+  /**
+   * What happens to volume claims when the StatefulSet is deleted.
+   * @default - Kubernetes' default (Retain)
+   */
+  readonly pvcRetentionWhenDeleted?: PvcRetention;
+  /**
+   * What happens to volume claims when the StatefulSet is scaled down.
+   * @default - Kubernetes' default (Retain)
+   */
+  readonly pvcRetentionWhenScaled?: PvcRetention;
+}
+
+/**
+ * A headless Service (`clusterIP: None`) and the StatefulSet (or Deployment) it governs: each
+ * pod gets its own DNS record, `<set>-<i>.<service>.<namespace>.svc.cluster.local` for a
+ * StatefulSet.
+ */
+export class HeadlessGroup extends Construct implements IServiceEndpoint {
+  /** The headless Service. */
+  public readonly service: ApiObject;
+  /** The StatefulSet or Deployment. */
+  public readonly workload: ApiObject;
+  /** Which workload kind it is. */
+  public readonly workloadKind: WorkloadKind;
+  /** Name of the StatefulSet or Deployment. */
+  public readonly workloadName: string;
+  public readonly serviceName: string;
+  public readonly namespace: string;
+  public readonly port: number;
+  public readonly ports: ServicePortInfo[];
+  /** `<service>.<namespace>.svc.cluster.local`: resolves to every (ready) pod's IP. */
+  public readonly dnsName: string;
+  /** Labels the Service and workload select pods by. */
+  public readonly selector: { [key: string]: string };
+  /** The number of pods. */
+  public readonly replicas: number;
+
+  private readonly resolvedPorts: ResolvedPort[];
+  private readonly resolved: ResolvedWorkload;
+
+  constructor(scope: Construct, id: string, props: HeadlessGroupProps) {
+    super(scope, id);
+    const problems = new Problems('HeadlessGroup', this);
+    const defaults = PatternDefaults.of(this);
+    const identity = resolveIdentity(this, props, defaults, problems);
+    const kind = props.workload ?? WorkloadKind.STATEFUL_SET;
+    const statefulSet = kind === WorkloadKind.STATEFUL_SET;
+    if (!Object.values(WorkloadKind).includes(kind)) {
+      problems.add('workload', kind, 'is not a valid WorkloadKind: use STATEFUL_SET or DEPLOYMENT');
+    }
+    this.resolvedPorts = resolvePorts(props, {
+      nodePortsAllowed: false,
+      nodePortRule: 'is not allowed on a headless Service',
+      nodePortRange: DEFAULT_NODE_PORT_RANGE,
+      defaultPort: 80,
+    }, problems);
+    this.resolved = resolveWorkload(props, defaults, this.resolvedPorts, problems);
+    const serviceName = props.serviceName ?? identity.name;
+    if (props.serviceName !== undefined) {
+      const rule = dns1035Label(props.serviceName);
+      if (rule) problems.add('serviceName', props.serviceName, rule);
+    }
+    if (statefulSet && identity.name.length > 52) {
+      problems.add('name', identity.name, `is longer than 52 characters (${identity.name.length}): StatefulSet pods get the label controller-revision-hash=<name>-<hash>, which would exceed the 63-character label limit and pods could not be created`);
+    }
+    checkStatefulProps(props, statefulSet, problems);
+    claimName(this, problems, 'name', kind, identity.namespace, identity.name);
+    claimName(this, problems, props.serviceName !== undefined ? 'serviceName' : 'name', 'Service', identity.namespace, serviceName);
+    problems.throwIfAny();
+
+    this.workloadKind = kind;
+    this.workloadName = identity.name;
+    this.serviceName = serviceName;
+    this.namespace = identity.namespace;
+    this.ports = portInfo(this.resolvedPorts);
+    this.port = this.ports[0].port;
+    this.dnsName = serviceDnsName(serviceName, identity.namespace);
+    this.selector = selectorLabels(identity.labels);
+    this.replicas = this.resolved.replicas;
+
+    const labels = recommendedLabels(identity.labels, props.labels);
+    this.service = new ApiObject(this, 'Service', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: serviceName, namespace: identity.metadataNamespace, labels },
+      spec: {
+        type: 'ClusterIP',
+        clusterIP: 'None',
+        selector: this.selector,
+        ports: renderServicePorts(this.resolvedPorts),
+        publishNotReadyAddresses: props.publishNotReadyAddresses ? true : undefined,
+      },
+    });
+    const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
+    this.workload = statefulSet
+      ? new ApiObject(this, 'StatefulSet', {
+        apiVersion: 'apps/v1',
+        kind: 'StatefulSet',
+        metadata,
+        spec: Lazy.any({ produce: () => this.renderStatefulSetSpec(props, labels) }),
+      })
+      : new ApiObject(this, 'Deployment', {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata,
+        spec: Lazy.any({ produce: () => renderDeploymentSpec(this.resolved, identity.name, this.resolvedPorts, labels, this.selector) }),
+      });
+  }
+
+  /** The DNS name of the Service: every pod's address (alias of `dnsName`). */
+  public get serviceDnsName(): string {
+    return this.dnsName;
+  }
+
+  /** `<set>-<ordinal>.<service>.<namespace>.svc.cluster.local` (StatefulSet only). */
+  public podDnsName(ordinal: number): string {
+    const problems = new Problems('HeadlessGroup', this);
+    if (this.workloadKind !== WorkloadKind.STATEFUL_SET) {
+      problems.add('podDnsName', ordinal, 'is only available with WorkloadKind.STATEFUL_SET: Deployment pods have no stable names');
+    } else if (!Number.isInteger(ordinal) || ordinal < 0 || ordinal >= this.replicas) {
+      problems.add('ordinal', ordinal, this.replicas === 0 ? 'is out of range: the group has no replicas' : `is out of range 0-${this.replicas - 1}`);
+    }
+    problems.throwIfAny();
+    return `${this.workloadName}-${ordinal}.${this.dnsName}`;
+  }
+
+  /** Every pod's DNS name, in ordinal order (StatefulSet only). */
+  public get podDnsNames(): string[] {
+    if (this.workloadKind !== WorkloadKind.STATEFUL_SET) this.podDnsName(0);
+    return Array.from({ length: this.replicas }, (_, i) => this.podDnsName(i));
+  }
+
+  /** The pod DNS names joined by commas, for peer lists in config files (StatefulSet only). */
+  public get peers(): string {
+    return this.podDnsNames.join(',');
+  }
+
+  /** The DNS SRV name of a named port: `_<port>._<protocol>.<service>.<namespace>.svc.cluster.local`. */
+  public srvName(portName: string): string {
+    const port = this.ports.find((p) => p.name === portName);
+    if (!port) {
+      const problems = new Problems('HeadlessGroup', this);
+      problems.add('portName', portName, `is not a port of this group (ports: ${this.ports.map((p) => p.name).join(', ')})`);
+      throw problems.error();
+    }
+    return `_${port.name}._${port.protocol.toLowerCase()}.${this.dnsName}`;
+  }
+
+  private renderStatefulSetSpec(props: HeadlessGroupProps, labels: { [key: string]: string }): object {
+    const claims = props.volumeClaims ?? [];
+    const whenDeleted = props.pvcRetentionWhenDeleted;
+    const whenScaled = props.pvcRetentionWhenScaled;
+    return {
+      serviceName: this.serviceName,
+      replicas: this.resolved.replicas,
+      minReadySeconds: this.resolved.minReadySeconds,
+      podManagementPolicy: props.podManagementPolicy,
+      selector: { matchLabels: this.selector },
+      updateStrategy: props.updateStrategy !== undefined || props.partition !== undefined ? {
+        type: props.updateStrategy ?? StatefulSetUpdateStrategy.ROLLING_UPDATE,
+        rollingUpdate: props.partition !== undefined ? { partition: props.partition } : undefined,
+      } : undefined,
+      persistentVolumeClaimRetentionPolicy: whenDeleted || whenScaled ? { whenDeleted, whenScaled } : undefined,
+      template: renderPodTemplate(this.resolved, this.workloadName, this.resolvedPorts, labels,
+        claims.length > 0 ? claims.map((c) => ({ name: c.name, mountPath: c.mountPath })) : undefined),
+      volumeClaimTemplates: claims.length > 0 ? claims.map((c) => ({
+        metadata: { name: c.name },
+        spec: {
+          accessModes: c.accessModes && c.accessModes.length > 0 ? c.accessModes : [AccessMode.READ_WRITE_ONCE],
+          storageClassName: c.storageClassName,
+          resources: { requests: { storage: c.storage } },
+        },
+      })) : undefined,
+    };
+  }
+}
+
+function checkStatefulProps(props: HeadlessGroupProps, statefulSet: boolean, problems: Problems): void {
+  const onlyStateful: Array<[string, unknown]> = [
+    ['podManagementPolicy', props.podManagementPolicy],
+    ['updateStrategy', props.updateStrategy],
+    ['partition', props.partition],
+    ['volumeClaims', props.volumeClaims],
+    ['pvcRetentionWhenDeleted', props.pvcRetentionWhenDeleted],
+    ['pvcRetentionWhenScaled', props.pvcRetentionWhenScaled],
+  ];
+  if (!statefulSet) {
+    for (const [field, value] of onlyStateful) {
+      if (value !== undefined) problems.add(field, value, 'is only allowed with WorkloadKind.STATEFUL_SET');
+    }
+    return;
+  }
+  if (props.rollingUpdate !== undefined) {
+    problems.add('rollingUpdate', props.rollingUpdate, 'is for Deployments: use updateStrategy and partition with WorkloadKind.STATEFUL_SET');
+  }
+  checkEnum(problems, 'podManagementPolicy', props.podManagementPolicy, PodManagementPolicy);
+  checkEnum(problems, 'updateStrategy', props.updateStrategy, StatefulSetUpdateStrategy);
+  checkEnum(problems, 'pvcRetentionWhenDeleted', props.pvcRetentionWhenDeleted, PvcRetention);
+  checkEnum(problems, 'pvcRetentionWhenScaled', props.pvcRetentionWhenScaled, PvcRetention);
+  if (props.partition !== undefined) {
+    checkCount(problems, 'partition', props.partition);
+    if (props.updateStrategy === StatefulSetUpdateStrategy.ON_DELETE) {
+      problems.add('partition', props.partition, 'is only allowed with updateStrategy ROLLING_UPDATE');
+    }
+  }
+  const names = new Set<string>();
+  const paths = new Set<string>();
+  (props.volumeClaims ?? []).forEach((c, i) => {
+    const field = `volumeClaims[${i}]`;
+    const nameRule = dns1123Label(c.name);
+    if (nameRule) problems.add(`${field}.name`, c.name, nameRule);
+    else if (names.has(c.name)) problems.add(`${field}.name`, c.name, 'is already used: volume claim names must be unique');
+    names.add(c.name);
+    const storageRule = quantity(c.storage) ?? (quantityValue(c.storage) > 0 ? undefined : 'must be more than 0');
+    if (storageRule) problems.add(`${field}.storage`, c.storage, storageRule);
+    if (!c.mountPath || !c.mountPath.startsWith('/')) problems.add(`${field}.mountPath`, c.mountPath ?? '', 'must be an absolute path');
+    else if (paths.has(c.mountPath)) problems.add(`${field}.mountPath`, c.mountPath, 'is already used: mount paths must be unique');
+    paths.add(c.mountPath);
+    const classRule = c.storageClassName === undefined ? undefined : dns1123Subdomain(c.storageClassName);
+    if (classRule) problems.add(`${field}.storageClassName`, c.storageClassName, classRule);
+    (c.accessModes ?? []).forEach((m, j) => checkEnum(problems, `${field}.accessModes[${j}]`, m, AccessMode));
+  });
+}
+
+function checkEnum(problems: Problems, field: string, value: string | undefined, values: object): void {
+  if (value !== undefined && !Object.values(values).includes(value)) {
+    problems.add(field, value, `is not one of ${Object.values(values).join(', ')}`);
+  }
+}

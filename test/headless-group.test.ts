@@ -1,0 +1,176 @@
+import { Testing } from 'cdk8s';
+import {
+  AccessMode, HeadlessGroup, HeadlessGroupProps, IngressRouter, PodManagementPolicy, Protocol, PvcRetention,
+  ServicePatternsError, StatefulSetUpdateStrategy, WorkloadKind,
+} from '../lib';
+import { HeadlessExamples } from '../apps/headless-examples';
+import { find, newChart, selects, synth } from './util';
+
+const IMAGE = 'nginx:1.27';
+
+function build(props: Partial<HeadlessGroupProps> = {}, id = 'web') {
+  const chart = newChart({ namespace: 'data' });
+  const group = new HeadlessGroup(chart, id, { image: IMAGE, ...props });
+  const out = synth(chart);
+  return { group, out, svc: find(out, 'Service') };
+}
+
+describe('HeadlessGroup with a StatefulSet', () => {
+  const { group, out, svc } = build({ replicas: 3, portName: 'web' });
+  const sts = find(out, 'StatefulSet');
+
+  test('a headless Service governing the StatefulSet', () => {
+    expect(out.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Service/web', 'StatefulSet/web']);
+    expect(svc.spec.clusterIP).toBe('None');
+    expect(svc.spec.ports).toEqual([{ name: 'web', port: 80, targetPort: 80 }]);
+    expect(sts.spec.serviceName).toBe('web');
+    expect(sts.spec.replicas).toBe(3);
+  });
+
+  test('selectors match the pod labels', () => {
+    const podLabels = sts.spec.template.metadata.labels;
+    expect(selects(svc.spec.selector, podLabels)).toBe(true);
+    expect(sts.spec.selector.matchLabels).toEqual(svc.spec.selector);
+  });
+
+  test('the same secure pod template as ExposedApp', () => {
+    const pod = sts.spec.template.spec;
+    expect(pod.securityContext).toEqual({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(pod.automountServiceAccountToken).toBe(false);
+    expect(pod.containers[0].readinessProbe).toEqual({ tcpSocket: { port: 'web' } });
+    expect(pod.containers[0].ports).toEqual([{ name: 'web', containerPort: 80 }]);
+  });
+
+  test('DNS handles', () => {
+    expect(group.dnsName).toBe('web.data.svc.cluster.local');
+    expect(group.serviceDnsName).toBe('web.data.svc.cluster.local');
+    expect(group.podDnsName(0)).toBe('web-0.web.data.svc.cluster.local');
+    expect(group.podDnsNames).toEqual([
+      'web-0.web.data.svc.cluster.local',
+      'web-1.web.data.svc.cluster.local',
+      'web-2.web.data.svc.cluster.local',
+    ]);
+    expect(group.peers).toBe('web-0.web.data.svc.cluster.local,web-1.web.data.svc.cluster.local,web-2.web.data.svc.cluster.local');
+    expect(group.srvName('web')).toBe('_web._tcp.web.data.svc.cluster.local');
+  });
+
+  test('ordinal out of range', () => {
+    expect(() => group.podDnsName(3)).toThrow("HeadlessGroup 'test/web': ordinal 3 is out of range 0-2");
+    expect(() => group.podDnsName(-1)).toThrow("HeadlessGroup 'test/web': ordinal -1 is out of range 0-2");
+    expect(() => group.srvName('http')).toThrow("HeadlessGroup 'test/web': portName \"http\" is not a port of this group (ports: web)");
+  });
+});
+
+describe('HeadlessGroup options', () => {
+  test('StatefulSet options', () => {
+    const { out } = build({
+      podManagementPolicy: PodManagementPolicy.PARALLEL,
+      updateStrategy: StatefulSetUpdateStrategy.ROLLING_UPDATE,
+      partition: 1,
+      pvcRetentionWhenDeleted: PvcRetention.DELETE,
+      pvcRetentionWhenScaled: PvcRetention.RETAIN,
+      minReadySeconds: 10,
+    });
+    expect(find(out, 'StatefulSet').spec).toMatchObject({
+      podManagementPolicy: 'Parallel',
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 1 } },
+      persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Delete', whenScaled: 'Retain' },
+      minReadySeconds: 10,
+    });
+  });
+
+  test('volume claims with mounts', () => {
+    const { out } = build({
+      fsGroup: 1000,
+      volumeClaims: [
+        { name: 'data', storage: '10Gi', mountPath: '/var/lib/data', storageClassName: 'fast-ssd' },
+        { name: 'shared', storage: '1Gi', mountPath: '/shared', accessModes: [AccessMode.READ_WRITE_MANY] },
+      ],
+    });
+    const sts = find(out, 'StatefulSet');
+    expect(sts.spec.volumeClaimTemplates).toEqual([
+      { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'fast-ssd', resources: { requests: { storage: '10Gi' } } } },
+      { metadata: { name: 'shared' }, spec: { accessModes: ['ReadWriteMany'], resources: { requests: { storage: '1Gi' } } } },
+    ]);
+    expect(sts.spec.template.spec.containers[0].volumeMounts).toEqual([
+      { name: 'data', mountPath: '/var/lib/data' },
+      { name: 'shared', mountPath: '/shared' },
+    ]);
+  });
+
+  test('publishNotReadyAddresses and several named ports', () => {
+    const { svc, group } = build({
+      publishNotReadyAddresses: true,
+      ports: [{ name: 'client', port: 2379 }, { name: 'peer', port: 2380 }, { name: 'gossip', port: 7946, protocol: Protocol.UDP }],
+    });
+    expect(svc.spec.publishNotReadyAddresses).toBe(true);
+    expect(svc.spec.ports.map((p: { name: string }) => p.name)).toEqual(['client', 'peer', 'gossip']);
+    expect(group.srvName('gossip')).toBe('_gossip._udp.web.data.svc.cluster.local');
+  });
+
+  test('a headless Service in front of a Deployment', () => {
+    const { out, svc, group } = build({ workload: WorkloadKind.DEPLOYMENT, serviceName: 'myapp-headless', portName: 'httpport', replicas: 3 }, 'myapp');
+    expect(out.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Service/myapp-headless', 'Deployment/myapp']);
+    expect(svc.spec.clusterIP).toBe('None');
+    const deploy = find(out, 'Deployment');
+    expect(deploy.spec.replicas).toBe(3);
+    expect(selects(svc.spec.selector, deploy.spec.template.metadata.labels)).toBe(true);
+    expect(group.dnsName).toBe('myapp-headless.data.svc.cluster.local');
+    expect(() => group.podDnsName(0)).toThrow(
+      "HeadlessGroup 'test/myapp': podDnsName 0 is only available with WorkloadKind.STATEFUL_SET: Deployment pods have no stable names");
+    expect(() => group.podDnsNames).toThrow(/only available with WorkloadKind.STATEFUL_SET/);
+  });
+
+  test('an IngressRouter can route to a HeadlessGroup', () => {
+    const chart = newChart();
+    const group = new HeadlessGroup(chart, 'web', { image: IMAGE });
+    new IngressRouter(chart, 'edge', { routes: [{ host: 'a.example.com', backend: group }] });
+    expect(find(synth(chart), 'Ingress').spec.rules[0].http.paths[0].backend).toEqual({ service: { name: 'web', port: { name: 'http' } } });
+  });
+});
+
+describe('HeadlessGroup bad input', () => {
+  const long = 'a'.repeat(53);
+  const cases: Array<[string, Partial<HeadlessGroupProps>, string]> = [
+    ['StatefulSet name over 52', { name: long }, `HeadlessGroup 'test/web': name "${long}" is longer than 52 characters (53): StatefulSet pods get the label controller-revision-hash=<name>-<hash>, which would exceed the 63-character label limit and pods could not be created`],
+    ['negative replicas', { replicas: -2 }, "HeadlessGroup 'test/web': replicas -2 must be an integer >= 0"],
+    ['no ports', { ports: [] }, "HeadlessGroup 'test/web': ports [] must list at least one port"],
+    ['bad storage', { volumeClaims: [{ name: 'data', storage: '1GB', mountPath: '/data' }] }, "HeadlessGroup 'test/web': volumeClaims[0].storage \"1GB\" is not a valid quantity: a number with an optional suffix (m, k, M, G, Ki, Mi, Gi, ...), e.g. 100m, 128Mi, 1Gi"],
+    ['zero storage', { volumeClaims: [{ name: 'data', storage: '0', mountPath: '/data' }] }, "HeadlessGroup 'test/web': volumeClaims[0].storage \"0\" must be more than 0"],
+    ['relative mount path', { volumeClaims: [{ name: 'data', storage: '1Gi', mountPath: 'data' }] }, "HeadlessGroup 'test/web': volumeClaims[0].mountPath \"data\" must be an absolute path"],
+    ['duplicate claim names', { volumeClaims: [{ name: 'd', storage: '1Gi', mountPath: '/a' }, { name: 'd', storage: '1Gi', mountPath: '/b' }] }, "HeadlessGroup 'test/web': volumeClaims[1].name \"d\" is already used: volume claim names must be unique"],
+    ['bad claim name', { volumeClaims: [{ name: 'Data', storage: '1Gi', mountPath: '/a' }] }, "HeadlessGroup 'test/web': volumeClaims[0].name \"Data\" is not a valid DNS-1123 label: lower-case letters, digits and \"-\", starting and ending with a letter or digit"],
+    ['volume claims on a Deployment', { workload: WorkloadKind.DEPLOYMENT, volumeClaims: [{ name: 'd', storage: '1Gi', mountPath: '/a' }] }, "HeadlessGroup 'test/web': volumeClaims [{\"name\":\"d\",\"storage\":\"1Gi\",\"mountPath\":\"/a\"}] is only allowed with WorkloadKind.STATEFUL_SET"],
+    ['negative partition', { partition: -1 }, "HeadlessGroup 'test/web': partition -1 must be an integer >= 0"],
+    ['partition with OnDelete', { updateStrategy: StatefulSetUpdateStrategy.ON_DELETE, partition: 1 }, "HeadlessGroup 'test/web': partition 1 is only allowed with updateStrategy ROLLING_UPDATE"],
+    ['rolling update on a StatefulSet', { rollingUpdate: { maxSurge: '1' } }, "HeadlessGroup 'test/web': rollingUpdate {\"maxSurge\":\"1\"} is for Deployments: use updateStrategy and partition with WorkloadKind.STATEFUL_SET"],
+    ['bad service name', { serviceName: 'My-Svc' }, "HeadlessGroup 'test/web': serviceName \"My-Svc\" is not a valid DNS-1035 label: lower-case letters, digits and \"-\", starting with a letter and ending with a letter or digit"],
+  ];
+
+  test.each(cases)('%s', (_title, props, message) => {
+    let error: unknown;
+    try {
+      new HeadlessGroup(newChart(), 'web', { image: IMAGE, ...props });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ServicePatternsError);
+    expect((error as Error).message).toBe(message);
+  });
+
+  test('a nodePort is refused', () => {
+    expect(() => new HeadlessGroup(newChart(), 'web', { image: IMAGE, ports: [{ name: 'http', port: 80, nodePort: 30001 }] })).toThrow(
+      "HeadlessGroup 'test/web': ports[0].nodePort 30001 is not allowed on a headless Service");
+  });
+});
+
+describe('headless examples', () => {
+  test('web StatefulSet and myapp-headless', () => {
+    const out = synth(new HeadlessExamples(Testing.app(), 'headless'));
+    expect(out).toMatchSnapshot();
+    expect(find(out, 'Service', 'web').spec).toMatchObject({ clusterIP: 'None', ports: [{ name: 'web', port: 80 }] });
+    expect(find(out, 'StatefulSet', 'web').spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe('1Gi');
+    expect(find(out, 'Service', 'myapp-headless').spec).toMatchObject({ clusterIP: 'None', ports: [{ name: 'httpport', port: 80, targetPort: 80 }] });
+    expect(find(out, 'Deployment', 'myapp').spec.replicas).toBe(3);
+  });
+});

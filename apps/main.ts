@@ -1,5 +1,6 @@
 import { App } from 'cdk8s';
 import { IngressHttpExample, IngressHttpsExample, IngressRouterExample } from './ingress-examples';
+import { ExternalExamples } from './external-examples';
 import { HeadlessExamples } from './headless-examples';
 import { ServiceWalkthrough } from './service-walkthrough';
 
@@ -10,4 +11,5 @@ new IngressHttpExample(app, 'ingress-http');
 new IngressHttpsExample(app, 'ingress-https');
 new IngressRouterExample(app, 'ingress-router');
 new HeadlessExamples(app, 'headless');
+new ExternalExamples(app, 'external');
 app.synth();

@@ -1,5 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { connectionEnvOf } from './core/connection';
 import { PatternDefaults } from './core/defaults';
 import { serviceDnsName, urlScheme } from './core/dns';
 import { IServiceEndpoint } from './core/endpoint';
@@ -250,6 +251,11 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
     router._addRoute({ ...options, backend: this }, this);
     if (tls) router.addTls(tls);
     return router;
+  }
+
+  /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for app code that reads this Service from its environment. */
+  public connectionEnv(prefix?: string): { [key: string]: string } {
+    return connectionEnvOf(this, 'ExposedApp', prefix);
   }
 }
 

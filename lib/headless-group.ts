@@ -1,5 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { connectionEnvOf } from './core/connection';
 import { PatternDefaults } from './core/defaults';
 import { serviceDnsName } from './core/dns';
 import { IServiceEndpoint } from './core/endpoint';
@@ -312,6 +313,11 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
         },
       })) : undefined,
     };
+  }
+
+  /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for app code that reads this Service from its environment. */
+  public connectionEnv(prefix?: string): { [key: string]: string } {
+    return connectionEnvOf(this, 'HeadlessGroup', prefix);
   }
 }
 

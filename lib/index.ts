@@ -12,3 +12,5 @@ export * from './core/routes';
 export * from './service-ref';
 export * from './ingress-router';
 export * from './headless-group';
+export * from './external-database';
+export * from './service-alias';

@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { connectionEnvOf } from './core/connection';
 import { serviceDnsName } from './core/dns';
 import { IServiceEndpoint } from './core/endpoint';
 import { Problems } from './core/problems';
@@ -55,6 +56,11 @@ export class ServiceRef extends Construct implements IServiceEndpoint {
     this.dnsName = serviceDnsName(this.serviceName, namespace);
     this.ports = specs.map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? Protocol.TCP }));
     this.port = this.ports[0]?.port ?? 0;
+  }
+
+  /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for app code that reads this Service from its environment. */
+  public connectionEnv(prefix?: string): { [key: string]: string } {
+    return connectionEnvOf(this, 'ServiceRef', prefix);
   }
 }
 

@@ -1,0 +1,11 @@
+import { ServicePortInfo } from './ports';
+
+/** Ports of an ExternalName Service: kept for consumers that read them, without targetPort. */
+export function externalNamePorts(ports: ServicePortInfo[]): object[] | undefined {
+  if (ports.length === 0) return undefined;
+  return ports.map((p) => ({
+    name: p.name || undefined,
+    port: p.port,
+    protocol: p.protocol === 'TCP' ? undefined : p.protocol,
+  }));
+}

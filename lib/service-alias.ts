@@ -1,0 +1,63 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { connectionEnvOf } from './core/connection';
+import { PatternDefaults } from './core/defaults';
+import { serviceDnsName } from './core/dns';
+import { IServiceEndpoint } from './core/endpoint';
+import { IdentityOptions } from './core/identity';
+import { recommendedLabels } from './core/labels';
+import { ServicePortInfo } from './core/ports';
+import { Problems } from './core/problems';
+import { claimName } from './core/registry';
+import { resolveIdentity } from './core/resolve-identity';
+import { externalNamePorts } from './core/service-render';
+
+/** Props of a ServiceAlias. */
+export interface ServiceAliasProps extends IdentityOptions {
+  /** The Service the alias points at (an ExposedApp, HeadlessGroup, ExternalDatabase or ServiceRef). */
+  readonly target: IServiceEndpoint;
+}
+
+/**
+ * A local name for a Service in another namespace: an ExternalName Service pointing at the
+ * target's `<name>.<namespace>.svc.cluster.local`, with the target's ports.
+ */
+export class ServiceAlias extends Construct implements IServiceEndpoint {
+  /** The ExternalName Service. */
+  public readonly service: ApiObject;
+  /** The Service the alias points at. */
+  public readonly target: IServiceEndpoint;
+  public readonly serviceName: string;
+  public readonly namespace: string;
+  public readonly dnsName: string;
+  public readonly port: number;
+  public readonly ports: ServicePortInfo[];
+
+  constructor(scope: Construct, id: string, props: ServiceAliasProps) {
+    super(scope, id);
+    const problems = new Problems('ServiceAlias', this);
+    const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);
+    if (identity.name === props.target.serviceName && identity.namespace === props.target.namespace) {
+      problems.add('name', identity.name, `is the target itself ("${props.target.dnsName}"): an alias needs another name or namespace`);
+    }
+    claimName(this, problems, 'name', 'Service', identity.namespace, identity.name);
+    problems.throwIfAny();
+    this.target = props.target;
+    this.serviceName = identity.name;
+    this.namespace = identity.namespace;
+    this.dnsName = serviceDnsName(identity.name, identity.namespace);
+    this.ports = props.target.ports;
+    this.port = props.target.port;
+    this.service = new ApiObject(this, 'Service', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: identity.name, namespace: identity.metadataNamespace, labels: recommendedLabels(identity.labels) },
+      spec: { type: 'ExternalName', externalName: props.target.dnsName, ports: externalNamePorts(this.ports) },
+    });
+  }
+
+  /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for this alias. */
+  public connectionEnv(prefix?: string): { [key: string]: string } {
+    return connectionEnvOf(this, 'ServiceAlias', prefix);
+  }
+}

@@ -1,17 +1,20 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ExposedApp, ExternalDatabase, ServiceAlias, SessionAffinity } from '../lib';
+import { ExposedApp, ExternalDatabase, PatternDefaults, ServiceAlias, SessionAffinity } from '../lib';
 import { exampleNamespace } from './namespace';
 
 const AGNHOST = { image: 'registry.k8s.io/e2e-test-images/agnhost:2.53', runAsUser: 65532 };
 
 /**
  * Services for things outside the cluster or the namespace: an outside MySQL by IP, an
- * ExternalName for a DNS name, and an alias in another namespace.
+ * ExternalName for a DNS name, and an alias in another namespace. The apps are wired with
+ * connectTo (frontend -> backend-service -> pg-service and mysql) and every workload of the
+ * chart gets a NetworkPolicy built from those connections.
  */
 export class ExternalExamples extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, props);
+    PatternDefaults.set(this, { networkPolicies: true });
     exampleNamespace(this, 'example');
     exampleNamespace(this, 'other');
     const backend = new ExposedApp(this, 'backend-service', {
@@ -21,15 +24,14 @@ export class ExternalExamples extends Chart {
       port: 5000,
       sessionAffinity: SessionAffinity.NONE,
     });
-    new ExposedApp(this, 'frontend', {
+    const frontend = new ExposedApp(this, 'frontend', {
       ...AGNHOST,
       namespace: 'example',
       args: ['netexec', '--http-port=3000'],
       port: 3000,
-      env: backend.connectionEnv('BACKEND'),
     });
     // bitnami/postgresql runs as user 1001 and listens on 5432.
-    new ExposedApp(this, 'pg-service', {
+    const pg = new ExposedApp(this, 'pg-service', {
       namespace: 'example',
       image: 'bitnami/postgresql:16',
       runAsUser: 1001,
@@ -38,7 +40,7 @@ export class ExternalExamples extends Chart {
       portName: 'postgres',
       resources: { memoryLimit: '512Mi' },
     });
-    new ExternalDatabase(this, 'mysql', {
+    const mysql = new ExternalDatabase(this, 'mysql', {
       namespace: 'example',
       addresses: ['192.168.0.200'],
       port: 3306,
@@ -50,5 +52,9 @@ export class ExternalExamples extends Chart {
       port: 6379,
     });
     new ServiceAlias(this, 'backend-alias', { namespace: 'other', target: backend });
+
+    frontend.connectTo(backend, { prefix: 'BACKEND' });
+    backend.connectTo(pg, { prefix: 'DATABASE' });
+    backend.connectTo(mysql, { prefix: 'MYSQL' });
   }
 }

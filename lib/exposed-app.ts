@@ -1,9 +1,10 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connectionEnvOf } from './core/connection';
+import { connect, Connection, connectionEnvOf, inboundOf, PolicyPeer } from './core/connection';
+import { networkPolicyObject, policySettings } from './core/network-policy';
 import { PatternDefaults } from './core/defaults';
 import { serviceDnsName, urlScheme } from './core/dns';
-import { IServiceEndpoint } from './core/endpoint';
+import { ConnectOptions, IServiceEndpoint } from './core/endpoint';
 import { IdentityOptions } from './core/identity';
 import { resolveIdentity } from './core/resolve-identity';
 import { Problems } from './core/problems';
@@ -15,7 +16,7 @@ import { ExposedPort, NodePortRange, Protocol, ServicePortInfo } from './core/po
 import { claimName, claimNodePort } from './core/registry';
 import { checkIngressSettings, checkRouteMatch, checkTls, pickBackendPort } from './core/routing';
 import { IngressOptions, IngressRouter } from './ingress-router';
-import { renderDeploymentSpec, resolveWorkload, ResolvedWorkload } from './core/pod-template';
+import { consumerState, renderDeploymentSpec, resolveWorkload, ResolvedWorkload } from './core/pod-template';
 import { WorkloadOptions } from './core/workload';
 
 /** How a Service is reachable; the values are the Kubernetes API strings. */
@@ -150,6 +151,8 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
 
   /** The Ingress that routes to this app (its own or its router's), when `ingress` was given. */
   public readonly ingress?: ApiObject;
+  /** The NetworkPolicy, when `networkPolicy` (or the chart-wide default) is on. */
+  public readonly networkPolicy?: ApiObject;
   /** The router that holds the app's route, when `ingress` was given. */
   public readonly ingressRouter?: IngressRouter;
 
@@ -176,7 +179,9 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
     this.workload = resolveWorkload(props, defaults, this.resolvedPorts, problems);
     checkServiceProps(props, serviceType, this.resolvedPorts, problems);
     if (props.ingress) checkAppIngress(problems, props.ingress, identity.name, portInfo(this.resolvedPorts));
+    const policy = policySettings(props.networkPolicy, defaults, problems);
     claimName(this, problems, 'name', 'Deployment', identity.namespace, identity.name);
+    if (policy.enabled) claimName(this, problems, 'name', 'NetworkPolicy', identity.namespace, identity.name);
     claimName(this, problems, 'name', 'Service', identity.namespace, identity.name);
     this.resolvedPorts.forEach((p, i) => {
       if (p.nodePort !== undefined) claimNodePort(this, problems, props.ports ? `ports[${i}].nodePort` : 'nodePort', p.nodePort);
@@ -218,6 +223,18 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
         loadBalancerSourceRanges: nonEmptyList(props.loadBalancerSourceRanges),
       },
     });
+    if (policy.enabled) {
+      this.networkPolicy = networkPolicyObject(this, metadata, () => ({
+        namespace: this.namespace,
+        selector: this.selector,
+        ports: this.ports,
+        connections: this.workload.connections,
+        inbound: inboundOf(this),
+        externallyExposed: serviceType !== ServiceType.CLUSTER_IP,
+        peers: false,
+        ingressControllerNamespace: policy.controllerNamespace,
+      }));
+    }
     if (props.ingress) {
       this.ingressOptions = props.ingress;
       this.ingressRouter = this.addIngress(props, props.ingress);
@@ -251,6 +268,31 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
     router._addRoute({ ...options, backend: this }, this);
     if (tls) router.addTls(tls);
     return router;
+  }
+
+
+  /**
+   * Wires this app to `provider`: sets `<PREFIX>_HOST`, `<PREFIX>_PORT` and, where the scheme is
+   * known, `<PREFIX>_URL` in the container, and records the connection for NetworkPolicies and
+   * the topology picture. Returns the variables set.
+   */
+  public connectTo(provider: IServiceEndpoint, options: ConnectOptions = {}): { [key: string]: string } {
+    return connect(consumerState('ExposedApp', this, this.namespace, this.selector, this.workload), provider, options).env;
+  }
+
+  /** @internal */
+  public _policyPeer(): PolicyPeer {
+    return { pods: { namespace: this.namespace, selector: this.selector } };
+  }
+
+  /** @internal */
+  public get _replicas(): number {
+    return this.workload.replicas;
+  }
+
+  /** @internal */
+  public get _connections(): Connection[] {
+    return this.workload.connections;
   }
 
   /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for app code that reads this Service from its environment. */

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connectionEnvOf } from './core/connection';
+import { connectionEnvOf, PolicyPeer } from './core/connection';
 import { PatternDefaults } from './core/defaults';
 import { serviceDnsName } from './core/dns';
 import { IServiceEndpoint } from './core/endpoint';
@@ -86,6 +86,10 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
   public readonly dnsName: string;
   public readonly port: number;
   public readonly ports: ServicePortInfo[];
+  /** The outside IP addresses (empty for an ExternalName). */
+  public readonly addresses: string[];
+  /** The outside DNS name, for an ExternalName. */
+  public readonly externalName?: string;
 
   constructor(scope: Construct, id: string, props: ExternalDatabaseProps) {
     super(scope, id);
@@ -122,6 +126,8 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
     this.dnsName = serviceDnsName(identity.name, identity.namespace);
     this.ports = portInfo(ports);
     this.port = this.ports[0].port;
+    this.addresses = props.addresses ?? [];
+    this.externalName = props.externalName;
     const labels = recommendedLabels(identity.labels);
     const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
 
@@ -176,6 +182,12 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
         subsets: [{ addresses: (props.addresses ?? []).map((ip) => ({ ip })), ports: endpointPorts }],
       });
     }
+  }
+
+  /** @internal */
+  public _policyPeer(): PolicyPeer | undefined {
+    if (this.addresses.length === 0) return undefined;
+    return { cidrs: this.addresses.map((ip) => (ipFamily(ip) === 'IPv6' ? `${ip}/128` : `${ip}/32`)) };
   }
 
   /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for this service. */

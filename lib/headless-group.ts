@@ -1,13 +1,14 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connectionEnvOf } from './core/connection';
+import { connect, Connection, connectionEnvOf, inboundOf, PolicyPeer } from './core/connection';
+import { networkPolicyObject, policySettings } from './core/network-policy';
 import { PatternDefaults } from './core/defaults';
 import { serviceDnsName } from './core/dns';
-import { IServiceEndpoint } from './core/endpoint';
+import { ConnectOptions, IServiceEndpoint } from './core/endpoint';
 import { IdentityOptions } from './core/identity';
 import { recommendedLabels, selectorLabels } from './core/labels';
 import { dns1035Label, dns1123Label, dns1123Subdomain } from './core/names';
-import { checkCount, renderDeploymentSpec, renderPodTemplate, resolveWorkload, ResolvedWorkload } from './core/pod-template';
+import { checkCount, consumerState, renderDeploymentSpec, renderPodTemplate, resolveWorkload, ResolvedWorkload } from './core/pod-template';
 import { DEFAULT_NODE_PORT_RANGE, portInfo, renderServicePorts, ResolvedPort, resolvePorts } from './core/port-model';
 import { ExposedPort, Protocol, ServicePortInfo } from './core/ports';
 import { Problems } from './core/problems';
@@ -173,6 +174,8 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
   public readonly dnsName: string;
   /** Labels the Service and workload select pods by. */
   public readonly selector: { [key: string]: string };
+  /** The NetworkPolicy, when `networkPolicy` (or the chart-wide default) is on. */
+  public readonly networkPolicy?: ApiObject;
   /** The number of pods. */
   public readonly replicas: number;
 
@@ -205,7 +208,9 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
       problems.add('name', identity.name, `is longer than 52 characters (${identity.name.length}): StatefulSet pods get the label controller-revision-hash=<name>-<hash>, which would exceed the 63-character label limit and pods could not be created`);
     }
     checkStatefulProps(props, statefulSet, problems);
+    const policy = policySettings(props.networkPolicy, defaults, problems);
     claimName(this, problems, 'name', kind, identity.namespace, identity.name);
+    if (policy.enabled) claimName(this, problems, 'name', 'NetworkPolicy', identity.namespace, identity.name);
     claimName(this, problems, props.serviceName !== undefined ? 'serviceName' : 'name', 'Service', identity.namespace, serviceName);
     problems.throwIfAny();
 
@@ -233,6 +238,18 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
       },
     });
     const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
+    if (policy.enabled) {
+      this.networkPolicy = networkPolicyObject(this, metadata, () => ({
+        namespace: this.namespace,
+        selector: this.selector,
+        ports: this.ports,
+        connections: this.resolved.connections,
+        inbound: inboundOf(this),
+        externallyExposed: false,
+        peers: true,
+        ingressControllerNamespace: policy.controllerNamespace,
+      }));
+    }
     this.workload = statefulSet
       ? new ApiObject(this, 'StatefulSet', {
         apiVersion: 'apps/v1',
@@ -313,6 +330,26 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
         },
       })) : undefined,
     };
+  }
+
+
+  /**
+   * Wires this app to `provider`: sets `<PREFIX>_HOST`, `<PREFIX>_PORT` and, where the scheme is
+   * known, `<PREFIX>_URL` in the container, and records the connection for NetworkPolicies and
+   * the topology picture. Returns the variables set.
+   */
+  public connectTo(provider: IServiceEndpoint, options: ConnectOptions = {}): { [key: string]: string } {
+    return connect(consumerState('HeadlessGroup', this, this.namespace, this.selector, this.resolved), provider, options).env;
+  }
+
+  /** @internal */
+  public _policyPeer(): PolicyPeer {
+    return { pods: { namespace: this.namespace, selector: this.selector } };
+  }
+
+  /** @internal */
+  public get _connections(): Connection[] {
+    return this.resolved.connections;
   }
 
   /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for app code that reads this Service from its environment. */

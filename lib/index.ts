@@ -14,3 +14,4 @@ export * from './ingress-router';
 export * from './headless-group';
 export * from './external-database';
 export * from './service-alias';
+export * from './topology';

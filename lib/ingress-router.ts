@@ -3,10 +3,12 @@ import { Construct, IConstruct } from 'constructs';
 import { PatternDefaults } from './core/defaults';
 import { IServiceEndpoint } from './core/endpoint';
 import { IdentityOptions } from './core/identity';
+import { recordIngressRoute } from './core/connection';
 import { checkLabels, recommendedLabels } from './core/labels';
 import { Problems } from './core/problems';
 import { claimName } from './core/registry';
 import { resolveIdentity } from './core/resolve-identity';
+import { ServicePortInfo } from './core/ports';
 import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './core/routes';
 import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, pickBackendPort } from './core/routing';
 
@@ -149,14 +151,32 @@ export class IngressRouter extends Construct {
   /** Sends requests that match no rule to `backend`. */
   public setDefaultBackend(backend: IServiceEndpoint, port: BackendPortOptions = {}): void {
     const problems = new Problems('IngressRouter', this);
-    const resolved = this.backendPort(problems, 'defaultBackend', backend, port);
+    const picked = this.pickPort(problems, 'defaultBackend', backend, port);
     problems.throwIfAny();
-    this.defaultBackend = { serviceName: backend.serviceName, port: resolved };
+    if (picked) recordIngressRoute(backend, picked);
+    this.defaultBackend = { serviceName: backend.serviceName, port: portRef(picked) };
   }
 
   /** Whether a TLS certificate of this router covers `host`. */
   public servesTls(host: string): boolean {
     return this.tls.some((t) => (t.hosts ?? []).some((h) => hostCovers(h, host)));
+  }
+
+  /**
+   * The routes as `{ match, serviceName }`, sorted as they render (for the topology picture).
+   * @internal
+   */
+  public get _routeList(): Array<{ match: string; serviceName: string; port: string }> {
+    const list = [...this.routes.values()].map((r) => ({
+      match: `${r.host ?? '*'}${r.path}${r.pathType === PathType.EXACT ? ' (exact)' : ''}`,
+      serviceName: r.serviceName,
+      port: r.port.name ?? String(r.port.number),
+    }));
+    if (this.defaultBackend) {
+      const p = this.defaultBackend.port;
+      list.push({ match: 'default', serviceName: this.defaultBackend.serviceName, port: p.name ?? String(p.number) });
+    }
+    return list.sort((a, b) => a.match.localeCompare(b.match));
   }
 
   /**
@@ -166,7 +186,7 @@ export class IngressRouter extends Construct {
   public _addRoute(route: RouteOptions, source: IConstruct): void {
     const problems = new Problems('IngressRouter', this);
     checkRouteMatch(problems, '', route);
-    const port = this.backendPort(problems, 'backend', route.backend, route);
+    const picked = this.pickPort(problems, 'backend', route.backend, route);
     const pathType = route.pathType ?? PathType.PREFIX;
     const path = route.path ?? '/';
     const key = `${route.host ?? ''} ${path} ${pathType}`;
@@ -175,16 +195,15 @@ export class IngressRouter extends Construct {
       problems.addMessage('route', key, `route ${JSON.stringify(`${route.host ?? '*'}${path}`)} (${pathType}) from '${source.node.path}' conflicts with the same route from '${existing.source}'`);
     }
     problems.throwIfAny();
-    this.routes.set(key, { host: route.host, path, pathType, serviceName: route.backend.serviceName, port, source: source.node.path });
+    if (picked) recordIngressRoute(route.backend, picked);
+    this.routes.set(key, { host: route.host, path, pathType, serviceName: route.backend.serviceName, port: portRef(picked), source: source.node.path });
   }
 
-  private backendPort(problems: Problems, field: string, backend: IServiceEndpoint, opts: BackendPortOptions): { name?: string; number?: number } {
+  private pickPort(problems: Problems, field: string, backend: IServiceEndpoint, opts: BackendPortOptions): ServicePortInfo | undefined {
     if (backend.namespace !== this.namespace) {
       problems.add(field, backend.node.path, `is in namespace "${backend.namespace}" but the Ingress is in "${this.namespace}": an Ingress can only reach Services in its own namespace (use a ServiceAlias)`);
     }
-    const port = pickBackendPort(problems, field, backend, opts);
-    if (!port) return {};
-    return port.name ? { name: port.name } : { number: port.port };
+    return pickBackendPort(problems, field, backend, opts);
   }
 
   private validateRules(): string[] {
@@ -226,6 +245,12 @@ export class IngressRouter extends Construct {
       })) : undefined,
     };
   }
+}
+
+/** A backend port by name when it has one, else by number. */
+function portRef(port: ServicePortInfo | undefined): { name?: string; number?: number } {
+  if (!port) return {};
+  return port.name ? { name: port.name } : { number: port.port };
 }
 
 function renderBackend(b: { serviceName: string; port: { name?: string; number?: number } }): object {

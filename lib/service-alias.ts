@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connectionEnvOf } from './core/connection';
+import { connectionEnvOf, isPolicyTarget, PolicyPeer } from './core/connection';
 import { PatternDefaults } from './core/defaults';
 import { serviceDnsName } from './core/dns';
 import { IServiceEndpoint } from './core/endpoint';
@@ -54,6 +54,11 @@ export class ServiceAlias extends Construct implements IServiceEndpoint {
       metadata: { name: identity.name, namespace: identity.metadataNamespace, labels: recommendedLabels(identity.labels) },
       spec: { type: 'ExternalName', externalName: props.target.dnsName, ports: externalNamePorts(this.ports) },
     });
+  }
+
+  /** @internal */
+  public _policyPeer(): PolicyPeer | undefined {
+    return isPolicyTarget(this.target) ? this.target._policyPeer() : undefined;
   }
 
   /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for this alias. */

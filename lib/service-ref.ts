@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connectionEnvOf } from './core/connection';
+import { connectionEnvOf, PolicyPeer } from './core/connection';
 import { serviceDnsName } from './core/dns';
 import { IServiceEndpoint } from './core/endpoint';
 import { Problems } from './core/problems';
@@ -56,6 +56,11 @@ export class ServiceRef extends Construct implements IServiceEndpoint {
     this.dnsName = serviceDnsName(this.serviceName, namespace);
     this.ports = specs.map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? Protocol.TCP }));
     this.port = this.ports[0]?.port ?? 0;
+  }
+
+  /** @internal */
+  public _policyPeer(): PolicyPeer {
+    return { namespace: this.namespace };
   }
 
   /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for app code that reads this Service from its environment. */

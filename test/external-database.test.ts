@@ -185,6 +185,7 @@ describe('external examples', () => {
     expect(find(out, 'Deployment', 'frontend').spec.template.spec.containers[0].env).toEqual([
       { name: 'BACKEND_HOST', value: 'backend-service.example.svc.cluster.local' },
       { name: 'BACKEND_PORT', value: '5000' },
+      { name: 'BACKEND_URL', value: 'http://backend-service.example.svc.cluster.local:5000' },
     ]);
   });
 });

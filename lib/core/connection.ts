@@ -1,6 +1,154 @@
+import { IConstruct } from 'constructs';
 import { IServiceEndpoint } from './endpoint';
 import { Problems } from './problems';
 import { envVarName, serviceEnvPrefix } from './names';
+import { Protocol, ServicePortInfo } from './ports';
+import { ConnectOptions } from './endpoint';
+
+/** Who may reach a provider, as a NetworkPolicy peer. */
+export interface PolicyPeer {
+  /** Pods with these labels in this namespace. */
+  readonly pods?: { readonly namespace: string; readonly selector: { [key: string]: string } };
+  /** Addresses outside the cluster, as /32 or /128 CIDRs. */
+  readonly cidrs?: string[];
+  /** Any pod of a namespace (a Service known only by name). */
+  readonly namespace?: string;
+}
+
+/** Constructs of this library that can be the target of a NetworkPolicy rule. */
+export interface IPolicyTarget extends IServiceEndpoint {
+  /** @internal */
+  _policyPeer(): PolicyPeer | undefined;
+}
+
+/** One recorded connection: a consumer reaching a port of a provider. */
+export interface Connection {
+  readonly consumer: IConstruct;
+  readonly consumerNamespace: string;
+  readonly consumerSelector: { [key: string]: string };
+  readonly provider: IServiceEndpoint;
+  readonly port: ServicePortInfo;
+  readonly env: { [key: string]: string };
+}
+
+/** What reaches a provider from outside the recorded connections. */
+export interface Inbound {
+  readonly connections: Connection[];
+  /** Service ports routed to by an Ingress. */
+  readonly ingressPorts: ServicePortInfo[];
+}
+
+const INBOUND = new WeakMap<IServiceEndpoint, Inbound>();
+
+export function inboundOf(provider: IServiceEndpoint): Inbound {
+  let inbound = INBOUND.get(provider);
+  if (!inbound) {
+    inbound = { connections: [], ingressPorts: [] };
+    INBOUND.set(provider, inbound);
+  }
+  return inbound;
+}
+
+/** Records that an Ingress routes to `port` of `provider` (for its NetworkPolicy). */
+export function recordIngressRoute(provider: IServiceEndpoint, port: ServicePortInfo): void {
+  const ports = inboundOf(provider).ingressPorts;
+  if (!ports.some((p) => p.port === port.port && p.protocol === port.protocol)) ports.push(port);
+}
+
+export function isPolicyTarget(x: IServiceEndpoint): x is IPolicyTarget {
+  return typeof (x as Partial<IPolicyTarget>)._policyPeer === 'function';
+}
+
+/** The consumer side of connectTo: its env (with the source of each variable) and connections. */
+export interface ConsumerState {
+  readonly kind: string;
+  readonly scope: IConstruct;
+  readonly namespace: string;
+  readonly selector: { [key: string]: string };
+  readonly env: Map<string, string>;
+  readonly envSource: Map<string, string>;
+  readonly connections: Connection[];
+  /** Service names whose injected variables the pods see (empty when service links are off). */
+  readonly serviceLinks: () => string[];
+}
+
+/** Wires a consumer to a provider: env variables, and a recorded connection. */
+export function connect(c: ConsumerState, provider: IServiceEndpoint, options: ConnectOptions = {}): Connection {
+  const problems = new Problems(c.kind, c.scope);
+  const field = 'connectTo';
+  const port = pickPort(problems, field, provider, options);
+  const prefix = options.prefix ?? serviceEnvPrefix(provider.serviceName);
+  const sameNamespace = provider.namespace === c.namespace;
+  const host = options.shortName && sameNamespace ? provider.serviceName : provider.dnsName;
+  const env: { [key: string]: string } = { [`${prefix}_HOST`]: host };
+  if (port) {
+    env[`${prefix}_PORT`] = String(port.port);
+    const scheme = urlSchemeFor(port);
+    if (scheme) env[`${prefix}_URL`] = `${scheme}://${host}:${port.port}`;
+  }
+  const rule = envVarName(`${prefix}_HOST`);
+  if (rule) problems.add(`${field}.prefix`, prefix, `gives ${prefix}_HOST, which ${rule}`);
+  const source = `connectTo '${provider.node.path}'`;
+  const injected = injectedNames(c.serviceLinks());
+  for (const name of Object.keys(env)) {
+    const existing = c.envSource.get(name);
+    if (existing) problems.add(field, provider.node.path, `sets ${name}, which is already set by ${existing}: pass another prefix`);
+    const link = injected.get(name);
+    if (link) problems.add(field, provider.node.path, `sets ${name}, which Kubernetes injects for Service "${link}" while enableServiceLinks is true: pass another prefix`);
+  }
+  problems.throwIfAny();
+  for (const [name, value] of Object.entries(env)) {
+    c.env.set(name, value);
+    c.envSource.set(name, source);
+  }
+  const connection: Connection = {
+    consumer: c.scope, consumerNamespace: c.namespace, consumerSelector: c.selector, provider, port: port ?? { name: '', port: 0, protocol: Protocol.TCP }, env,
+  };
+  c.connections.push(connection);
+  if (port) inboundOf(provider).connections.push(connection);
+  return connection;
+}
+
+/** The variables Kubernetes injects for Services (docker-links style), by name. */
+function injectedNames(services: string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const s of services) {
+    const p = serviceEnvPrefix(s);
+    for (const suffix of ['_SERVICE_HOST', '_SERVICE_PORT', '_PORT']) names.set(`${p}${suffix}`, s);
+  }
+  return names;
+}
+
+function pickPort(problems: Problems, field: string, provider: IServiceEndpoint, options: ConnectOptions): ServicePortInfo | undefined {
+  const list = provider.ports.map((p) => (p.name ? `${p.port} (${p.name})` : String(p.port))).join(', ') || 'none';
+  if (options.portName !== undefined) {
+    const found = provider.ports.find((p) => p.name === options.portName);
+    if (!found) problems.add(`${field}.portName`, options.portName, `is not a port of "${provider.serviceName}" (ports: ${list})`);
+    return found;
+  }
+  if (options.port !== undefined) {
+    const found = provider.ports.find((p) => p.port === options.port);
+    if (!found) problems.add(`${field}.port`, options.port, `is not a port of "${provider.serviceName}" (ports: ${list})`);
+    return found;
+  }
+  return provider.ports[0];
+}
+
+const SCHEME_BY_NAME: { [name: string]: string } = {
+  http: 'http', https: 'https', grpc: 'grpc', postgres: 'postgres', postgresql: 'postgres', mysql: 'mysql',
+  redis: 'redis', mongodb: 'mongodb', amqp: 'amqp', nats: 'nats', ws: 'ws', wss: 'wss',
+};
+const SCHEME_BY_PORT: { [port: number]: string } = {
+  80: 'http', 443: 'https', 8080: 'http', 5432: 'postgres', 3306: 'mysql', 6379: 'redis', 27017: 'mongodb', 5672: 'amqp', 4222: 'nats',
+};
+
+/** The URL scheme of a port when it is known from its name or number; none for UDP/SCTP. */
+export function urlSchemeFor(port: ServicePortInfo): string | undefined {
+  if (port.protocol !== Protocol.TCP) return undefined;
+  const byName = SCHEME_BY_NAME[port.name]
+    ?? (port.name.startsWith('https') ? 'https' : port.name.startsWith('http') ? 'http' : port.name.startsWith('grpc') ? 'grpc' : undefined);
+  return byName ?? SCHEME_BY_PORT[port.port];
+}
 
 /** `{ <PREFIX>_HOST: dnsName, <PREFIX>_PORT: port }` for app code that reads its peers from env. */
 export function connectionEnvOf(endpoint: IServiceEndpoint, kind: string, prefix?: string): { [key: string]: string } {

@@ -48,6 +48,16 @@ export interface PatternDefaultsProps {
    */
   readonly nodePortRange?: NodePortRange;
   /**
+   * Write a NetworkPolicy for every workload (see `WorkloadOptions.networkPolicy`).
+   * @default false
+   */
+  readonly networkPolicies?: boolean;
+  /**
+   * Namespace of the Ingress controller, allowed in by NetworkPolicies of apps with an Ingress.
+   * @default 'ingress-nginx'
+   */
+  readonly ingressControllerNamespace?: string;
+  /**
    * Value of the `app.kubernetes.io/part-of` label.
    * @default - no such label
    */

@@ -17,3 +17,28 @@ export interface IServiceEndpoint extends IConstruct {
   /** Every port of the Service. */
   readonly ports: ServicePortInfo[];
 }
+
+/** How a connection is configured: env prefix, provider port, DNS name style. */
+export interface ConnectOptions {
+  /**
+   * Prefix of the variables: `<PREFIX>_HOST`, `<PREFIX>_PORT` and `<PREFIX>_URL`.
+   * @default - the provider's Service name, upper-cased, dashes as underscores
+   */
+  readonly prefix?: string;
+  /**
+   * Provider port number to connect to.
+   * @default - the provider's first port
+   */
+  readonly port?: number;
+  /**
+   * Provider port name to connect to (instead of `port`).
+   * @default - the provider's first port
+   */
+  readonly portName?: string;
+  /**
+   * Use the short Service name (`db`) instead of the full DNS name when both are in one
+   * namespace. Across namespaces the full name is always used.
+   * @default false
+   */
+  readonly shortName?: boolean;
+}

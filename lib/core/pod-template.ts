@@ -1,4 +1,7 @@
+import { Connection, ConsumerState } from './connection';
 import { Problems } from './problems';
+import { servicesIn } from './registry';
+import { IConstruct } from 'constructs';
 import { checkAnnotations, checkLabels } from './labels';
 import { dns1123Subdomain, envVarName, ianaPortName } from './names';
 import { containerPorts, isPortNumber, ResolvedPort } from './port-model';
@@ -18,6 +21,11 @@ export interface ResolvedWorkload {
   readonly image: string;
   readonly replicas: number;
   readonly env: Map<string, string>;
+  /** Where each variable comes from, for clash messages: `env` or `connectTo '<path>'`. */
+  readonly envSource: Map<string, string>;
+  /** Connections made with connectTo, in call order. */
+  readonly connections: Connection[];
+  readonly enableServiceLinks?: boolean;
   readonly command?: string[];
   readonly args?: string[];
   readonly resources: { requests?: { [k: string]: string }; limits?: { [k: string]: string } };
@@ -54,10 +62,12 @@ export function resolveWorkload(
   const replicas = options.replicas ?? defaults.replicas ?? 2;
   checkCount(problems, 'replicas', replicas);
   const env = new Map<string, string>();
+  const envSource = new Map<string, string>();
   for (const [name, value] of Object.entries(options.env ?? {})) {
     const rule = envVarName(name);
     if (rule) problems.add('env key', name, rule);
     env.set(name, value);
+    envSource.set(name, 'env');
   }
   const podSecurity = options.podSecurity ?? defaults.podSecurity ?? PodSecurity.RESTRICTED;
   if (!Object.values(PodSecurity).includes(podSecurity)) {
@@ -81,6 +91,9 @@ export function resolveWorkload(
     image: options.image,
     replicas,
     env,
+    envSource,
+    connections: [],
+    enableServiceLinks: options.enableServiceLinks,
     command: nonEmpty(options.command),
     args: nonEmpty(options.args),
     resources: resolveResources({ ...DEFAULT_RESOURCES, ...defaults.resources, ...options.resources }, problems),
@@ -251,6 +264,7 @@ export function renderPodTemplate(
     metadata: { labels: podLabels, annotations: w.podAnnotations },
     spec: {
       automountServiceAccountToken: w.automountServiceAccountToken,
+      enableServiceLinks: w.enableServiceLinks ?? (w.connections.length > 0 ? false : undefined),
       serviceAccountName: w.serviceAccountName,
       imagePullSecrets: w.imagePullSecrets?.map((name) => ({ name })),
       securityContext: {
@@ -304,4 +318,15 @@ function resolveRollingUpdate(r: RollingUpdateOptions, problems: Problems): { ma
     problems.add('rollingUpdate.maxUnavailable', r.maxUnavailable ?? '0', 'may not be 0 when maxSurge is 0: the rollout could never progress');
   }
   return { maxSurge: surge.json, maxUnavailable: unavailable.json };
+}
+
+/** The connectTo state of a workload's pods. */
+export function consumerState(kind: string, scope: IConstruct, namespace: string, selector: { [key: string]: string }, w: ResolvedWorkload): ConsumerState {
+  return {
+    kind, scope, namespace, selector,
+    env: w.env,
+    envSource: w.envSource,
+    connections: w.connections,
+    serviceLinks: () => (w.enableServiceLinks === true ? servicesIn(scope, namespace) : []),
+  };
 }

@@ -39,3 +39,9 @@ export function claimNodePort(scope: IConstruct, problems: Problems, field: stri
   }
   claims.set(key, scope.node.path);
 }
+
+/** Names of the Services this app writes into `namespace`. */
+export function servicesIn(scope: IConstruct, namespace: string): string[] {
+  const prefix = `Service/${namespace}/`;
+  return [...claimsOf(scope).keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+}

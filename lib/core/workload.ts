@@ -151,6 +151,20 @@ export interface WorkloadOptions {
    */
   readonly podAnnotations?: { [key: string]: string };
   /**
+   * Inject the docker-links style variables of every Service in the namespace
+   * (`<SVC>_SERVICE_HOST`, `<SVC>_PORT`, ...). They depend on start order and can shadow
+   * variables of `connectTo`, so apps with connections turn them off.
+   * @default - Kubernetes' default (true), false once the app has a connection
+   */
+  readonly enableServiceLinks?: boolean;
+  /**
+   * Write a NetworkPolicy for the pods: ingress only from connected consumers (see
+   * `connectTo`), the Ingress controller and, for NodePort/LoadBalancer, the exposed ports;
+   * egress only to DNS and to connected providers.
+   * @default - the chart-wide default, else false
+   */
+  readonly networkPolicy?: boolean;
+  /**
    * Seconds a new pod must be ready before it counts as available.
    * @default - Kubernetes' default (0)
    */

@@ -1,0 +1,16 @@
+import { App } from 'cdk8s';
+import { ExternalExamples } from './external-examples';
+import { HeadlessExamples } from './headless-examples';
+import { IngressHttpExample, IngressHttpsExample, IngressRouterExample } from './ingress-examples';
+import { ServiceWalkthrough } from './service-walkthrough';
+
+/** Adds every example chart to `app` (used by `cdk8s synth`, the topology script and tests). */
+export function buildExamples(app: App): App {
+  new ServiceWalkthrough(app, 'service-walkthrough');
+  new IngressHttpExample(app, 'ingress-http');
+  new IngressHttpsExample(app, 'ingress-https');
+  new IngressRouterExample(app, 'ingress-router');
+  new HeadlessExamples(app, 'headless');
+  new ExternalExamples(app, 'external');
+  return app;
+}

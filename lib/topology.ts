@@ -1,0 +1,140 @@
+import { IConstruct } from 'constructs';
+import { Connection } from './core/connection';
+import { IServiceEndpoint } from './core/endpoint';
+import { ServicePortInfo } from './core/ports';
+import { ExposedApp } from './exposed-app';
+import { ExternalDatabase } from './external-database';
+import { HeadlessGroup } from './headless-group';
+import { IngressRouter } from './ingress-router';
+import { ServiceAlias } from './service-alias';
+
+/** Output format of the topology picture. */
+export enum TopologyFormat {
+  /** A Mermaid flowchart (GitHub renders it in Markdown). */
+  MERMAID = 'mermaid',
+  /** Graphviz DOT. */
+  DOT = 'dot',
+}
+
+interface GraphNode { id: string; label: string; shape: 'service' | 'workload' | 'ingress' | 'external'; namespace?: string }
+interface GraphEdge { from: string; to: string; label?: string; dashed?: boolean }
+
+/**
+ * A picture of what a scope exposes: Ingress routes -> Services (type, ports, node ports) ->
+ * workloads (replicas), connections between apps, and what lies outside the cluster.
+ */
+export class Topology {
+  /** Describes everything of this library below `scope` as a Mermaid flowchart or DOT graph. */
+  public static describe(scope: IConstruct, format: TopologyFormat = TopologyFormat.MERMAID): string {
+    const graph = buildGraph(scope);
+    return format === TopologyFormat.DOT ? toDot(graph.nodes, graph.edges) : toMermaid(graph.nodes, graph.edges);
+  }
+
+  private constructor() {}
+}
+
+const id = (kind: string, namespace: string, name: string) => `${kind}_${namespace}_${name}`.replace(/[^A-Za-z0-9_]/g, '_');
+const svcId = (e: IServiceEndpoint) => id('svc', e.namespace, e.serviceName);
+
+function portText(ports: ServicePortInfo[]): string {
+  return ports.map((p) => {
+    const target = p.targetPort !== undefined && p.targetPort !== p.port ? `->${p.targetPort}` : '';
+    const node = p.nodePort !== undefined ? ` node ${p.nodePort}` : '';
+    const proto = p.protocol === 'TCP' ? '' : `/${p.protocol}`;
+    return `${p.name ? `${p.name} ` : ''}${p.port}${target}${proto}${node}`;
+  }).join(', ');
+}
+
+function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[] } {
+  const nodes = new Map<string, GraphNode>();
+  const edges: GraphEdge[] = [];
+  const connections: Array<{ consumer: string; c: Connection }> = [];
+  const add = (n: GraphNode) => { if (!nodes.has(n.id)) nodes.set(n.id, n); };
+  const service = (e: IServiceEndpoint, detail: string) =>
+    add({ id: svcId(e), label: `Service ${e.serviceName}<br/>${detail}`, shape: 'service', namespace: e.namespace });
+
+  for (const c of scope.node.findAll()) {
+    if (c instanceof ExposedApp || c instanceof HeadlessGroup) {
+      const headless = c instanceof HeadlessGroup;
+      const kind = headless ? c.workloadKind : 'Deployment';
+      const name = headless ? c.workloadName : c.serviceName;
+      const replicas = headless ? c.replicas : c._replicas;
+      const wl = id('wl', c.namespace, name);
+      service(c, `${headless ? 'headless' : c.serviceType} ${portText(c.ports)}`);
+      add({ id: wl, label: `${kind} ${name}<br/>${replicas} replica${replicas === 1 ? '' : 's'}`, shape: 'workload', namespace: c.namespace });
+      edges.push({ from: svcId(c), to: wl });
+      for (const conn of c._connections) connections.push({ consumer: wl, c: conn });
+    } else if (c instanceof ExternalDatabase) {
+      service(c, `${c.externalName ? 'ExternalName' : 'no selector'} ${portText(c.ports)}`);
+      const outside = c.externalName ?? c.addresses.join(', ');
+      const ext = id('ext', c.namespace, c.serviceName);
+      add({ id: ext, label: `outside: ${outside}`, shape: 'external' });
+      edges.push({ from: svcId(c), to: ext });
+    } else if (c instanceof ServiceAlias) {
+      service(c, `alias of ${c.target.serviceName}.${c.target.namespace}`);
+      edges.push({ from: svcId(c), to: svcId(c.target), dashed: true });
+    } else if (c instanceof IngressRouter) {
+      const ing = id('ing', c.namespace, c.ingressName);
+      add({ id: ing, label: `Ingress ${c.ingressName}`, shape: 'ingress', namespace: c.namespace });
+      for (const r of c._routeList) {
+        edges.push({ from: ing, to: id('svc', c.namespace, r.serviceName), label: `${r.match} :${r.port}` });
+      }
+    }
+  }
+  for (const { consumer, c } of connections) {
+    const prefix = Object.keys(c.env)[0]?.replace(/_HOST$/, '') ?? '';
+    edges.push({ from: consumer, to: svcId(c.provider), label: `${prefix} :${c.port.port}`, dashed: true });
+  }
+  // Endpoints known only by reference (ServiceRef, or outside the scope) still get a node.
+  for (const e of edges) {
+    if (!nodes.has(e.to)) add({ id: e.to, label: `Service ${e.to.replace(/^svc_/, '')}<br/>(defined elsewhere)`, shape: 'service' });
+  }
+  return { nodes: [...nodes.values()], edges };
+}
+
+const esc = (s: string) => s.replace(/"/g, '#quot;');
+
+function toMermaid(nodes: GraphNode[], edges: GraphEdge[]): string {
+  const shape = (n: GraphNode) => {
+    const l = `"${esc(n.label)}"`;
+    switch (n.shape) {
+      case 'service': return `${n.id}([${l}])`;
+      case 'ingress': return `${n.id}{{${l}}}`;
+      case 'external': return `${n.id}[(${l})]`;
+      default: return `${n.id}[${l}]`;
+    }
+  };
+  const lines = ['flowchart LR'];
+  const namespaces = [...new Set(nodes.map((n) => n.namespace).filter((n): n is string => n !== undefined))];
+  for (const ns of namespaces) {
+    lines.push(`  subgraph ns_${ns.replace(/-/g, '_')} ["namespace ${ns}"]`);
+    for (const n of nodes.filter((x) => x.namespace === ns)) lines.push(`    ${shape(n)}`);
+    lines.push('  end');
+  }
+  for (const n of nodes.filter((x) => x.namespace === undefined)) lines.push(`  ${shape(n)}`);
+  for (const e of edges) {
+    const arrow = e.dashed ? '-.->' : '-->';
+    lines.push(`  ${e.from} ${arrow}${e.label ? `|"${esc(e.label)}"|` : ''} ${e.to}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function toDot(nodes: GraphNode[], edges: GraphEdge[]): string {
+  const shapes = { service: 'ellipse', workload: 'box', ingress: 'hexagon', external: 'cylinder' };
+  const q = (s: string) => `"${s.replace(/"/g, '\\"').replace(/<br\/>/g, '\\n')}"`;
+  const lines = ['digraph topology {', '  rankdir=LR;'];
+  const namespaces = [...new Set(nodes.map((n) => n.namespace).filter((n): n is string => n !== undefined))];
+  const node = (n: GraphNode) => `${n.id} [label=${q(n.label)}, shape=${shapes[n.shape]}];`;
+  for (const ns of namespaces) {
+    lines.push(`  subgraph cluster_${ns.replace(/-/g, '_')} {`, `    label=${q(`namespace ${ns}`)};`);
+    for (const n of nodes.filter((x) => x.namespace === ns)) lines.push(`    ${node(n)}`);
+    lines.push('  }');
+  }
+  for (const n of nodes.filter((x) => x.namespace === undefined)) lines.push(`  ${node(n)}`);
+  for (const e of edges) {
+    const attrs = [e.label ? `label=${q(e.label)}` : '', e.dashed ? 'style=dashed' : ''].filter(Boolean).join(', ');
+    lines.push(`  ${e.from} -> ${e.to}${attrs ? ` [${attrs}]` : ''};`);
+  }
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,6 +1,7 @@
 import { App } from 'cdk8s';
 import { ExternalExamples } from './external-examples';
 import { HeadlessExamples } from './headless-examples';
+import { ProductionExamples } from './production-examples';
 import { IngressHttpExample, IngressHttpsExample, IngressRouterExample } from './ingress-examples';
 import { ServiceWalkthrough } from './service-walkthrough';
 
@@ -12,5 +13,6 @@ export function buildExamples(app: App): App {
   new IngressRouterExample(app, 'ingress-router');
   new HeadlessExamples(app, 'headless');
   new ExternalExamples(app, 'external');
+  new ProductionExamples(app, 'production');
   return app;
 }

@@ -14,9 +14,11 @@ import { serviceEnvPrefix } from './core/names';
 import { DEFAULT_NODE_PORT_RANGE, portInfo, renderServicePorts, ResolvedPort, resolvePorts } from './core/port-model';
 import { ExposedPort, NodePortRange, Protocol, ServicePortInfo } from './core/ports';
 import { claimName, claimNodePort } from './core/registry';
+import { checkEnum } from './core/checks';
+import { claimProductionNames, productionObjects } from './core/production';
 import { checkIngressSettings, checkRouteMatch, checkTls, pickBackendPort } from './core/routing';
 import { IngressOptions, IngressRouter } from './ingress-router';
-import { consumerState, renderDeploymentSpec, resolveWorkload, ResolvedWorkload } from './core/pod-template';
+import { consumerState, renderDeploymentSpec, scaleText, resolveWorkload, ResolvedWorkload } from './core/pod-template';
 import { WorkloadOptions } from './core/workload';
 
 /** How a Service is reachable; the values are the Kubernetes API strings. */
@@ -43,6 +45,30 @@ export enum ExternalTrafficPolicy {
   CLUSTER = 'Cluster',
   /** Only to pods on the receiving node (keeps the client IP). */
   LOCAL = 'Local',
+}
+
+/** Which endpoints serve traffic from inside the cluster. */
+export enum InternalTrafficPolicy {
+  /** Any ready endpoint in the cluster. */
+  CLUSTER = 'Cluster',
+  /** Only endpoints on the client's node (traffic is dropped when there is none). */
+  LOCAL = 'Local',
+}
+
+/** A preference for how traffic is spread over endpoints (Kubernetes 1.31+). */
+export enum TrafficDistribution {
+  /** Prefer endpoints topologically close to the client (same zone), e.g. to save cross-zone cost. */
+  PREFER_CLOSE = 'PreferClose',
+}
+
+/** IP families of a Service on dual-stack clusters. */
+export enum IpFamilyPolicy {
+  /** One family (the cluster's first). */
+  SINGLE_STACK = 'SingleStack',
+  /** Both families when the cluster has them, else one. */
+  PREFER_DUAL_STACK = 'PreferDualStack',
+  /** Both families; refused by single-stack clusters. */
+  REQUIRE_DUAL_STACK = 'RequireDualStack',
 }
 
 /** Props of an ExposedApp: a Deployment and the Service that exposes it. */
@@ -113,6 +139,21 @@ export interface ExposedAppProps extends WorkloadOptions, IdentityOptions {
    */
   readonly serviceAnnotations?: { [key: string]: string };
   /**
+   * Internal traffic policy of the Service.
+   * @default - Kubernetes' default (Cluster)
+   */
+  readonly internalTrafficPolicy?: InternalTrafficPolicy;
+  /**
+   * Traffic distribution of the Service (Kubernetes 1.31+; older servers drop the field).
+   * @default - no preference
+   */
+  readonly trafficDistribution?: TrafficDistribution;
+  /**
+   * IP family policy of the Service, for dual-stack clusters.
+   * @default - Kubernetes' default (SingleStack)
+   */
+  readonly ipFamilyPolicy?: IpFamilyPolicy;
+  /**
    * Expose the app over HTTP(S) through an Ingress of its own or a shared IngressRouter.
    * @default - no Ingress
    */
@@ -151,6 +192,10 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
 
   /** The Ingress that routes to this app (its own or its router's), when `ingress` was given. */
   public readonly ingress?: ApiObject;
+  /** The PodDisruptionBudget, when there are two or more replicas (and it is not switched off). */
+  public readonly disruptionBudget?: ApiObject;
+  /** The HorizontalPodAutoscaler, when `autoscaling` is given. */
+  public readonly autoscaler?: ApiObject;
   /** The NetworkPolicy, when `networkPolicy` (or the chart-wide default) is on. */
   public readonly networkPolicy?: ApiObject;
   /** The router that holds the app's route, when `ingress` was given. */
@@ -182,6 +227,7 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
     const policy = policySettings(props.networkPolicy, defaults, problems);
     claimName(this, problems, 'name', 'Deployment', identity.namespace, identity.name);
     if (policy.enabled) claimName(this, problems, 'name', 'NetworkPolicy', identity.namespace, identity.name);
+    claimProductionNames(this, problems, this.workload.production, identity.namespace, identity.name);
     claimName(this, problems, 'name', 'Service', identity.namespace, identity.name);
     this.resolvedPorts.forEach((p, i) => {
       if (p.nodePort !== undefined) claimNodePort(this, problems, props.ports ? `ports[${i}].nodePort` : 'nodePort', p.nodePort);
@@ -221,8 +267,14 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
           ? undefined : { clientIP: { timeoutSeconds: props.sessionAffinityTimeoutSeconds } },
         externalTrafficPolicy: props.externalTrafficPolicy,
         loadBalancerSourceRanges: nonEmptyList(props.loadBalancerSourceRanges),
+        internalTrafficPolicy: props.internalTrafficPolicy,
+        trafficDistribution: props.trafficDistribution,
+        ipFamilyPolicy: props.ipFamilyPolicy,
       },
     });
+    const extras = productionObjects(this, this.workload.production, metadata, this.selector, { kind: 'Deployment', name: identity.name });
+    this.disruptionBudget = extras.disruptionBudget;
+    this.autoscaler = extras.autoscaler;
     if (policy.enabled) {
       this.networkPolicy = networkPolicyObject(this, metadata, () => ({
         namespace: this.namespace,
@@ -286,8 +338,8 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
   }
 
   /** @internal */
-  public get _replicas(): number {
-    return this.workload.replicas;
+  public get _scale(): string {
+    return scaleText(this.workload);
   }
 
   /** @internal */
@@ -346,6 +398,9 @@ function checkServiceProps(props: ExposedAppProps, type: ServiceType, ports: Res
     });
   }
   checkAnnotations(problems, 'serviceAnnotations', props.serviceAnnotations);
+  checkEnum(problems, 'internalTrafficPolicy', props.internalTrafficPolicy, InternalTrafficPolicy);
+  checkEnum(problems, 'trafficDistribution', props.trafficDistribution, TrafficDistribution);
+  checkEnum(problems, 'ipFamilyPolicy', props.ipFamilyPolicy, IpFamilyPolicy);
 }
 
 function nonEmptyMap(map: { [key: string]: string } | undefined): { [key: string]: string } | undefined {

@@ -8,12 +8,14 @@ import { ConnectOptions, IServiceEndpoint } from './core/endpoint';
 import { IdentityOptions } from './core/identity';
 import { recommendedLabels, selectorLabels } from './core/labels';
 import { dns1035Label, dns1123Label, dns1123Subdomain } from './core/names';
-import { checkCount, consumerState, renderDeploymentSpec, renderPodTemplate, resolveWorkload, ResolvedWorkload } from './core/pod-template';
+import { checkCount, consumerState, renderDeploymentSpec, scaleText, renderPodTemplate, resolveWorkload, ResolvedWorkload } from './core/pod-template';
 import { DEFAULT_NODE_PORT_RANGE, portInfo, renderServicePorts, ResolvedPort, resolvePorts } from './core/port-model';
 import { ExposedPort, Protocol, ServicePortInfo } from './core/ports';
 import { Problems } from './core/problems';
 import { quantity, quantityValue } from './core/quantity';
 import { claimName } from './core/registry';
+import { checkEnum } from './core/checks';
+import { claimProductionNames, productionObjects } from './core/production';
 import { resolveIdentity } from './core/resolve-identity';
 import { WorkloadOptions } from './core/workload';
 
@@ -174,9 +176,13 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
   public readonly dnsName: string;
   /** Labels the Service and workload select pods by. */
   public readonly selector: { [key: string]: string };
+  /** The PodDisruptionBudget, when there are two or more replicas (and it is not switched off). */
+  public readonly disruptionBudget?: ApiObject;
+  /** The HorizontalPodAutoscaler, when `autoscaling` is given. */
+  public readonly autoscaler?: ApiObject;
   /** The NetworkPolicy, when `networkPolicy` (or the chart-wide default) is on. */
   public readonly networkPolicy?: ApiObject;
-  /** The number of pods. */
+  /** The number of pods (the autoscaler's minimum when autoscaling). */
   public readonly replicas: number;
 
   private readonly resolvedPorts: ResolvedPort[];
@@ -211,6 +217,7 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
     const policy = policySettings(props.networkPolicy, defaults, problems);
     claimName(this, problems, 'name', kind, identity.namespace, identity.name);
     if (policy.enabled) claimName(this, problems, 'name', 'NetworkPolicy', identity.namespace, identity.name);
+    claimProductionNames(this, problems, this.resolved.production, identity.namespace, identity.name);
     claimName(this, problems, props.serviceName !== undefined ? 'serviceName' : 'name', 'Service', identity.namespace, serviceName);
     problems.throwIfAny();
 
@@ -222,7 +229,7 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
     this.port = this.ports[0].port;
     this.dnsName = serviceDnsName(serviceName, identity.namespace);
     this.selector = selectorLabels(identity.labels);
-    this.replicas = this.resolved.replicas;
+    this.replicas = this.resolved.production.autoscaling?.min ?? this.resolved.replicas;
 
     const labels = recommendedLabels(identity.labels, props.labels);
     this.service = new ApiObject(this, 'Service', {
@@ -238,18 +245,6 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
       },
     });
     const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
-    if (policy.enabled) {
-      this.networkPolicy = networkPolicyObject(this, metadata, () => ({
-        namespace: this.namespace,
-        selector: this.selector,
-        ports: this.ports,
-        connections: this.resolved.connections,
-        inbound: inboundOf(this),
-        externallyExposed: false,
-        peers: true,
-        ingressControllerNamespace: policy.controllerNamespace,
-      }));
-    }
     this.workload = statefulSet
       ? new ApiObject(this, 'StatefulSet', {
         apiVersion: 'apps/v1',
@@ -263,6 +258,21 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
         metadata,
         spec: Lazy.any({ produce: () => renderDeploymentSpec(this.resolved, identity.name, this.resolvedPorts, labels, this.selector) }),
       });
+    const extras = productionObjects(this, this.resolved.production, metadata, this.selector, { kind, name: identity.name });
+    this.disruptionBudget = extras.disruptionBudget;
+    this.autoscaler = extras.autoscaler;
+    if (policy.enabled) {
+      this.networkPolicy = networkPolicyObject(this, metadata, () => ({
+        namespace: this.namespace,
+        selector: this.selector,
+        ports: this.ports,
+        connections: this.resolved.connections,
+        inbound: inboundOf(this),
+        externallyExposed: false,
+        peers: true,
+        ingressControllerNamespace: policy.controllerNamespace,
+      }));
+    }
   }
 
   /** The DNS name of the Service: every pod's address (alias of `dnsName`). */
@@ -310,7 +320,7 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
     const whenScaled = props.pvcRetentionWhenScaled;
     return {
       serviceName: this.serviceName,
-      replicas: this.resolved.replicas,
+      replicas: this.resolved.production.autoscaling ? undefined : this.resolved.replicas,
       minReadySeconds: this.resolved.minReadySeconds,
       podManagementPolicy: props.podManagementPolicy,
       selector: { matchLabels: this.selector },
@@ -319,7 +329,7 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
         rollingUpdate: props.partition !== undefined ? { partition: props.partition } : undefined,
       } : undefined,
       persistentVolumeClaimRetentionPolicy: whenDeleted || whenScaled ? { whenDeleted, whenScaled } : undefined,
-      template: renderPodTemplate(this.resolved, this.workloadName, this.resolvedPorts, labels,
+      template: renderPodTemplate(this.resolved, this.workloadName, this.resolvedPorts, labels, this.selector,
         claims.length > 0 ? claims.map((c) => ({ name: c.name, mountPath: c.mountPath })) : undefined),
       volumeClaimTemplates: claims.length > 0 ? claims.map((c) => ({
         metadata: { name: c.name },
@@ -345,6 +355,11 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
   /** @internal */
   public _policyPeer(): PolicyPeer {
     return { pods: { namespace: this.namespace, selector: this.selector } };
+  }
+
+  /** @internal */
+  public get _scale(): string {
+    return scaleText(this.resolved);
   }
 
   /** @internal */
@@ -403,10 +418,4 @@ function checkStatefulProps(props: HeadlessGroupProps, statefulSet: boolean, pro
     if (classRule) problems.add(`${field}.storageClassName`, c.storageClassName, classRule);
     (c.accessModes ?? []).forEach((m, j) => checkEnum(problems, `${field}.accessModes[${j}]`, m, AccessMode));
   });
-}
-
-function checkEnum(problems: Problems, field: string, value: string | undefined, values: object): void {
-  if (value !== undefined && !Object.values(values).includes(value)) {
-    problems.add(field, value, `is not one of ${Object.values(values).join(', ')}`);
-  }
 }

@@ -58,10 +58,9 @@ function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[]
       const headless = c instanceof HeadlessGroup;
       const kind = headless ? c.workloadKind : 'Deployment';
       const name = headless ? c.workloadName : c.serviceName;
-      const replicas = headless ? c.replicas : c._replicas;
       const wl = id('wl', c.namespace, name);
       service(c, `${headless ? 'headless' : c.serviceType} ${portText(c.ports)}`);
-      add({ id: wl, label: `${kind} ${name}<br/>${replicas} replica${replicas === 1 ? '' : 's'}`, shape: 'workload', namespace: c.namespace });
+      add({ id: wl, label: `${kind} ${name}<br/>${c._scale}`, shape: 'workload', namespace: c.namespace });
       edges.push({ from: svcId(c), to: wl });
       for (const conn of c._connections) connections.push({ consumer: wl, c: conn });
     } else if (c instanceof ExternalDatabase) {

@@ -20,7 +20,7 @@ describe('HeadlessGroup with a StatefulSet', () => {
   const sts = find(out, 'StatefulSet');
 
   test('a headless Service governing the StatefulSet', () => {
-    expect(out.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Service/web', 'StatefulSet/web']);
+    expect(out.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Service/web', 'StatefulSet/web', 'PodDisruptionBudget/web']);
     expect(svc.spec.clusterIP).toBe('None');
     expect(svc.spec.ports).toEqual([{ name: 'web', port: 80, targetPort: 80 }]);
     expect(sts.spec.serviceName).toBe('web');
@@ -110,7 +110,7 @@ describe('HeadlessGroup options', () => {
 
   test('a headless Service in front of a Deployment', () => {
     const { out, svc, group } = build({ workload: WorkloadKind.DEPLOYMENT, serviceName: 'myapp-headless', portName: 'httpport', replicas: 3 }, 'myapp');
-    expect(out.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Service/myapp-headless', 'Deployment/myapp']);
+    expect(out.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Service/myapp-headless', 'Deployment/myapp', 'PodDisruptionBudget/myapp']);
     expect(svc.spec.clusterIP).toBe('None');
     const deploy = find(out, 'Deployment');
     expect(deploy.spec.replicas).toBe(3);

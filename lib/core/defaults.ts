@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { NodePortRange } from './ports';
-import { PodSecurity, ResourceOptions, RollingUpdateOptions } from './workload';
+import { DisruptionBudgetOptions, GracefulShutdownOptions, PodSecurity, ResourceOptions, RollingUpdateOptions, SpreadOptions } from './workload';
 
 /**
  * Defaults for every construct of this library below a scope (an App, a Chart or any construct).
@@ -42,6 +42,21 @@ export interface PatternDefaultsProps {
    * @default - maxSurge 25%, maxUnavailable 0
    */
   readonly rollingUpdate?: RollingUpdateOptions;
+  /**
+   * PodDisruptionBudget settings.
+   * @default - maxUnavailable 1 for two or more replicas
+   */
+  readonly disruptionBudget?: DisruptionBudgetOptions;
+  /**
+   * Topology spread settings.
+   * @default - across nodes
+   */
+  readonly spread?: SpreadOptions;
+  /**
+   * Graceful shutdown settings.
+   * @default - a 5 second preStop sleep
+   */
+  readonly gracefulShutdown?: GracefulShutdownOptions;
   /**
    * Node port range of the target cluster.
    * @default - 30000-32767
@@ -95,7 +110,14 @@ function mergeDefaults(outer: PatternDefaultsProps, inner: PatternDefaultsProps)
   return {
     ...outer,
     ...inner,
-    resources: outer.resources || inner.resources ? { ...outer.resources, ...inner.resources } : undefined,
-    rollingUpdate: outer.rollingUpdate || inner.rollingUpdate ? { ...outer.rollingUpdate, ...inner.rollingUpdate } : undefined,
+    resources: merge(outer.resources, inner.resources),
+    rollingUpdate: merge(outer.rollingUpdate, inner.rollingUpdate),
+    disruptionBudget: merge(outer.disruptionBudget, inner.disruptionBudget),
+    spread: merge(outer.spread, inner.spread),
+    gracefulShutdown: merge(outer.gracefulShutdown, inner.gracefulShutdown),
   };
+}
+
+function merge<T extends object>(outer: T | undefined, inner: T | undefined): T | undefined {
+  return outer || inner ? { ...outer, ...inner } as T : undefined;
 }

@@ -1,5 +1,6 @@
 import { Connection, ConsumerState } from './connection';
 import { Problems } from './problems';
+import { intOrPercent, lifecycle, podSpecExtras, ResolvedProduction, resolveProduction } from './production';
 import { servicesIn } from './registry';
 import { IConstruct } from 'constructs';
 import { checkAnnotations, checkLabels } from './labels';
@@ -41,6 +42,7 @@ export interface ResolvedWorkload {
   readonly podAnnotations?: { [key: string]: string };
   readonly minReadySeconds?: number;
   readonly rollingUpdate: { maxSurge: number | string; maxUnavailable: number | string };
+  readonly production: ResolvedProduction;
 }
 
 const DEFAULT_RESOURCES: Required<ResourceOptions> = {
@@ -87,6 +89,7 @@ export function resolveWorkload(
   if (options.minReadySeconds !== undefined) checkCount(problems, 'minReadySeconds', options.minReadySeconds);
   checkLabels(problems, 'labels', options.labels);
   checkAnnotations(problems, 'podAnnotations', options.podAnnotations);
+  const resources = resolveResources({ ...DEFAULT_RESOURCES, ...defaults.resources, ...options.resources }, problems);
   return {
     image: options.image,
     replicas,
@@ -96,7 +99,7 @@ export function resolveWorkload(
     enableServiceLinks: options.enableServiceLinks,
     command: nonEmpty(options.command),
     args: nonEmpty(options.args),
-    resources: resolveResources({ ...DEFAULT_RESOURCES, ...defaults.resources, ...options.resources }, problems),
+    resources,
     probes: resolveProbes(options, defaults, ports, problems),
     podSecurity,
     runAsUser: options.runAsUser,
@@ -109,6 +112,7 @@ export function resolveWorkload(
     podAnnotations: options.podAnnotations && Object.keys(options.podAnnotations).length > 0 ? options.podAnnotations : undefined,
     minReadySeconds: options.minReadySeconds,
     rollingUpdate: resolveRollingUpdate({ ...defaults.rollingUpdate, ...options.rollingUpdate }, problems),
+    production: resolveProduction(options, defaults, replicas, resources.requests, problems),
   };
 }
 
@@ -243,11 +247,11 @@ export function renderDeploymentSpec(
   selector: { [key: string]: string },
 ): object {
   return {
-    replicas: w.replicas,
+    replicas: w.production.autoscaling ? undefined : w.replicas,
     minReadySeconds: w.minReadySeconds,
     selector: { matchLabels: selector },
     strategy: { type: 'RollingUpdate', rollingUpdate: w.rollingUpdate },
-    template: renderPodTemplate(w, name, ports, labels),
+    template: renderPodTemplate(w, name, ports, labels, selector),
   };
 }
 
@@ -257,6 +261,7 @@ export function renderPodTemplate(
   containerName: string,
   ports: ResolvedPort[],
   podLabels: { [key: string]: string },
+  selector: { [key: string]: string },
   volumeMounts?: object[],
 ): object {
   const restricted = w.podSecurity === PodSecurity.RESTRICTED;
@@ -265,6 +270,7 @@ export function renderPodTemplate(
     spec: {
       automountServiceAccountToken: w.automountServiceAccountToken,
       enableServiceLinks: w.enableServiceLinks ?? (w.connections.length > 0 ? false : undefined),
+      ...podSpecExtras(w.production, selector),
       serviceAccountName: w.serviceAccountName,
       imagePullSecrets: w.imagePullSecrets?.map((name) => ({ name })),
       securityContext: {
@@ -288,6 +294,7 @@ export function renderPodTemplate(
         resources: w.resources.requests || w.resources.limits ? w.resources : undefined,
         ...w.probes,
         volumeMounts,
+        lifecycle: lifecycle(w.production),
         securityContext: {
           allowPrivilegeEscalation: false,
           capabilities: restricted ? { drop: ['ALL'] } : undefined,
@@ -298,26 +305,15 @@ export function renderPodTemplate(
   };
 }
 
-const INT_OR_PERCENT = /^(\d+)(%?)$/;
-
 function resolveRollingUpdate(r: RollingUpdateOptions, problems: Problems): { maxSurge: number | string; maxUnavailable: number | string } {
-  const parse = (field: 'maxSurge' | 'maxUnavailable', value: string): { json: number | string; zero: boolean } => {
-    const m = INT_OR_PERCENT.exec(String(value));
-    if (!m) {
-      problems.add(`rollingUpdate.${field}`, value, 'is not an integer or a percentage such as "25%"');
-      return { json: value, zero: false };
-    }
-    if (field === 'maxUnavailable' && m[2] === '%' && Number(m[1]) > 100) {
-      problems.add(`rollingUpdate.${field}`, value, 'must not be more than 100%');
-    }
-    return { json: m[2] === '%' ? value : Number(m[1]), zero: Number(m[1]) === 0 };
-  };
-  const surge = parse('maxSurge', r.maxSurge ?? '25%');
-  const unavailable = parse('maxUnavailable', r.maxUnavailable ?? '0');
-  if (surge.zero && unavailable.zero) {
-    problems.add('rollingUpdate.maxUnavailable', r.maxUnavailable ?? '0', 'may not be 0 when maxSurge is 0: the rollout could never progress');
+  const surgeText = r.maxSurge ?? '25%';
+  const unavailableText = r.maxUnavailable ?? '0';
+  const surge = intOrPercent(problems, 'rollingUpdate.maxSurge', surgeText);
+  const unavailable = intOrPercent(problems, 'rollingUpdate.maxUnavailable', unavailableText, 100);
+  if (surge?.n === 0 && unavailable?.n === 0) {
+    problems.add('rollingUpdate.maxUnavailable', unavailableText, 'may not be 0 when maxSurge is 0: the rollout could never progress');
   }
-  return { maxSurge: surge.json, maxUnavailable: unavailable.json };
+  return { maxSurge: surge?.json ?? surgeText, maxUnavailable: unavailable?.json ?? unavailableText };
 }
 
 /** The connectTo state of a workload's pods. */
@@ -329,4 +325,11 @@ export function consumerState(kind: string, scope: IConstruct, namespace: string
     connections: w.connections,
     serviceLinks: () => (w.enableServiceLinks === true ? servicesIn(scope, namespace) : []),
   };
+}
+
+/** `2 replicas`, `1 replica`, or `3-10 replicas (autoscaled)`, for the topology picture. */
+export function scaleText(w: ResolvedWorkload): string {
+  const a = w.production.autoscaling;
+  if (a) return `${a.min}-${a.max} replicas (autoscaled)`;
+  return `${w.replicas} replica${w.replicas === 1 ? '' : 's'}`;
 }

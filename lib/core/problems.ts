@@ -27,6 +27,10 @@ export class Problems {
     this.list.push({ field, value: show(value), message });
   }
 
+  public get count(): number {
+    return this.list.length;
+  }
+
   public get empty(): boolean {
     return this.list.length === 0;
   }

@@ -170,8 +170,110 @@ export interface WorkloadOptions {
    */
   readonly minReadySeconds?: number;
   /**
+   * PodDisruptionBudget: written for two or more replicas, never for one.
+   * @default - maxUnavailable 1 when there are two or more replicas
+   */
+  readonly disruptionBudget?: DisruptionBudgetOptions;
+  /**
+   * Topology spread of the pods.
+   * @default - across nodes (ScheduleAnyway) when there are two or more replicas
+   */
+  readonly spread?: SpreadOptions;
+  /**
+   * Graceful shutdown: a preStop pause and a longer termination grace period.
+   * @default - a 5 second preStop sleep, grace period 30 seconds
+   */
+  readonly gracefulShutdown?: GracefulShutdownOptions;
+  /**
+   * A HorizontalPodAutoscaler; `replicas` is then left out of the workload.
+   * @default - a fixed number of replicas
+   */
+  readonly autoscaling?: AutoscalingOptions;
+  /**
    * Rolling update settings (Deployments only).
    * @default - maxSurge 25%, maxUnavailable 0
    */
   readonly rollingUpdate?: RollingUpdateOptions;
+}
+
+/** The PodDisruptionBudget of a workload: at most one pod down in a voluntary disruption. */
+export interface DisruptionBudgetOptions {
+  /**
+   * Write a PodDisruptionBudget (only ever for two or more replicas).
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Pods that may be down at once: an integer (`'1'`) or a percentage (`'25%'`).
+   * @default '1' (unless minAvailable is given)
+   */
+  readonly maxUnavailable?: string;
+  /**
+   * Pods that must stay up, instead of maxUnavailable: an integer or a percentage.
+   * @default - maxUnavailable 1
+   */
+  readonly minAvailable?: string;
+  /**
+   * Accept a budget that allows no disruption at all: node drains then hang until someone
+   * deletes the budget or a pod by hand.
+   * @default false
+   */
+  readonly allowZeroDisruptions?: boolean;
+}
+
+/** Topology spread of the pods. */
+export interface SpreadOptions {
+  /**
+   * Spread the pods across nodes (`kubernetes.io/hostname`, ScheduleAnyway).
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Also spread them across zones (`topology.kubernetes.io/zone`, ScheduleAnyway).
+   * @default false
+   */
+  readonly zones?: boolean;
+}
+
+/** A pause before the container is stopped, so endpoints are removed before the process exits. */
+export interface GracefulShutdownOptions {
+  /**
+   * Add the preStop pause.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Seconds of the preStop pause.
+   * @default 5
+   */
+  readonly preStopSeconds?: number;
+  /**
+   * Seconds Kubernetes waits for the pod to stop before killing it; longer than the pause.
+   * @default - 30, or the pause plus 10 when that is longer
+   */
+  readonly terminationGracePeriodSeconds?: number;
+  /**
+   * Pause with `exec: sleep N` (needs a `sleep` binary in the image) instead of the `sleep`
+   * lifecycle action (Kubernetes 1.30+, where the PodLifecycleSleepAction gate is on by default).
+   * @default false
+   */
+  readonly execSleep?: boolean;
+}
+
+/** A HorizontalPodAutoscaler for the workload; `replicas` is then left to it. */
+export interface AutoscalingOptions {
+  /** Fewest pods, at least 1. */
+  readonly minReplicas: number;
+  /** Most pods, at least minReplicas. */
+  readonly maxReplicas: number;
+  /**
+   * Target average CPU use, in percent of the CPU request.
+   * @default 80 when no metric is given
+   */
+  readonly cpuUtilization?: number;
+  /**
+   * Target average memory use, in percent of the memory request.
+   * @default - no memory metric
+   */
+  readonly memoryUtilization?: number;
 }

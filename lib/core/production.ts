@@ -1,0 +1,168 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { PatternDefaultsProps } from './defaults';
+import { Problems } from './problems';
+import { claimName } from './registry';
+import { AutoscalingOptions, DisruptionBudgetOptions, GracefulShutdownOptions, SpreadOptions, WorkloadOptions } from './workload';
+
+export interface ResolvedProduction {
+  readonly autoscaling?: { min: number; max: number; cpu?: number; memory?: number };
+  readonly disruptionBudget?: { maxUnavailable?: number | string; minAvailable?: number | string };
+  readonly spread: { nodes: boolean; zones: boolean };
+  readonly shutdown?: { preStopSeconds: number; grace: number; execSleep: boolean };
+}
+
+const INT_OR_PERCENT = /^(\d+)(%?)$/;
+
+/** Parses `'1'` or `'25%'` into the API's int-or-string; undefined when invalid (reported). */
+export function intOrPercent(problems: Problems, field: string, value: string, maxPercent?: number): { json: number | string; n: number; percent: boolean } | undefined {
+  const m = INT_OR_PERCENT.exec(String(value));
+  if (!m) {
+    problems.add(field, value, 'is not an integer or a percentage such as "25%"');
+    return undefined;
+  }
+  const n = Number(m[1]);
+  const percent = m[2] === '%';
+  if (percent && maxPercent !== undefined && n > maxPercent) problems.add(field, value, `must not be more than ${maxPercent}%`);
+  return { json: percent ? value : n, n, percent };
+}
+
+export function resolveProduction(
+  options: WorkloadOptions,
+  defaults: PatternDefaultsProps,
+  replicas: number,
+  requests: { [k: string]: string } | undefined,
+  problems: Problems,
+): ResolvedProduction {
+  const autoscaling = options.autoscaling && resolveAutoscaling(options.autoscaling, options.replicas, requests, problems);
+  const fewest = autoscaling ? autoscaling.min : replicas;
+  const most = autoscaling ? autoscaling.max : replicas;
+  const spread: SpreadOptions = { ...defaults.spread, ...options.spread };
+  const spreading = (spread.enabled ?? true) && most >= 2;
+  return {
+    autoscaling,
+    disruptionBudget: resolveBudget({ ...defaults.disruptionBudget, ...options.disruptionBudget }, fewest, problems),
+    spread: { nodes: spreading, zones: spreading && (spread.zones ?? false) },
+    shutdown: resolveShutdown({ ...defaults.gracefulShutdown, ...options.gracefulShutdown }, problems),
+  };
+}
+
+function resolveAutoscaling(a: AutoscalingOptions, replicas: number | undefined, requests: { [k: string]: string } | undefined, problems: Problems) {
+  const before = problems.count;
+  if (replicas !== undefined) {
+    problems.add('replicas', replicas, 'cannot be combined with autoscaling: the HorizontalPodAutoscaler owns the replica count (remove replicas)');
+  }
+  if (!Number.isInteger(a.minReplicas) || a.minReplicas < 1) problems.add('autoscaling.minReplicas', a.minReplicas, 'must be an integer >= 1');
+  if (!Number.isInteger(a.maxReplicas) || a.maxReplicas < 1) problems.add('autoscaling.maxReplicas', a.maxReplicas, 'must be an integer >= 1');
+  else if (a.maxReplicas < a.minReplicas) problems.add('autoscaling.maxReplicas', a.maxReplicas, `must be >= minReplicas (${a.minReplicas})`);
+  const cpu = a.cpuUtilization ?? (a.memoryUtilization === undefined ? 80 : undefined);
+  for (const [field, value, resource] of [['cpuUtilization', cpu, 'cpu'], ['memoryUtilization', a.memoryUtilization, 'memory']] as const) {
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < 1) problems.add(`autoscaling.${field}`, value, 'must be an integer >= 1 (percent of the request)');
+    if (!requests?.[resource]) {
+      problems.add(`autoscaling.${field}`, value, `needs a ${resource} request: utilization is measured against it (set resources.${resource}Request)`);
+    }
+  }
+  if (problems.count > before) return undefined;
+  return { min: a.minReplicas, max: a.maxReplicas, cpu, memory: a.memoryUtilization };
+}
+
+function resolveBudget(b: DisruptionBudgetOptions, fewest: number, problems: Problems): ResolvedProduction['disruptionBudget'] {
+  if (b.enabled === false || fewest < 2) return undefined;
+  if (b.maxUnavailable !== undefined && b.minAvailable !== undefined) {
+    problems.add('disruptionBudget.minAvailable', b.minAvailable, 'cannot be combined with maxUnavailable: give one');
+    return undefined;
+  }
+  const zero = 'allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it';
+  if (b.minAvailable !== undefined) {
+    const min = intOrPercent(problems, 'disruptionBudget.minAvailable', b.minAvailable, 100);
+    if (!min) return undefined;
+    const blocks = min.percent ? min.n >= 100 : min.n >= fewest;
+    if (blocks && !b.allowZeroDisruptions) problems.add('disruptionBudget.minAvailable', b.minAvailable, `${zero} (replicas: ${fewest})`);
+    return { minAvailable: min.json };
+  }
+  const max = intOrPercent(problems, 'disruptionBudget.maxUnavailable', b.maxUnavailable ?? '1', 100);
+  if (!max) return undefined;
+  if (max.n === 0 && !b.allowZeroDisruptions) problems.add('disruptionBudget.maxUnavailable', b.maxUnavailable ?? '1', zero);
+  return { maxUnavailable: max.json };
+}
+
+function resolveShutdown(g: GracefulShutdownOptions, problems: Problems): ResolvedProduction['shutdown'] {
+  if (g.enabled === false) {
+    if (g.terminationGracePeriodSeconds !== undefined) checkSeconds(problems, 'gracefulShutdown.terminationGracePeriodSeconds', g.terminationGracePeriodSeconds, 0);
+    return undefined;
+  }
+  const pause = g.preStopSeconds ?? 5;
+  checkSeconds(problems, 'gracefulShutdown.preStopSeconds', pause, 1);
+  const grace = g.terminationGracePeriodSeconds ?? Math.max(30, pause + 10);
+  checkSeconds(problems, 'gracefulShutdown.terminationGracePeriodSeconds', grace, 1);
+  if (grace <= pause) {
+    problems.add('gracefulShutdown.terminationGracePeriodSeconds', grace, `must be longer than preStopSeconds (${pause}): the pod would be killed during the pause`);
+  }
+  return { preStopSeconds: pause, grace, execSleep: g.execSleep ?? false };
+}
+
+function checkSeconds(problems: Problems, field: string, value: number, min: number): void {
+  if (!Number.isInteger(value) || value < min) problems.add(field, value, `must be an integer >= ${min}`);
+}
+
+/** The pod-spec fields of the production defaults. */
+export function podSpecExtras(p: ResolvedProduction, selector: { [key: string]: string }): object {
+  const constraint = (topologyKey: string) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector } });
+  const constraints = [
+    ...(p.spread.nodes ? [constraint('kubernetes.io/hostname')] : []),
+    ...(p.spread.zones ? [constraint('topology.kubernetes.io/zone')] : []),
+  ];
+  return {
+    topologySpreadConstraints: constraints.length > 0 ? constraints : undefined,
+    terminationGracePeriodSeconds: p.shutdown?.grace,
+  };
+}
+
+/** The container `lifecycle` of the production defaults. */
+export function lifecycle(p: ResolvedProduction): object | undefined {
+  const s = p.shutdown;
+  if (!s) return undefined;
+  return {
+    preStop: s.execSleep ? { exec: { command: ['sleep', String(s.preStopSeconds)] } } : { sleep: { seconds: s.preStopSeconds } },
+  };
+}
+
+/** Writes the PodDisruptionBudget and HorizontalPodAutoscaler of a workload, where resolved. */
+export function productionObjects(
+  scope: Construct,
+  p: ResolvedProduction,
+  metadata: object,
+  selector: { [key: string]: string },
+  target: { kind: string; name: string },
+): { disruptionBudget?: ApiObject; autoscaler?: ApiObject } {
+  const disruptionBudget = p.disruptionBudget && new ApiObject(scope, 'PodDisruptionBudget', {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata,
+    spec: { ...p.disruptionBudget, selector: { matchLabels: selector } },
+  });
+  const a = p.autoscaling;
+  const metric = (name: string, averageUtilization: number) => ({ type: 'Resource', resource: { name, target: { type: 'Utilization', averageUtilization } } });
+  const autoscaler = a && new ApiObject(scope, 'HorizontalPodAutoscaler', {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata,
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: target.kind, name: target.name },
+      minReplicas: a.min,
+      maxReplicas: a.max,
+      metrics: [
+        ...(a.cpu !== undefined ? [metric('cpu', a.cpu)] : []),
+        ...(a.memory !== undefined ? [metric('memory', a.memory)] : []),
+      ],
+    },
+  });
+  return { disruptionBudget, autoscaler };
+}
+
+/** Claims the names of the PodDisruptionBudget and HorizontalPodAutoscaler that will be written. */
+export function claimProductionNames(scope: Construct, problems: Problems, p: ResolvedProduction, namespace: string, name: string): void {
+  if (p.disruptionBudget) claimName(scope, problems, 'name', 'PodDisruptionBudget', namespace, name);
+  if (p.autoscaling) claimName(scope, problems, 'name', 'HorizontalPodAutoscaler', namespace, name);
+}

@@ -1,0 +1,188 @@
+import { Testing } from 'cdk8s';
+import {
+  ExposedApp, ExposedAppProps, HeadlessGroup, InternalTrafficPolicy, IpFamilyPolicy, PatternDefaults,
+  ServicePatternsError, TrafficDistribution,
+} from '../lib';
+import { ProductionExamples } from '../apps/production-examples';
+import { find, Manifest, newChart, selects, synth } from './util';
+
+const IMAGE = 'nginx:1.27';
+const podSpec = (m: Manifest) => m.spec.template.spec;
+
+function build(props: Partial<ExposedAppProps> = {}) {
+  const chart = newChart();
+  const app = new ExposedApp(chart, 'web', { image: IMAGE, ...props });
+  const out = synth(chart);
+  return { app, out, deploy: find(out, 'Deployment') };
+}
+
+describe('PodDisruptionBudget', () => {
+  test('maxUnavailable 1 by default for two or more replicas, selecting the pods', () => {
+    const { out, deploy, app } = build({ replicas: 3 });
+    const pdb = find(out, 'PodDisruptionBudget');
+    expect(pdb.apiVersion).toBe('policy/v1');
+    expect(pdb.metadata.name).toBe('web');
+    expect(pdb.spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: app.selector } });
+    expect(selects(pdb.spec.selector.matchLabels, deploy.spec.template.metadata.labels)).toBe(true);
+    expect(app.disruptionBudget).toBeDefined();
+  });
+
+  test('none for a single replica, or when switched off', () => {
+    expect(build({ replicas: 1 }).out.some((o) => o.kind === 'PodDisruptionBudget')).toBe(false);
+    expect(build({ replicas: 0 }).out.some((o) => o.kind === 'PodDisruptionBudget')).toBe(false);
+    expect(build({ disruptionBudget: { enabled: false } }).out.some((o) => o.kind === 'PodDisruptionBudget')).toBe(false);
+  });
+
+  test('minAvailable or a percentage', () => {
+    expect(find(build({ replicas: 4, disruptionBudget: { minAvailable: '50%' } }).out, 'PodDisruptionBudget').spec.minAvailable).toBe('50%');
+    expect(find(build({ replicas: 4, disruptionBudget: { maxUnavailable: '25%' } }).out, 'PodDisruptionBudget').spec.maxUnavailable).toBe('25%');
+  });
+
+  test('a budget that blocks every drain only when asked', () => {
+    const { out } = build({ replicas: 2, disruptionBudget: { minAvailable: '2', allowZeroDisruptions: true } });
+    expect(find(out, 'PodDisruptionBudget').spec.minAvailable).toBe(2);
+  });
+});
+
+describe('spreading and graceful shutdown', () => {
+  test('spread across nodes with the Service selector; zones on request', () => {
+    const { deploy, app } = build({ spread: { zones: true } });
+    expect(podSpec(deploy).topologySpreadConstraints).toEqual([
+      { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: app.selector } },
+      { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: app.selector } },
+    ]);
+    expect(selects(app.selector, deploy.spec.template.metadata.labels)).toBe(true);
+  });
+
+  test('no spreading for one replica or when switched off', () => {
+    expect(podSpec(build({ replicas: 1 }).deploy).topologySpreadConstraints).toBeUndefined();
+    expect(podSpec(build({ spread: { enabled: false } }).deploy).topologySpreadConstraints).toBeUndefined();
+  });
+
+  test('a preStop sleep shorter than the grace period', () => {
+    const { deploy } = build();
+    expect(podSpec(deploy).containers[0].lifecycle).toEqual({ preStop: { sleep: { seconds: 5 } } });
+    expect(podSpec(deploy).terminationGracePeriodSeconds).toBe(30);
+  });
+
+  test('a longer pause lengthens the grace period; exec sleep for old clusters; off', () => {
+    const long = build({ gracefulShutdown: { preStopSeconds: 25, execSleep: true } }).deploy;
+    expect(podSpec(long).containers[0].lifecycle).toEqual({ preStop: { exec: { command: ['sleep', '25'] } } });
+    expect(podSpec(long).terminationGracePeriodSeconds).toBe(35);
+    const off = build({ gracefulShutdown: { enabled: false } }).deploy;
+    expect(podSpec(off).containers[0].lifecycle).toBeUndefined();
+    expect(podSpec(off).terminationGracePeriodSeconds).toBeUndefined();
+  });
+
+  test('HeadlessGroup gets the same defaults', () => {
+    const chart = newChart();
+    new HeadlessGroup(chart, 'db', { image: IMAGE, replicas: 3 });
+    const out = synth(chart);
+    const sts = find(out, 'StatefulSet');
+    expect(podSpec(sts).topologySpreadConstraints).toHaveLength(1);
+    expect(podSpec(sts).containers[0].lifecycle.preStop.sleep.seconds).toBe(5);
+    expect(find(out, 'PodDisruptionBudget').spec.maxUnavailable).toBe(1);
+  });
+
+  test('chart-wide defaults switch them off', () => {
+    const chart = newChart();
+    PatternDefaults.set(chart, { disruptionBudget: { enabled: false }, spread: { enabled: false }, gracefulShutdown: { enabled: false } });
+    new ExposedApp(chart, 'web', { image: IMAGE, replicas: 3 });
+    const out = synth(chart);
+    expect(out.map((o) => o.kind)).toEqual(['Deployment', 'Service']);
+    const spec = podSpec(find(out, 'Deployment'));
+    expect(spec.topologySpreadConstraints).toBeUndefined();
+    expect(spec.containers[0].lifecycle).toBeUndefined();
+  });
+});
+
+describe('autoscaling', () => {
+  test('an autoscaling/v2 HPA on CPU; replicas left out of the Deployment', () => {
+    const { out, deploy, app } = build({ autoscaling: { minReplicas: 3, maxReplicas: 10, cpuUtilization: 70 } });
+    expect(deploy.spec.replicas).toBeUndefined();
+    const hpa = find(out, 'HorizontalPodAutoscaler');
+    expect(hpa.apiVersion).toBe('autoscaling/v2');
+    expect(hpa.spec).toEqual({
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
+      minReplicas: 3,
+      maxReplicas: 10,
+      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
+    });
+    expect(find(out, 'PodDisruptionBudget').spec.maxUnavailable).toBe(1);
+    expect(app.autoscaler).toBeDefined();
+  });
+
+  test('CPU 80% when no metric is given; memory on request', () => {
+    const metrics = (o: Manifest[]) => find(o, 'HorizontalPodAutoscaler').spec.metrics.map((m: { resource: { name: string; target: { averageUtilization: number } } }) => [m.resource.name, m.resource.target.averageUtilization]);
+    expect(metrics(build({ autoscaling: { minReplicas: 2, maxReplicas: 4 } }).out)).toEqual([['cpu', 80]]);
+    expect(metrics(build({ autoscaling: { minReplicas: 2, maxReplicas: 4, memoryUtilization: 75 } }).out)).toEqual([['memory', 75]]);
+  });
+
+  test('min 1 means no budget but spreading for the scaled-up pods', () => {
+    const { out, deploy } = build({ autoscaling: { minReplicas: 1, maxReplicas: 5 } });
+    expect(out.some((o) => o.kind === 'PodDisruptionBudget')).toBe(false);
+    expect(podSpec(deploy).topologySpreadConstraints).toHaveLength(1);
+  });
+
+  test('a StatefulSet target', () => {
+    const chart = newChart();
+    const g = new HeadlessGroup(chart, 'db', { image: IMAGE, autoscaling: { minReplicas: 2, maxReplicas: 3 } });
+    const out = synth(chart);
+    expect(find(out, 'StatefulSet').spec.replicas).toBeUndefined();
+    expect(find(out, 'HorizontalPodAutoscaler').spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'db' });
+    expect(g.podDnsNames).toHaveLength(2);
+  });
+});
+
+describe('traffic options', () => {
+  test('internalTrafficPolicy, trafficDistribution and ipFamilyPolicy', () => {
+    const { out } = build({
+      internalTrafficPolicy: InternalTrafficPolicy.LOCAL,
+      trafficDistribution: TrafficDistribution.PREFER_CLOSE,
+      ipFamilyPolicy: IpFamilyPolicy.PREFER_DUAL_STACK,
+    });
+    expect(find(out, 'Service').spec).toMatchObject({ internalTrafficPolicy: 'Local', trafficDistribution: 'PreferClose', ipFamilyPolicy: 'PreferDualStack' });
+  });
+});
+
+describe('production bad input', () => {
+  const cases: Array<[string, Partial<ExposedAppProps>, string]> = [
+    ['replicas with autoscaling', { replicas: 3, autoscaling: { minReplicas: 2, maxReplicas: 4 } }, "ExposedApp 'test/web': replicas 3 cannot be combined with autoscaling: the HorizontalPodAutoscaler owns the replica count (remove replicas)"],
+    ['min above max', { autoscaling: { minReplicas: 5, maxReplicas: 3 } }, "ExposedApp 'test/web': autoscaling.maxReplicas 3 must be >= minReplicas (5)"],
+    ['min 0', { autoscaling: { minReplicas: 0, maxReplicas: 3 } }, "ExposedApp 'test/web': autoscaling.minReplicas 0 must be an integer >= 1"],
+    ['CPU metric without a CPU request', { resources: { cpuRequest: 'none' }, autoscaling: { minReplicas: 2, maxReplicas: 3 } }, "ExposedApp 'test/web': autoscaling.cpuUtilization 80 needs a cpu request: utilization is measured against it (set resources.cpuRequest)"],
+    ['memory metric without a memory request', { resources: { memoryRequest: 'none', memoryLimit: 'none' }, autoscaling: { minReplicas: 2, maxReplicas: 3, memoryUtilization: 70 } }, "ExposedApp 'test/web': autoscaling.memoryUtilization 70 needs a memory request: utilization is measured against it (set resources.memoryRequest)"],
+    ['zero utilization', { autoscaling: { minReplicas: 2, maxReplicas: 3, cpuUtilization: 0 } }, "ExposedApp 'test/web': autoscaling.cpuUtilization 0 must be an integer >= 1 (percent of the request)"],
+    ['budget that blocks drains', { replicas: 3, disruptionBudget: { maxUnavailable: '0' } }, "ExposedApp 'test/web': disruptionBudget.maxUnavailable \"0\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it"],
+    ['minAvailable = replicas', { replicas: 3, disruptionBudget: { minAvailable: '3' } }, "ExposedApp 'test/web': disruptionBudget.minAvailable \"3\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it (replicas: 3)"],
+    ['minAvailable 100%', { replicas: 3, disruptionBudget: { minAvailable: '100%' } }, "ExposedApp 'test/web': disruptionBudget.minAvailable \"100%\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it (replicas: 3)"],
+    ['both budget fields', { replicas: 3, disruptionBudget: { minAvailable: '1', maxUnavailable: '1' } }, "ExposedApp 'test/web': disruptionBudget.minAvailable \"1\" cannot be combined with maxUnavailable: give one"],
+    ['bad budget value', { replicas: 3, disruptionBudget: { maxUnavailable: 'one' } }, "ExposedApp 'test/web': disruptionBudget.maxUnavailable \"one\" is not an integer or a percentage such as \"25%\""],
+    ['grace shorter than pause', { gracefulShutdown: { preStopSeconds: 10, terminationGracePeriodSeconds: 10 } }, "ExposedApp 'test/web': gracefulShutdown.terminationGracePeriodSeconds 10 must be longer than preStopSeconds (10): the pod would be killed during the pause"],
+    ['zero pause', { gracefulShutdown: { preStopSeconds: 0 } }, "ExposedApp 'test/web': gracefulShutdown.preStopSeconds 0 must be an integer >= 1"],
+    ['bad traffic policy', { internalTrafficPolicy: 'Nearby' as InternalTrafficPolicy }, "ExposedApp 'test/web': internalTrafficPolicy \"Nearby\" is not one of Cluster, Local"],
+  ];
+
+  test.each(cases)('%s', (_title, props, message) => {
+    let error: unknown;
+    try {
+      new ExposedApp(newChart(), 'web', { image: IMAGE, ...props });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ServicePatternsError);
+    expect((error as Error).message).toBe(message);
+  });
+});
+
+describe('production examples', () => {
+  test('frontend 3-10 on 70% CPU with a budget and spreading; a singleton without a budget', () => {
+    const out = synth(new ProductionExamples(Testing.app(), 'production'));
+    expect(out).toMatchSnapshot();
+    expect(find(out, 'HorizontalPodAutoscaler', 'frontend').spec).toMatchObject({ minReplicas: 3, maxReplicas: 10 });
+    expect(find(out, 'PodDisruptionBudget', 'frontend').spec.maxUnavailable).toBe(1);
+    expect(podSpec(find(out, 'Deployment', 'frontend')).topologySpreadConstraints).toHaveLength(2);
+    expect(out.filter((o) => o.kind === 'PodDisruptionBudget').map((o) => o.metadata.name)).toEqual(['frontend']);
+    expect(find(out, 'Deployment', 'singleton').spec.replicas).toBe(1);
+  });
+});

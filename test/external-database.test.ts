@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import {
   EndpointsApi, ExposedApp, ExternalDatabase, ExternalDatabaseProps, HeadlessGroup, Protocol, ServiceAlias,
-  ServicePatternsError, ServiceRef,
+  ServiceRef,
 } from '../lib';
 import { ExternalExamples } from '../apps/external-examples';
 import { find, newChart, synth } from './util';
@@ -136,42 +136,7 @@ describe('ServiceAlias', () => {
   });
 });
 
-describe('ExternalDatabase bad input', () => {
-  const cases: Array<[string, ExternalDatabaseProps, string]> = [
-    ['no address', { addresses: [], port: 3306 }, "ExternalDatabase 'test/mysql': addresses [] must list at least one IP address"],
-    ['neither mode', { port: 3306 }, "ExternalDatabase 'test/mysql': addresses [] and externalName: give exactly one (IP addresses, or a DNS name for an ExternalName Service)"],
-    ['both modes', { addresses: ['192.0.2.1'], externalName: 'db.example.com', port: 3306 }, "ExternalDatabase 'test/mysql': addresses [\"192.0.2.1\"] and externalName: give exactly one (IP addresses, or a DNS name for an ExternalName Service)"],
-    ['no port', { addresses: ['192.0.2.1'] }, "ExternalDatabase 'test/mysql': port is required: the port of the service outside the cluster"],
-    ['host name instead of IP', { addresses: ['db.example.com'], port: 3306 }, "ExternalDatabase 'test/mysql': addresses[0] \"db.example.com\" is not a valid IP address: for a DNS name use externalName instead"],
-    ['malformed IP', { addresses: ['192.168.0.300'], port: 3306 }, "ExternalDatabase 'test/mysql': addresses[0] \"192.168.0.300\" is not a valid IP address"],
-    ['loopback', { addresses: ['127.0.0.1'], port: 3306 }, "ExternalDatabase 'test/mysql': addresses[0] \"127.0.0.1\" is a loopback address (127.0.0.0/8), which Kubernetes does not accept as an endpoint"],
-    ['IPv6 loopback', { addresses: ['::1'], port: 3306 }, "ExternalDatabase 'test/mysql': addresses[0] \"::1\" is a loopback address, which Kubernetes does not accept as an endpoint"],
-    ['link-local', { addresses: ['169.254.169.254'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[0] \"169.254.169.254\" is a link-local address (169.254.0.0/16), which Kubernetes does not accept as an endpoint"],
-    ['IPv6 link-local', { addresses: ['fe80::1'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[0] \"fe80::1\" is a link-local address (fe80::/10), which Kubernetes does not accept as an endpoint"],
-    ['link-local multicast', { addresses: ['224.0.0.5'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[0] \"224.0.0.5\" is a link-local multicast address (224.0.0.0/24), which Kubernetes does not accept as an endpoint"],
-    ['IPv6 link-local multicast', { addresses: ['ff02::1'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[0] \"ff02::1\" is a link-local multicast address, which Kubernetes does not accept as an endpoint"],
-    ['unspecified', { addresses: ['0.0.0.0'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[0] \"0.0.0.0\" is the unspecified address, which Kubernetes does not accept as an endpoint"],
-    ['IPv6 unspecified', { addresses: ['::'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[0] \"::\" is the unspecified address, which Kubernetes does not accept as an endpoint"],
-    ['IPv4-mapped IPv6', { addresses: ['::ffff:192.0.2.1'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[0] \"::ffff:192.0.2.1\" is an IPv4-mapped IPv6 address (write it as plain IPv4), which Kubernetes does not accept as an endpoint"],
-    ['duplicate address', { addresses: ['192.0.2.1', '192.0.2.1'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[1] \"192.0.2.1\" is listed twice"],
-    ['IP as externalName', { externalName: '192.0.2.1', port: 80 }, "ExternalDatabase 'test/mysql': externalName \"192.0.2.1\" is an IP address: Kubernetes would accept it but treat it as a DNS name, so it would never resolve; use addresses for IPs"],
-    ['bad externalName', { externalName: 'DB_host', port: 80 }, "ExternalDatabase 'test/mysql': externalName \"DB_host\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
-    ['endpoints with externalName', { externalName: 'db.example.com', port: 80, endpoints: EndpointsApi.BOTH }, "ExternalDatabase 'test/mysql': endpoints \"Both\" is only allowed with addresses: an ExternalName Service has no endpoints"],
-    ['bad port', { addresses: ['192.0.2.1'], port: 0 }, "ExternalDatabase 'test/mysql': port 0 is not a valid port: it must be an integer in 1-65535"],
-    ['bad port name', { addresses: ['192.0.2.1'], port: 3306, portName: 'MySQL' }, "ExternalDatabase 'test/mysql': portName \"MySQL\" is not a valid port name: lower-case letters, digits and \"-\", at least one letter, no leading, trailing or double \"-\" (IANA service name)"],
-  ];
-
-  test.each(cases)('%s', (_title, props, message) => {
-    let error: unknown;
-    try {
-      new ExternalDatabase(newChart(), 'mysql', props);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ServicePatternsError);
-    expect((error as Error).message).toBe(message);
-  });
-});
+// Bad inputs with their exact messages: test/bad-inputs.ts (run by the corpus test).
 
 describe('external examples', () => {
   test('namespace example and its alias', () => {

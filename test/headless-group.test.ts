@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import {
   AccessMode, HeadlessGroup, HeadlessGroupProps, IngressRouter, PodManagementPolicy, Protocol, PvcRetention,
-  ServicePatternsError, StatefulSetUpdateStrategy, WorkloadKind,
+  StatefulSetUpdateStrategy, WorkloadKind,
 } from '../lib';
 import { HeadlessExamples } from '../apps/headless-examples';
 import { find, newChart, selects, synth } from './util';
@@ -130,34 +130,6 @@ describe('HeadlessGroup options', () => {
 });
 
 describe('HeadlessGroup bad input', () => {
-  const long = 'a'.repeat(53);
-  const cases: Array<[string, Partial<HeadlessGroupProps>, string]> = [
-    ['StatefulSet name over 52', { name: long }, `HeadlessGroup 'test/web': name "${long}" is longer than 52 characters (53): StatefulSet pods get the label controller-revision-hash=<name>-<hash>, which would exceed the 63-character label limit and pods could not be created`],
-    ['negative replicas', { replicas: -2 }, "HeadlessGroup 'test/web': replicas -2 must be an integer >= 0"],
-    ['no ports', { ports: [] }, "HeadlessGroup 'test/web': ports [] must list at least one port"],
-    ['bad storage', { volumeClaims: [{ name: 'data', storage: '1GB', mountPath: '/data' }] }, "HeadlessGroup 'test/web': volumeClaims[0].storage \"1GB\" is not a valid quantity: a number with an optional suffix (m, k, M, G, Ki, Mi, Gi, ...), e.g. 100m, 128Mi, 1Gi"],
-    ['zero storage', { volumeClaims: [{ name: 'data', storage: '0', mountPath: '/data' }] }, "HeadlessGroup 'test/web': volumeClaims[0].storage \"0\" must be more than 0"],
-    ['relative mount path', { volumeClaims: [{ name: 'data', storage: '1Gi', mountPath: 'data' }] }, "HeadlessGroup 'test/web': volumeClaims[0].mountPath \"data\" must be an absolute path"],
-    ['duplicate claim names', { volumeClaims: [{ name: 'd', storage: '1Gi', mountPath: '/a' }, { name: 'd', storage: '1Gi', mountPath: '/b' }] }, "HeadlessGroup 'test/web': volumeClaims[1].name \"d\" is already used: volume claim names must be unique"],
-    ['bad claim name', { volumeClaims: [{ name: 'Data', storage: '1Gi', mountPath: '/a' }] }, "HeadlessGroup 'test/web': volumeClaims[0].name \"Data\" is not a valid DNS-1123 label: lower-case letters, digits and \"-\", starting and ending with a letter or digit"],
-    ['volume claims on a Deployment', { workload: WorkloadKind.DEPLOYMENT, volumeClaims: [{ name: 'd', storage: '1Gi', mountPath: '/a' }] }, "HeadlessGroup 'test/web': volumeClaims [{\"name\":\"d\",\"storage\":\"1Gi\",\"mountPath\":\"/a\"}] is only allowed with WorkloadKind.STATEFUL_SET"],
-    ['negative partition', { partition: -1 }, "HeadlessGroup 'test/web': partition -1 must be an integer >= 0"],
-    ['partition with OnDelete', { updateStrategy: StatefulSetUpdateStrategy.ON_DELETE, partition: 1 }, "HeadlessGroup 'test/web': partition 1 is only allowed with updateStrategy ROLLING_UPDATE"],
-    ['rolling update on a StatefulSet', { rollingUpdate: { maxSurge: '1' } }, "HeadlessGroup 'test/web': rollingUpdate {\"maxSurge\":\"1\"} is for Deployments: use updateStrategy and partition with WorkloadKind.STATEFUL_SET"],
-    ['bad service name', { serviceName: 'My-Svc' }, "HeadlessGroup 'test/web': serviceName \"My-Svc\" is not a valid DNS-1035 label: lower-case letters, digits and \"-\", starting with a letter and ending with a letter or digit"],
-  ];
-
-  test.each(cases)('%s', (_title, props, message) => {
-    let error: unknown;
-    try {
-      new HeadlessGroup(newChart(), 'web', { image: IMAGE, ...props });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ServicePatternsError);
-    expect((error as Error).message).toBe(message);
-  });
-
   test('a nodePort is refused', () => {
     expect(() => new HeadlessGroup(newChart(), 'web', { image: IMAGE, ports: [{ name: 'http', port: 80, nodePort: 30001 }] })).toThrow(
       "HeadlessGroup 'test/web': ports[0].nodePort 30001 is not allowed on a headless Service");

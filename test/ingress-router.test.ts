@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import {
-  ExposedApp, IngressOptions, IngressRouter, PathType, Protocol, ServicePatternsError, ServiceRef, ServiceType,
+  ExposedApp, IngressOptions, IngressRouter, PathType, ServiceRef, ServiceType,
 } from '../lib';
 import { IngressHttpExample, IngressHttpsExample, IngressRouterExample } from '../apps/ingress-examples';
 import { find, newChart, synth } from './util';
@@ -141,35 +141,6 @@ describe('IngressRouter', () => {
 });
 
 describe('Ingress bad input', () => {
-  const cases: Array<[string, IngressOptions, string, object?]> = [
-    ['path without slash', { path: 'api' }, "ExposedApp 'test/web': ingress.path \"api\" must start with \"/\""],
-    ['double slash in a Prefix path', { path: '/a//b' }, "ExposedApp 'test/web': ingress.path \"/a//b\" must not contain \"//\""],
-    ['dot segment in an Exact path', { path: '/a/./b', pathType: PathType.EXACT }, "ExposedApp 'test/web': ingress.path \"/a/./b\" must not contain \"/./\""],
-    ['trailing dot-dot', { path: '/a/..' }, "ExposedApp 'test/web': ingress.path \"/a/..\" must not end with \"/..\""],
-    ['host with a port', { host: 'example.com:8080' }, "ExposedApp 'test/web': ingress.host \"example.com:8080\" must not contain a port"],
-    ['IP host', { host: '10.0.0.1' }, "ExposedApp 'test/web': ingress.host \"10.0.0.1\" must be a DNS name, not an IP address"],
-    ['upper-case host', { host: 'Example.com' }, "ExposedApp 'test/web': ingress.host \"Example.com\" must be lower-case"],
-    ['inner wildcard', { host: 'a.*.example.com' }, "ExposedApp 'test/web': ingress.host \"a.*.example.com\" is not a valid wildcard host: only one leading \"*.\" followed by a DNS-1123 subdomain, e.g. *.example.com"],
-    ['bad class name', { ingressClassName: 'Nginx' }, "ExposedApp 'test/web': ingress.ingressClassName \"Nginx\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
-    ['class annotation mismatch', { ingressClassName: 'nginx', annotations: { 'kubernetes.io/ingress.class': 'traefik' } }, "ExposedApp 'test/web': ingress.annotations[\"kubernetes.io/ingress.class\"] \"traefik\" must equal ingressClassName \"nginx\" when both are set"],
-    ['bad secret name', { host: 'a.example.com', tls: { secretName: 'TLS_Secret' } }, "ExposedApp 'test/web': ingress.tls.secretName \"TLS_Secret\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
-    ['unknown port name', { portName: 'admin' }, "ExposedApp 'test/web': ingress.portName \"admin\" is not a TCP port of Service \"web\" (TCP ports: 80 (http))"],
-    ['unknown port number', { port: 8080 }, "ExposedApp 'test/web': ingress.port 8080 is not a TCP port of Service \"web\" (TCP ports: 80 (http))"],
-    ['UDP-only app', {}, "ExposedApp 'test/web': ingress \"web\" has no TCP port to route to (TCP ports: none): give port", { protocol: Protocol.UDP }],
-  ];
-
-  test.each(cases)('%s', (_title, ingress, message, extra = {}) => {
-    const chart = newChart();
-    let error: unknown;
-    try {
-      new ExposedApp(chart, 'web', { image: IMAGE, ingress, ...extra });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ServicePatternsError);
-    expect((error as Error).message).toBe(message);
-  });
-
   test('class or annotations on an app that joins a router', () => {
     const chart = newChart();
     const router = new IngressRouter(chart, 'edge');

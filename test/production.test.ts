@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import {
   ExposedApp, ExposedAppProps, HeadlessGroup, InternalTrafficPolicy, IpFamilyPolicy, PatternDefaults,
-  ServicePatternsError, TrafficDistribution,
+  TrafficDistribution,
 } from '../lib';
 import { ProductionExamples } from '../apps/production-examples';
 import { find, Manifest, newChart, selects, synth } from './util';
@@ -145,35 +145,7 @@ describe('traffic options', () => {
   });
 });
 
-describe('production bad input', () => {
-  const cases: Array<[string, Partial<ExposedAppProps>, string]> = [
-    ['replicas with autoscaling', { replicas: 3, autoscaling: { minReplicas: 2, maxReplicas: 4 } }, "ExposedApp 'test/web': replicas 3 cannot be combined with autoscaling: the HorizontalPodAutoscaler owns the replica count (remove replicas)"],
-    ['min above max', { autoscaling: { minReplicas: 5, maxReplicas: 3 } }, "ExposedApp 'test/web': autoscaling.maxReplicas 3 must be >= minReplicas (5)"],
-    ['min 0', { autoscaling: { minReplicas: 0, maxReplicas: 3 } }, "ExposedApp 'test/web': autoscaling.minReplicas 0 must be an integer >= 1"],
-    ['CPU metric without a CPU request', { resources: { cpuRequest: 'none' }, autoscaling: { minReplicas: 2, maxReplicas: 3 } }, "ExposedApp 'test/web': autoscaling.cpuUtilization 80 needs a cpu request: utilization is measured against it (set resources.cpuRequest)"],
-    ['memory metric without a memory request', { resources: { memoryRequest: 'none', memoryLimit: 'none' }, autoscaling: { minReplicas: 2, maxReplicas: 3, memoryUtilization: 70 } }, "ExposedApp 'test/web': autoscaling.memoryUtilization 70 needs a memory request: utilization is measured against it (set resources.memoryRequest)"],
-    ['zero utilization', { autoscaling: { minReplicas: 2, maxReplicas: 3, cpuUtilization: 0 } }, "ExposedApp 'test/web': autoscaling.cpuUtilization 0 must be an integer >= 1 (percent of the request)"],
-    ['budget that blocks drains', { replicas: 3, disruptionBudget: { maxUnavailable: '0' } }, "ExposedApp 'test/web': disruptionBudget.maxUnavailable \"0\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it"],
-    ['minAvailable = replicas', { replicas: 3, disruptionBudget: { minAvailable: '3' } }, "ExposedApp 'test/web': disruptionBudget.minAvailable \"3\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it (replicas: 3)"],
-    ['minAvailable 100%', { replicas: 3, disruptionBudget: { minAvailable: '100%' } }, "ExposedApp 'test/web': disruptionBudget.minAvailable \"100%\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it (replicas: 3)"],
-    ['both budget fields', { replicas: 3, disruptionBudget: { minAvailable: '1', maxUnavailable: '1' } }, "ExposedApp 'test/web': disruptionBudget.minAvailable \"1\" cannot be combined with maxUnavailable: give one"],
-    ['bad budget value', { replicas: 3, disruptionBudget: { maxUnavailable: 'one' } }, "ExposedApp 'test/web': disruptionBudget.maxUnavailable \"one\" is not an integer or a percentage such as \"25%\""],
-    ['grace shorter than pause', { gracefulShutdown: { preStopSeconds: 10, terminationGracePeriodSeconds: 10 } }, "ExposedApp 'test/web': gracefulShutdown.terminationGracePeriodSeconds 10 must be longer than preStopSeconds (10): the pod would be killed during the pause"],
-    ['zero pause', { gracefulShutdown: { preStopSeconds: 0 } }, "ExposedApp 'test/web': gracefulShutdown.preStopSeconds 0 must be an integer >= 1"],
-    ['bad traffic policy', { internalTrafficPolicy: 'Nearby' as InternalTrafficPolicy }, "ExposedApp 'test/web': internalTrafficPolicy \"Nearby\" is not one of Cluster, Local"],
-  ];
-
-  test.each(cases)('%s', (_title, props, message) => {
-    let error: unknown;
-    try {
-      new ExposedApp(newChart(), 'web', { image: IMAGE, ...props });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ServicePatternsError);
-    expect((error as Error).message).toBe(message);
-  });
-});
+// Bad inputs with their exact messages: test/bad-inputs.ts (run by the corpus test).
 
 describe('production examples', () => {
   test('frontend 3-10 on 70% CPU with a budget and spreading; a singleton without a budget', () => {

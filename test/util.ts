@@ -1,4 +1,5 @@
 import { Chart, ChartProps, Testing } from 'cdk8s';
+import { synthValidated } from '../lib/validation';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Manifest = { apiVersion: string; kind: string; metadata: any; spec?: any; [key: string]: any };
@@ -7,8 +8,12 @@ export function newChart(props: ChartProps = {}): Chart {
   return new Chart(Testing.app(), 'test', props);
 }
 
+/**
+ * Synthesizes through the validation helper: every object must pass the schema, the API
+ * server's rules, our lints and at least the baseline Pod Security Standard.
+ */
 export function synth(chart: Chart): Manifest[] {
-  return Testing.synth(chart) as Manifest[];
+  return synthValidated(chart, { podSecurity: 'baseline' }) as Manifest[];
 }
 
 /** The one object of `kind` (named `name` when given) in the manifests. */

@@ -1,0 +1,95 @@
+/**
+ * Checks for synthesized manifests: the Kubernetes OpenAPI schema, the API server's semantic
+ * rules, our own lints, and the Pod Security Standards. A separate entry point
+ * (`cdk8s-service-patterns/validation`): importing the library does not load the schemas.
+ */
+import { App, Chart } from 'cdk8s';
+import { checkApiRules, RuleOptions } from './api-rules';
+import { formatIssue, IssueList, list, Manifest, ManifestIssue, obj, str, strMap } from './json';
+import { checkPodSecurity, PodSecurityProfile, PodSecurityViolation } from './pod-security';
+import { checkSchema } from './schema';
+
+export { checkPodSecurity, formatIssue };
+export type { Manifest, ManifestIssue, PodSecurityProfile, PodSecurityViolation, RuleOptions };
+
+/** Options of validateManifests. */
+export interface ValidateOptions extends RuleOptions {
+  /** Also report our lints (advice beyond what the API server enforces). @default true */
+  readonly lints?: boolean;
+}
+
+/** The manifests of a chart or app (synthesized in memory), or the given list. */
+export function manifestsOf(input: Chart | App | Manifest[]): Manifest[] {
+  if (Array.isArray(input)) return input;
+  const charts = input instanceof App ? input.charts : [input];
+  return charts.flatMap((c) => c.toJson() as Manifest[]);
+}
+
+/**
+ * Every problem of the manifests: schema errors (with JSON paths), API server rules the schema
+ * misses, and, unless switched off, our lints. An empty list means a cluster accepts them.
+ */
+export function validateManifests(input: Chart | App | Manifest[], options: ValidateOptions = {}): ManifestIssue[] {
+  const manifests = manifestsOf(input);
+  const issues: ManifestIssue[] = [];
+  for (const m of manifests) {
+    const list = new IssueList(m);
+    checkSchema(m, list);
+    checkApiRules(m, list, options);
+    issues.push(...list.issues);
+  }
+  if (options.lints ?? true) issues.push(...lint(manifests));
+  return issues;
+}
+
+/**
+ * Synthesizes a chart and returns its manifests, throwing when any of them breaks the schema,
+ * an API server rule, a lint or (for pods) the `restricted` Pod Security Standard, unless a
+ * weaker profile is given. Meant for tests: `const out = synthValidated(chart)`.
+ */
+export function synthValidated(chart: Chart, options: ValidateOptions & { podSecurity?: PodSecurityProfile | 'none' } = {}): Manifest[] {
+  const manifests = chart.toJson() as Manifest[];
+  const problems = validateManifests(manifests, options).map(formatIssue);
+  const profile = options.podSecurity ?? 'restricted';
+  if (profile !== 'none') {
+    problems.push(...checkPodSecurity(manifests, profile).map((v) => `[pod-security ${profile}] ${v.kind} ${v.name}: ${v.path} ${v.message} (${v.check})`));
+  }
+  if (problems.length > 0) throw new Error(`${problems.length} problem(s) in the manifests of '${chart.node.path}':\n${problems.join('\n')}`);
+  return manifests;
+}
+
+/** Our own lints: things a cluster accepts that are almost certainly mistakes. */
+function lint(manifests: Manifest[]): ManifestIssue[] {
+  const out: ManifestIssue[] = [];
+  const ns = (m: Manifest) => str(obj(m.metadata).namespace) ?? 'default';
+  const pods = manifests.flatMap((m) => {
+    const template = obj(obj(m.spec).template);
+    return m.spec !== undefined && obj(m.spec).template !== undefined ? [{ ns: ns(m), labels: strMap(obj(template.metadata).labels) }] : [];
+  });
+  for (const m of manifests) {
+    const issue = (path: string, message: string) =>
+      out.push({ rule: 'lint', kind: m.kind, name: str(obj(m.metadata).name) ?? '', namespace: str(obj(m.metadata).namespace), path, message });
+    if (m.kind === 'Service') {
+      const selector = strMap(obj(m.spec).selector);
+      if (Object.keys(selector).length > 0 && !pods.some((p) => p.ns === ns(m) && Object.entries(selector).every(([k, v]) => p.labels[k] === v))) {
+        issue('/spec/selector', 'matches no pod template in these manifests');
+      }
+    }
+    if (m.kind === 'StatefulSet') {
+      const serviceName = str(obj(m.spec).serviceName);
+      const headless = manifests.some((s) => s.kind === 'Service' && ns(s) === ns(m) && str(obj(s.metadata).name) === serviceName && obj(s.spec).clusterIP === 'None');
+      if (!headless) issue('/spec/serviceName', `"${serviceName ?? ''}" names no headless Service in these manifests`);
+    }
+    if (m.kind === 'Ingress') {
+      for (const path of list(obj(m.spec).rules).flatMap((r) => list(obj(obj(r).http).paths))) {
+        const svc = obj(obj(obj(path).backend).service);
+        const target = manifests.find((s) => s.kind === 'Service' && ns(s) === ns(m) && str(obj(s.metadata).name) === svc.name);
+        const port = obj(svc.port);
+        if (target && !list(obj(target.spec).ports).map(obj).some((p) => (port.name !== undefined ? p.name === port.name : p.port === port.number))) {
+          issue('/spec/rules', `backend ${String(svc.name)} port ${String(port.name ?? port.number)} is not a port of that Service`);
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,188 @@
+// The bad-input corpus: every input here must be refused with exactly this message, before
+// any YAML is written. test/bad-input-corpus.test.ts runs them all.
+import { Construct } from 'constructs';
+import {
+  EndpointsApi, ExposedApp, ExposedAppProps, ExternalDatabase, ExternalDatabaseProps, ExternalTrafficPolicy, HeadlessGroup,
+  HeadlessGroupProps, IngressOptions, IngressRouter, ServiceAlias, ServiceRef, InternalTrafficPolicy, PathType, Probe, Protocol, ServiceType, SessionAffinity,
+  StatefulSetUpdateStrategy, WorkloadKind,
+} from '../lib';
+
+export interface BadInput {
+  readonly construct: string;
+  readonly title: string;
+  readonly build: (scope: Construct) => void;
+  readonly message: string;
+}
+
+const IMAGE = 'nginx:1.27';
+const long = 'a'.repeat(53);
+
+const EXPOSED_APP: Array<[string, Partial<ExposedAppProps>, string, string?]> = [
+  ['invalid id-derived name', {}, "ExposedApp 'test/1web': name \"1web\" (from the construct id) is not a valid DNS-1035 label: lower-case letters, digits and \"-\", starting with a letter and ending with a letter or digit; pass a valid name", '1web'],
+  ['invalid explicit name', { name: 'Web_1' }, "ExposedApp 'test/web': name \"Web_1\" is not a valid DNS-1035 label: lower-case letters, digits and \"-\", starting with a letter and ending with a letter or digit"],
+  ['too long name', { name: 'a'.repeat(64) }, `ExposedApp 'test/web': name "${'a'.repeat(64)}" is longer than 63 characters (64)`],
+  ['bad namespace', { namespace: 'Shop' }, "ExposedApp 'test/web': namespace \"Shop\" is not a valid DNS-1123 label: lower-case letters, digits and \"-\", starting and ending with a letter or digit"],
+  ['empty image', { image: '' }, "ExposedApp 'test/web': image \"\" is not a valid image reference: it must be non-empty and contain no spaces"],
+  ['negative replicas', { replicas: -1 }, "ExposedApp 'test/web': replicas -1 must be an integer >= 0"],
+  ['fractional replicas', { replicas: 1.5 }, "ExposedApp 'test/web': replicas 1.5 must be an integer >= 0"],
+  ['port 0', { port: 0 }, "ExposedApp 'test/web': port 0 is not a valid port: it must be an integer in 1-65535"],
+  ['port 70000', { port: 70000 }, "ExposedApp 'test/web': port 70000 is not a valid port: it must be an integer in 1-65535"],
+  ['containerPort 70000', { containerPort: 70000 }, "ExposedApp 'test/web': containerPort 70000 is not a valid port: it must be an integer in 1-65535"],
+  ['long port name', { portName: 'a-very-long-port-name' }, "ExposedApp 'test/web': portName \"a-very-long-port-name\" is not a valid port name: it must be 1-15 characters (IANA service name)"],
+  ['upper-case port name', { portName: 'HTTP' }, "ExposedApp 'test/web': portName \"HTTP\" is not a valid port name: lower-case letters, digits and \"-\", at least one letter, no leading, trailing or double \"-\" (IANA service name)"],
+  ['digit-only port name', { portName: '8080' }, "ExposedApp 'test/web': portName \"8080\" is not a valid port name: lower-case letters, digits and \"-\", at least one letter, no leading, trailing or double \"-\" (IANA service name)"],
+  ['duplicate port names', { ports: [{ name: 'http', port: 80 }, { name: 'http', port: 81 }] }, "ExposedApp 'test/web': ports[1].name \"http\" is already used by ports[0]: port names must be unique"],
+  ['duplicate port numbers', { ports: [{ name: 'a', port: 80 }, { name: 'b', port: 80 }] }, "ExposedApp 'test/web': ports[1].port 80 is already used by ports[0] for TCP: a port number may appear once per protocol"],
+  ['both port forms', { port: 80, ports: [{ name: 'a', port: 80 }] }, "ExposedApp 'test/web': ports [\"a\"] cannot be combined with port, containerPort, portName, protocol or nodePort: use one form"],
+  ['empty ports', { ports: [] }, "ExposedApp 'test/web': ports [] must list at least one port"],
+  ['nodePort below range', { serviceType: ServiceType.NODE_PORT, nodePort: 80 }, "ExposedApp 'test/web': nodePort 80 is outside 30000-32767"],
+  ['nodePort above range', { serviceType: ServiceType.NODE_PORT, nodePort: 32768 }, "ExposedApp 'test/web': nodePort 32768 is outside 30000-32767"],
+  ['nodePort with ClusterIP', { nodePort: 30080 }, "ExposedApp 'test/web': nodePort 30080 is only allowed with serviceType NodePort or LoadBalancer (got ClusterIP)"],
+  ['duplicate nodePort', { serviceType: ServiceType.NODE_PORT, ports: [{ name: 'a', port: 80, nodePort: 30001 }, { name: 'b', port: 81, nodePort: 30001 }] }, "ExposedApp 'test/web': ports[1].nodePort 30001 is already used by ports[0] for TCP"],
+  ['affinity timeout without ClientIP', { sessionAffinityTimeoutSeconds: 60 }, "ExposedApp 'test/web': sessionAffinityTimeoutSeconds 60 is only allowed with sessionAffinity CLIENT_IP"],
+  ['affinity timeout too large', { sessionAffinity: SessionAffinity.CLIENT_IP, sessionAffinityTimeoutSeconds: 86401 }, "ExposedApp 'test/web': sessionAffinityTimeoutSeconds 86401 is outside 1-86400"],
+  ['bad CIDR', { serviceType: ServiceType.LOAD_BALANCER, loadBalancerSourceRanges: ['10.0.0.0/33'] }, "ExposedApp 'test/web': loadBalancerSourceRanges[0] \"10.0.0.0/33\" is not a valid CIDR: expected an address and a prefix length, e.g. 10.0.0.0/8 or 2001:db8::/32"],
+  ['source ranges on ClusterIP', { loadBalancerSourceRanges: ['10.0.0.0/8'] }, "ExposedApp 'test/web': loadBalancerSourceRanges [\"10.0.0.0/8\"] are only allowed with serviceType LoadBalancer (got ClusterIP)"],
+  ['traffic policy on ClusterIP', { externalTrafficPolicy: ExternalTrafficPolicy.LOCAL }, "ExposedApp 'test/web': externalTrafficPolicy \"Local\" is only allowed with serviceType NodePort or LoadBalancer (got ClusterIP)"],
+  ['kubelet port on a LoadBalancer', { serviceType: ServiceType.LOAD_BALANCER, port: 10250 }, "ExposedApp 'test/web': port 10250 is reserved for the kubelet and cannot be exposed by a LoadBalancer"],
+  ['bad env name', { env: { '1BAD': 'x' } }, "ExposedApp 'test/web': env key \"1BAD\" is not a valid environment variable name: letters, digits, \"_\", \"-\" and \".\", not starting with a digit"],
+  ['bad quantity', { resources: { memoryLimit: '1GB' } }, "ExposedApp 'test/web': resources.memoryLimit \"1GB\" is not a valid quantity: a number with an optional suffix (m, k, M, G, Ki, Mi, Gi, ...), e.g. 100m, 128Mi, 1Gi; or 'none' to leave it out"],
+  ['request above limit', { resources: { memoryRequest: '512Mi' } }, "ExposedApp 'test/web': resources.memoryRequest \"512Mi\" is more than the memory limit 256Mi: a request must be <= its limit"],
+  ['probe path without slash', { readiness: Probe.httpGet('healthz') }, "ExposedApp 'test/web': readiness.path \"healthz\" must start with \"/\""],
+  ['probe on an unknown port name', { readiness: Probe.tcpSocket({ portName: 'admin' }) }, "ExposedApp 'test/web': readiness.portName \"admin\" names no TCP container port of this app (TCP ports: http)"],
+  ['liveness success threshold', { liveness: Probe.tcpSocket({ successThreshold: 2 }) }, "ExposedApp 'test/web': liveness.successThreshold 2 must be 1 for liveness probes"],
+  ['negative probe delay', { readiness: Probe.tcpSocket({ initialDelaySeconds: -1 }) }, "ExposedApp 'test/web': readiness.initialDelaySeconds -1 must be an integer >= 0"],
+  ['empty exec probe', { liveness: Probe.exec([]) }, "ExposedApp 'test/web': liveness.command [] must not be empty"],
+  ['HTTP probe on a UDP-only app', { protocol: Protocol.UDP, liveness: Probe.httpGet('/') }, "ExposedApp 'test/web': liveness.port [\"80/UDP\"] has no TCP port to probe: give port or portName, or use Probe.exec"],
+  ['root with RESTRICTED', { runAsUser: 0 }, "ExposedApp 'test/web': runAsUser 0 is root, which PodSecurity RESTRICTED forbids: use a non-zero id, or podSecurity: PodSecurity.BASELINE for images that must run as root"],
+  ['bad maxSurge', { rollingUpdate: { maxSurge: '1.5' } }, "ExposedApp 'test/web': rollingUpdate.maxSurge \"1.5\" is not an integer or a percentage such as \"25%\""],
+  ['both rolling numbers zero', { rollingUpdate: { maxSurge: '0%' } }, "ExposedApp 'test/web': rollingUpdate.maxUnavailable \"0\" may not be 0 when maxSurge is 0: the rollout could never progress"],
+  ['maxUnavailable above 100%', { rollingUpdate: { maxUnavailable: '150%' } }, "ExposedApp 'test/web': rollingUpdate.maxUnavailable \"150%\" must not be more than 100%"],
+  ['bad label value', { labels: { team: 'a b' } }, "ExposedApp 'test/web': labels[\"team\"] \"a b\" is not a valid label value: at most 63 characters of letters, digits, \"-\", \"_\" and \".\", starting and ending with a letter or digit"],
+  ['bad annotation key', { serviceAnnotations: { 'a/b/c': 'x' } }, "ExposedApp 'test/web': serviceAnnotations key \"a/b/c\" is not a valid key: at most one \"/\" (prefix/name)"],
+];
+
+const EXTERNAL_DATABASE: Array<[string, ExternalDatabaseProps, string]> = [
+  ['no address', { addresses: [], port: 3306 }, "ExternalDatabase 'test/mysql': addresses [] must list at least one IP address"],
+  ['neither mode', { port: 3306 }, "ExternalDatabase 'test/mysql': addresses [] and externalName: give exactly one (IP addresses, or a DNS name for an ExternalName Service)"],
+  ['both modes', { addresses: ['192.0.2.1'], externalName: 'db.example.com', port: 3306 }, "ExternalDatabase 'test/mysql': addresses [\"192.0.2.1\"] and externalName: give exactly one (IP addresses, or a DNS name for an ExternalName Service)"],
+  ['no port', { addresses: ['192.0.2.1'] }, "ExternalDatabase 'test/mysql': port is required: the port of the service outside the cluster"],
+  ['host name instead of IP', { addresses: ['db.example.com'], port: 3306 }, "ExternalDatabase 'test/mysql': addresses[0] \"db.example.com\" is not a valid IP address: for a DNS name use externalName instead"],
+  ['malformed IP', { addresses: ['192.168.0.300'], port: 3306 }, "ExternalDatabase 'test/mysql': addresses[0] \"192.168.0.300\" is not a valid IP address"],
+  ['loopback', { addresses: ['127.0.0.1'], port: 3306 }, "ExternalDatabase 'test/mysql': addresses[0] \"127.0.0.1\" is a loopback address (127.0.0.0/8), which Kubernetes does not accept as an endpoint"],
+  ['IPv6 loopback', { addresses: ['::1'], port: 3306 }, "ExternalDatabase 'test/mysql': addresses[0] \"::1\" is a loopback address, which Kubernetes does not accept as an endpoint"],
+  ['link-local', { addresses: ['169.254.169.254'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[0] \"169.254.169.254\" is a link-local address (169.254.0.0/16), which Kubernetes does not accept as an endpoint"],
+  ['IPv6 link-local', { addresses: ['fe80::1'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[0] \"fe80::1\" is a link-local address (fe80::/10), which Kubernetes does not accept as an endpoint"],
+  ['link-local multicast', { addresses: ['224.0.0.5'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[0] \"224.0.0.5\" is a link-local multicast address (224.0.0.0/24), which Kubernetes does not accept as an endpoint"],
+  ['IPv6 link-local multicast', { addresses: ['ff02::1'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[0] \"ff02::1\" is a link-local multicast address, which Kubernetes does not accept as an endpoint"],
+  ['unspecified', { addresses: ['0.0.0.0'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[0] \"0.0.0.0\" is the unspecified address, which Kubernetes does not accept as an endpoint"],
+  ['IPv6 unspecified', { addresses: ['::'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[0] \"::\" is the unspecified address, which Kubernetes does not accept as an endpoint"],
+  ['IPv4-mapped IPv6', { addresses: ['::ffff:192.0.2.1'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[0] \"::ffff:192.0.2.1\" is an IPv4-mapped IPv6 address (write it as plain IPv4), which Kubernetes does not accept as an endpoint"],
+  ['duplicate address', { addresses: ['192.0.2.1', '192.0.2.1'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[1] \"192.0.2.1\" is listed twice"],
+  ['IP as externalName', { externalName: '192.0.2.1', port: 80 }, "ExternalDatabase 'test/mysql': externalName \"192.0.2.1\" is an IP address: Kubernetes would accept it but treat it as a DNS name, so it would never resolve; use addresses for IPs"],
+  ['bad externalName', { externalName: 'DB_host', port: 80 }, "ExternalDatabase 'test/mysql': externalName \"DB_host\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
+  ['endpoints with externalName', { externalName: 'db.example.com', port: 80, endpoints: EndpointsApi.BOTH }, "ExternalDatabase 'test/mysql': endpoints \"Both\" is only allowed with addresses: an ExternalName Service has no endpoints"],
+  ['bad port', { addresses: ['192.0.2.1'], port: 0 }, "ExternalDatabase 'test/mysql': port 0 is not a valid port: it must be an integer in 1-65535"],
+  ['bad port name', { addresses: ['192.0.2.1'], port: 3306, portName: 'MySQL' }, "ExternalDatabase 'test/mysql': portName \"MySQL\" is not a valid port name: lower-case letters, digits and \"-\", at least one letter, no leading, trailing or double \"-\" (IANA service name)"],
+];
+
+const HEADLESS_GROUP: Array<[string, Partial<HeadlessGroupProps>, string]> = [
+  ['StatefulSet name over 52', { name: long }, `HeadlessGroup 'test/web': name "${long}" is longer than 52 characters (53): StatefulSet pods get the label controller-revision-hash=<name>-<hash>, which would exceed the 63-character label limit and pods could not be created`],
+  ['negative replicas', { replicas: -2 }, "HeadlessGroup 'test/web': replicas -2 must be an integer >= 0"],
+  ['no ports', { ports: [] }, "HeadlessGroup 'test/web': ports [] must list at least one port"],
+  ['bad storage', { volumeClaims: [{ name: 'data', storage: '1GB', mountPath: '/data' }] }, "HeadlessGroup 'test/web': volumeClaims[0].storage \"1GB\" is not a valid quantity: a number with an optional suffix (m, k, M, G, Ki, Mi, Gi, ...), e.g. 100m, 128Mi, 1Gi"],
+  ['zero storage', { volumeClaims: [{ name: 'data', storage: '0', mountPath: '/data' }] }, "HeadlessGroup 'test/web': volumeClaims[0].storage \"0\" must be more than 0"],
+  ['relative mount path', { volumeClaims: [{ name: 'data', storage: '1Gi', mountPath: 'data' }] }, "HeadlessGroup 'test/web': volumeClaims[0].mountPath \"data\" must be an absolute path"],
+  ['duplicate claim names', { volumeClaims: [{ name: 'd', storage: '1Gi', mountPath: '/a' }, { name: 'd', storage: '1Gi', mountPath: '/b' }] }, "HeadlessGroup 'test/web': volumeClaims[1].name \"d\" is already used: volume claim names must be unique"],
+  ['bad claim name', { volumeClaims: [{ name: 'Data', storage: '1Gi', mountPath: '/a' }] }, "HeadlessGroup 'test/web': volumeClaims[0].name \"Data\" is not a valid DNS-1123 label: lower-case letters, digits and \"-\", starting and ending with a letter or digit"],
+  ['volume claims on a Deployment', { workload: WorkloadKind.DEPLOYMENT, volumeClaims: [{ name: 'd', storage: '1Gi', mountPath: '/a' }] }, "HeadlessGroup 'test/web': volumeClaims [{\"name\":\"d\",\"storage\":\"1Gi\",\"mountPath\":\"/a\"}] is only allowed with WorkloadKind.STATEFUL_SET"],
+  ['negative partition', { partition: -1 }, "HeadlessGroup 'test/web': partition -1 must be an integer >= 0"],
+  ['partition with OnDelete', { updateStrategy: StatefulSetUpdateStrategy.ON_DELETE, partition: 1 }, "HeadlessGroup 'test/web': partition 1 is only allowed with updateStrategy ROLLING_UPDATE"],
+  ['rolling update on a StatefulSet', { rollingUpdate: { maxSurge: '1' } }, "HeadlessGroup 'test/web': rollingUpdate {\"maxSurge\":\"1\"} is for Deployments: use updateStrategy and partition with WorkloadKind.STATEFUL_SET"],
+  ['bad service name', { serviceName: 'My-Svc' }, "HeadlessGroup 'test/web': serviceName \"My-Svc\" is not a valid DNS-1035 label: lower-case letters, digits and \"-\", starting with a letter and ending with a letter or digit"],
+];
+
+const APP_INGRESS: Array<[string, IngressOptions, string, object?]> = [
+  ['path without slash', { path: 'api' }, "ExposedApp 'test/web': ingress.path \"api\" must start with \"/\""],
+  ['double slash in a Prefix path', { path: '/a//b' }, "ExposedApp 'test/web': ingress.path \"/a//b\" must not contain \"//\""],
+  ['dot segment in an Exact path', { path: '/a/./b', pathType: PathType.EXACT }, "ExposedApp 'test/web': ingress.path \"/a/./b\" must not contain \"/./\""],
+  ['trailing dot-dot', { path: '/a/..' }, "ExposedApp 'test/web': ingress.path \"/a/..\" must not end with \"/..\""],
+  ['host with a port', { host: 'example.com:8080' }, "ExposedApp 'test/web': ingress.host \"example.com:8080\" must not contain a port"],
+  ['IP host', { host: '10.0.0.1' }, "ExposedApp 'test/web': ingress.host \"10.0.0.1\" must be a DNS name, not an IP address"],
+  ['upper-case host', { host: 'Example.com' }, "ExposedApp 'test/web': ingress.host \"Example.com\" must be lower-case"],
+  ['inner wildcard', { host: 'a.*.example.com' }, "ExposedApp 'test/web': ingress.host \"a.*.example.com\" is not a valid wildcard host: only one leading \"*.\" followed by a DNS-1123 subdomain, e.g. *.example.com"],
+  ['bad class name', { ingressClassName: 'Nginx' }, "ExposedApp 'test/web': ingress.ingressClassName \"Nginx\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
+  ['class annotation mismatch', { ingressClassName: 'nginx', annotations: { 'kubernetes.io/ingress.class': 'traefik' } }, "ExposedApp 'test/web': ingress.annotations[\"kubernetes.io/ingress.class\"] \"traefik\" must equal ingressClassName \"nginx\" when both are set"],
+  ['bad secret name', { host: 'a.example.com', tls: { secretName: 'TLS_Secret' } }, "ExposedApp 'test/web': ingress.tls.secretName \"TLS_Secret\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
+  ['unknown port name', { portName: 'admin' }, "ExposedApp 'test/web': ingress.portName \"admin\" is not a TCP port of Service \"web\" (TCP ports: 80 (http))"],
+  ['unknown port number', { port: 8080 }, "ExposedApp 'test/web': ingress.port 8080 is not a TCP port of Service \"web\" (TCP ports: 80 (http))"],
+  ['UDP-only app', {}, "ExposedApp 'test/web': ingress \"web\" has no TCP port to route to (TCP ports: none): give port", { protocol: Protocol.UDP }],
+];
+
+const PRODUCTION: Array<[string, Partial<ExposedAppProps>, string]> = [
+  ['replicas with autoscaling', { replicas: 3, autoscaling: { minReplicas: 2, maxReplicas: 4 } }, "ExposedApp 'test/web': replicas 3 cannot be combined with autoscaling: the HorizontalPodAutoscaler owns the replica count (remove replicas)"],
+  ['min above max', { autoscaling: { minReplicas: 5, maxReplicas: 3 } }, "ExposedApp 'test/web': autoscaling.maxReplicas 3 must be >= minReplicas (5)"],
+  ['min 0', { autoscaling: { minReplicas: 0, maxReplicas: 3 } }, "ExposedApp 'test/web': autoscaling.minReplicas 0 must be an integer >= 1"],
+  ['CPU metric without a CPU request', { resources: { cpuRequest: 'none' }, autoscaling: { minReplicas: 2, maxReplicas: 3 } }, "ExposedApp 'test/web': autoscaling.cpuUtilization 80 needs a cpu request: utilization is measured against it (set resources.cpuRequest)"],
+  ['memory metric without a memory request', { resources: { memoryRequest: 'none', memoryLimit: 'none' }, autoscaling: { minReplicas: 2, maxReplicas: 3, memoryUtilization: 70 } }, "ExposedApp 'test/web': autoscaling.memoryUtilization 70 needs a memory request: utilization is measured against it (set resources.memoryRequest)"],
+  ['zero utilization', { autoscaling: { minReplicas: 2, maxReplicas: 3, cpuUtilization: 0 } }, "ExposedApp 'test/web': autoscaling.cpuUtilization 0 must be an integer >= 1 (percent of the request)"],
+  ['budget that blocks drains', { replicas: 3, disruptionBudget: { maxUnavailable: '0' } }, "ExposedApp 'test/web': disruptionBudget.maxUnavailable \"0\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it"],
+  ['minAvailable = replicas', { replicas: 3, disruptionBudget: { minAvailable: '3' } }, "ExposedApp 'test/web': disruptionBudget.minAvailable \"3\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it (replicas: 3)"],
+  ['minAvailable 100%', { replicas: 3, disruptionBudget: { minAvailable: '100%' } }, "ExposedApp 'test/web': disruptionBudget.minAvailable \"100%\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it (replicas: 3)"],
+  ['both budget fields', { replicas: 3, disruptionBudget: { minAvailable: '1', maxUnavailable: '1' } }, "ExposedApp 'test/web': disruptionBudget.minAvailable \"1\" cannot be combined with maxUnavailable: give one"],
+  ['bad budget value', { replicas: 3, disruptionBudget: { maxUnavailable: 'one' } }, "ExposedApp 'test/web': disruptionBudget.maxUnavailable \"one\" is not an integer or a percentage such as \"25%\""],
+  ['grace shorter than pause', { gracefulShutdown: { preStopSeconds: 10, terminationGracePeriodSeconds: 10 } }, "ExposedApp 'test/web': gracefulShutdown.terminationGracePeriodSeconds 10 must be longer than preStopSeconds (10): the pod would be killed during the pause"],
+  ['zero pause', { gracefulShutdown: { preStopSeconds: 0 } }, "ExposedApp 'test/web': gracefulShutdown.preStopSeconds 0 must be an integer >= 1"],
+  ['bad traffic policy', { internalTrafficPolicy: 'Nearby' as InternalTrafficPolicy }, "ExposedApp 'test/web': internalTrafficPolicy \"Nearby\" is not one of Cluster, Local"],
+];
+
+
+const OTHERS: BadInput[] = [
+  {
+    construct: 'ServiceRef', title: 'bad Service name', message: "ServiceRef 'test/ref': name \"Legacy_Web\" is not a valid DNS-1035 label: lower-case letters, digits and \"-\", starting with a letter and ending with a letter or digit",
+    build: (s) => { ServiceRef.fromName(s, 'ref', 'Legacy_Web'); },
+  },
+  {
+    construct: 'ServiceRef', title: 'bad port', message: "ServiceRef 'test/ref': port 0 is not a valid port: it must be an integer in 1-65535",
+    build: (s) => { ServiceRef.fromName(s, 'ref', 'legacy', { port: 0 }); },
+  },
+  {
+    construct: 'ServiceAlias', title: 'bad alias name', message: "ServiceAlias 'test/Alias_1': name \"alias_1\" (from the construct id) is not a valid DNS-1035 label: lower-case letters, digits and \"-\", starting with a letter and ending with a letter or digit; pass a valid name",
+    build: (s) => { new ServiceAlias(s, 'Alias_1', { target: ServiceRef.fromName(s, 'ref', 'api', { namespace: 'other' }) }); },
+  },
+  {
+    construct: 'IngressRouter', title: 'bad class name', message: "IngressRouter 'test/edge': ingressClassName \"NGINX\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\"",
+    build: (s) => { new IngressRouter(s, 'edge', { ingressClassName: 'NGINX' }); },
+  },
+  {
+    construct: 'IngressRouter', title: 'bad TLS host', message: "IngressRouter 'test/edge': tls[0].hosts[0] \"*.*.example.com\" is not a valid wildcard host: only one leading \"*.\" followed by a DNS-1123 subdomain, e.g. *.example.com",
+    build: (s) => { new IngressRouter(s, 'edge', { tls: [{ secretName: 'x', hosts: ['*.*.example.com'] }] }); },
+  },
+  {
+    construct: 'IngressRouter', title: 'route conflict', message: "IngressRouter 'test/edge': route \"a.example.com/\" (Prefix) from 'test/b' conflicts with the same route from 'test/a'",
+    build: (s) => {
+      const router = new IngressRouter(s, 'edge');
+      router.addRoute({ host: 'a.example.com', backend: new ExposedApp(s, 'a', { image: IMAGE }) });
+      router.addRoute({ host: 'a.example.com', backend: new ExposedApp(s, 'b', { image: IMAGE }) });
+    },
+  },
+];
+
+export const BAD_INPUTS: BadInput[] = [
+  ...OTHERS,
+  ...EXPOSED_APP.map(([title, props, message, id]) => ({
+    construct: 'ExposedApp', title, message, build: (s: Construct) => { new ExposedApp(s, id ?? 'web', { image: IMAGE, ...props }); },
+  })),
+  ...PRODUCTION.map(([title, props, message]) => ({
+    construct: 'ExposedApp', title, message, build: (s: Construct) => { new ExposedApp(s, 'web', { image: IMAGE, ...props }); },
+  })),
+  ...APP_INGRESS.map(([title, ingress, message, extra]) => ({
+    construct: 'ExposedApp ingress', title, message, build: (s: Construct) => { new ExposedApp(s, 'web', { image: IMAGE, ingress, ...extra }); },
+  })),
+  ...HEADLESS_GROUP.map(([title, props, message]) => ({
+    construct: 'HeadlessGroup', title, message, build: (s: Construct) => { new HeadlessGroup(s, 'web', { image: IMAGE, ...props }); },
+  })),
+  ...EXTERNAL_DATABASE.map(([title, props, message]) => ({
+    construct: 'ExternalDatabase', title, message, build: (s: Construct) => { new ExternalDatabase(s, 'mysql', props); },
+  })),
+];

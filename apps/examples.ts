@@ -1,5 +1,6 @@
 import { App } from 'cdk8s';
 import { ExternalExamples } from './external-examples';
+import { GatewayExamples } from './gateway-examples';
 import { HeadlessExamples } from './headless-examples';
 import { ProductionExamples } from './production-examples';
 import { IngressHttpExample, IngressHttpsExample, IngressRouterExample } from './ingress-examples';
@@ -14,5 +15,6 @@ export function buildExamples(app: App): App {
   new HeadlessExamples(app, 'headless');
   new ExternalExamples(app, 'external');
   new ProductionExamples(app, 'production');
+  new GatewayExamples(app, 'gateway');
   return app;
 }

@@ -1,6 +1,8 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connect, Connection, connectionEnvOf, inboundOf, PolicyPeer } from './core/connection';
+import { connect, Connection, connectionEnvOf, inboundOf, PolicyPeer, recordIngressRoute } from './core/connection';
+import { checkGatewayRef, checkHostnames, checkRoutePath, httpRouteObject, httpRouteSpec } from './core/gateway-render';
+import { HttpRouteOptions, PathMatch } from './core/gateway-types';
 import { networkPolicyObject, policySettings } from './core/network-policy';
 import { PatternDefaults } from './core/defaults';
 import { serviceDnsName, urlScheme } from './core/dns';
@@ -158,6 +160,11 @@ export interface ExposedAppProps extends WorkloadOptions, IdentityOptions {
    * @default - no Ingress
    */
   readonly ingress?: IngressOptions;
+  /**
+   * Expose the app through a Gateway API HTTPRoute attached to a Gateway.
+   * @default - no HTTPRoute
+   */
+  readonly route?: HttpRouteOptions;
 }
 
 /**
@@ -198,6 +205,8 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
   public readonly autoscaler?: ApiObject;
   /** The NetworkPolicy, when `networkPolicy` (or the chart-wide default) is on. */
   public readonly networkPolicy?: ApiObject;
+  /** The Gateway API HTTPRoute, when `route` was given. */
+  public readonly httpRoute?: ApiObject;
   /** The router that holds the app's route, when `ingress` was given. */
   public readonly ingressRouter?: IngressRouter;
 
@@ -224,6 +233,8 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
     this.workload = resolveWorkload(props, defaults, this.resolvedPorts, problems);
     checkServiceProps(props, serviceType, this.resolvedPorts, problems);
     if (props.ingress) checkAppIngress(problems, props.ingress, identity.name, portInfo(this.resolvedPorts));
+    const routePort = props.route && checkAppRoute(problems, props.route, identity.name, portInfo(this.resolvedPorts));
+    if (props.route) claimName(this, problems, 'name', 'HTTPRoute', identity.namespace, identity.name);
     const policy = policySettings(props.networkPolicy, defaults, problems);
     claimName(this, problems, 'name', 'Deployment', identity.namespace, identity.name);
     if (policy.enabled) claimName(this, problems, 'name', 'NetworkPolicy', identity.namespace, identity.name);
@@ -286,6 +297,17 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
         peers: false,
         ingressControllerNamespace: policy.controllerNamespace,
       }));
+    }
+    if (props.route && routePort) {
+      const route = props.route;
+      recordIngressRoute(this, routePort);
+      this.httpRoute = httpRouteObject(this, 'HTTPRoute', metadata, () => httpRouteSpec(route.gateway, this.namespace, route.hostnames ?? [], [{
+        path: route.path ?? '/',
+        match: route.pathMatch ?? PathMatch.PATH_PREFIX,
+        serviceName: this.serviceName,
+        serviceNamespace: this.namespace,
+        port: routePort.port,
+      }]));
     }
     if (props.ingress) {
       this.ingressOptions = props.ingress;
@@ -351,6 +373,13 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
   public connectionEnv(prefix?: string): { [key: string]: string } {
     return connectionEnvOf(this, 'ExposedApp', prefix);
   }
+}
+
+function checkAppRoute(problems: Problems, route: HttpRouteOptions, name: string, ports: ServicePortInfo[]): ServicePortInfo | undefined {
+  checkGatewayRef(problems, 'route.gateway', route.gateway);
+  checkHostnames(problems, 'route.hostnames', route.hostnames ?? []);
+  checkRoutePath(problems, 'route.path', route.path ?? '/', route.pathMatch ?? PathMatch.PATH_PREFIX);
+  return pickBackendPort(problems, 'route', { serviceName: name, ports }, route);
 }
 
 function checkAppIngress(problems: Problems, ingress: IngressOptions, name: string, ports: ServicePortInfo[]): void {

@@ -15,3 +15,5 @@ export * from './headless-group';
 export * from './external-database';
 export * from './service-alias';
 export * from './topology';
+export * from './core/gateway-types';
+export * from './gateway';

@@ -9,6 +9,8 @@ import { Problems } from './core/problems';
 import { claimName } from './core/registry';
 import { resolveIdentity } from './core/resolve-identity';
 import { ServicePortInfo } from './core/ports';
+import { checkGatewayRef, checkRuleCount, httpRouteObject, httpRouteSpec, referenceGrant, RouteRule } from './core/gateway-render';
+import { IGatewayRef, PathMatch, RouteApi } from './core/gateway-types';
 import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './core/routes';
 import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, pickBackendPort } from './core/routing';
 
@@ -75,6 +77,18 @@ export interface IngressRouterProps extends IdentityOptions {
    */
   readonly defaultBackend?: IServiceEndpoint;
   /**
+   * Render the routing table as an Ingress or as Gateway API HTTPRoutes (one per host). In
+   * Gateway mode TLS belongs to the Gateway's listeners, and `ingressClassName`, `annotations`
+   * and `tls` (Ingress settings) are not rendered.
+   * @default RouteApi.INGRESS
+   */
+  readonly api?: RouteApi;
+  /**
+   * The Gateway the HTTPRoutes attach to (required with RouteApi.GATEWAY).
+   * @default - none
+   */
+  readonly gateway?: IGatewayRef;
+  /**
    * Port of the default backend.
    * @default - its first TCP port
    */
@@ -86,53 +100,72 @@ interface Route {
   readonly path: string;
   readonly pathType: PathType;
   readonly serviceName: string;
-  readonly port: { name?: string; number?: number };
+  readonly serviceNamespace: string;
+  readonly port?: ServicePortInfo;
   readonly source: string;
 }
 
 /**
  * One Ingress that routes many hosts and paths to many Services: the fan-out and name-based
  * virtual hosting patterns. Rules render in a stable order whatever order routes are added in.
+ * With `api: RouteApi.GATEWAY` the same routing table renders as Gateway API HTTPRoutes instead.
  */
 export class IngressRouter extends Construct {
-  /** The Ingress. */
-  public readonly ingress: ApiObject;
-  /** Name of the Ingress. */
+  /** The Ingress (Ingress mode only). */
+  public readonly ingress?: ApiObject;
+  /** Name of the Ingress, and of the HTTPRoutes' common prefix. */
   public readonly ingressName: string;
-  /** Namespace of the Ingress (and so of every backend). */
+  /** Namespace of the Ingress or HTTPRoutes. */
   public readonly namespace: string;
+  /** Which API the routing table renders with. */
+  public readonly api: RouteApi;
 
   private readonly routes = new Map<string, Route>();
   private readonly tls: IngressTls[] = [];
-  private defaultBackend?: { serviceName: string; port: { name?: string; number?: number } };
+  private readonly gateway?: IGatewayRef;
+  private readonly metadata: { namespace?: string; labels: { [key: string]: string } };
+  private readonly httpRoutes = new Map<string, ApiObject>();
+  private readonly grants = new Map<string, Set<string>>();
+  private defaultBackend?: { serviceName: string; serviceNamespace: string; port?: ServicePortInfo };
 
   constructor(scope: Construct, id: string, props: IngressRouterProps = {}) {
     super(scope, id);
     const problems = new Problems('IngressRouter', this);
     const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);
     this.namespace = identity.namespace;
+    this.api = props.api ?? RouteApi.INGRESS;
+    if (!Object.values(RouteApi).includes(this.api)) problems.add('api', this.api, 'is not a valid RouteApi: use INGRESS or GATEWAY');
+    if (this.api === RouteApi.GATEWAY && !props.gateway) problems.add('gateway', undefined, 'is required with api GATEWAY: the Gateway the HTTPRoutes attach to');
+    if (props.gateway) checkGatewayRef(problems, 'gateway', props.gateway);
     checkIngressSettings(problems, '', props);
     checkLabels(problems, 'labels', props.labels);
     (props.tls ?? []).forEach((t, i) => checkTls(problems, `tls[${i}]`, t));
-    claimName(this, problems, 'name', 'Ingress', identity.namespace, identity.name);
+    if (this.api === RouteApi.INGRESS) claimName(this, problems, 'name', 'Ingress', identity.namespace, identity.name);
     problems.throwIfAny();
     this.ingressName = identity.name;
+    this.gateway = props.gateway;
+    this.metadata = { namespace: identity.metadataNamespace, labels: recommendedLabels(identity.labels, props.labels) };
     this.tls.push(...(props.tls ?? []));
+    if (this.api === RouteApi.INGRESS) {
+      this.ingress = new ApiObject(this, 'Resource', {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: {
+          name: identity.name,
+          ...this.metadata,
+          annotations: props.annotations && Object.keys(props.annotations).length > 0 ? props.annotations : undefined,
+        },
+        spec: Lazy.any({ produce: () => this.renderIngressSpec(props.ingressClassName) }),
+      });
+    }
     if (props.defaultBackend) this.setDefaultBackend(props.defaultBackend, props.defaultBackendPort);
     for (const route of props.routes ?? []) this.addRoute(route);
-
-    this.ingress = new ApiObject(this, 'Resource', {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'Ingress',
-      metadata: {
-        name: identity.name,
-        namespace: identity.metadataNamespace,
-        labels: recommendedLabels(identity.labels, props.labels),
-        annotations: props.annotations && Object.keys(props.annotations).length > 0 ? props.annotations : undefined,
-      },
-      spec: Lazy.any({ produce: () => this.renderSpec(props.ingressClassName) }),
-    });
     this.node.addValidation({ validate: () => this.validateRules() });
+  }
+
+  /** The HTTPRoutes (Gateway mode), one per host, sorted by name. */
+  public get httpRouteObjects(): ApiObject[] {
+    return [...this.httpRoutes.keys()].sort().map((k) => this.httpRoutes.get(k)!);
   }
 
   /** Routes `host` + `path` to a port of `backend`. Same host, path and type twice is an error. */
@@ -140,7 +173,7 @@ export class IngressRouter extends Construct {
     this._addRoute(route, route.backend);
   }
 
-  /** Adds a TLS certificate for some hosts; every host must be served by a rule at synth. */
+  /** Adds a TLS certificate for some hosts; every host must be served by a rule at synth (Ingress mode). */
   public addTls(tls: IngressTls): void {
     const problems = new Problems('IngressRouter', this);
     checkTls(problems, 'tls', tls);
@@ -154,7 +187,8 @@ export class IngressRouter extends Construct {
     const picked = this.pickPort(problems, 'defaultBackend', backend, port);
     problems.throwIfAny();
     if (picked) recordIngressRoute(backend, picked);
-    this.defaultBackend = { serviceName: backend.serviceName, port: portRef(picked) };
+    this.defaultBackend = { serviceName: backend.serviceName, serviceNamespace: backend.namespace, port: picked };
+    this.useBackend(undefined, backend);
   }
 
   /** Whether a TLS certificate of this router covers `host`. */
@@ -167,15 +201,13 @@ export class IngressRouter extends Construct {
    * @internal
    */
   public get _routeList(): Array<{ match: string; serviceName: string; port: string }> {
+    const label = (p?: ServicePortInfo) => (p ? p.name || String(p.port) : '');
     const list = [...this.routes.values()].map((r) => ({
       match: `${r.host ?? '*'}${r.path}${r.pathType === PathType.EXACT ? ' (exact)' : ''}`,
       serviceName: r.serviceName,
-      port: r.port.name ?? String(r.port.number),
+      port: label(r.port),
     }));
-    if (this.defaultBackend) {
-      const p = this.defaultBackend.port;
-      list.push({ match: 'default', serviceName: this.defaultBackend.serviceName, port: p.name ?? String(p.number) });
-    }
+    if (this.defaultBackend) list.push({ match: 'default', serviceName: this.defaultBackend.serviceName, port: label(this.defaultBackend.port) });
     return list.sort((a, b) => a.match.localeCompare(b.match));
   }
 
@@ -188,20 +220,52 @@ export class IngressRouter extends Construct {
     checkRouteMatch(problems, '', route);
     const picked = this.pickPort(problems, 'backend', route.backend, route);
     const pathType = route.pathType ?? PathType.PREFIX;
+    if (this.api === RouteApi.GATEWAY && pathType === PathType.IMPLEMENTATION_SPECIFIC) {
+      problems.add('pathType', pathType, 'has no Gateway API equivalent: use PREFIX or EXACT with api GATEWAY');
+    }
     const path = route.path ?? '/';
     const key = `${route.host ?? ''} ${path} ${pathType}`;
     const existing = this.routes.get(key);
     if (existing) {
       problems.addMessage('route', key, `route ${JSON.stringify(`${route.host ?? '*'}${path}`)} (${pathType}) from '${source.node.path}' conflicts with the same route from '${existing.source}'`);
     }
+    if (this.api === RouteApi.GATEWAY) claimName(this, problems, 'name', 'HTTPRoute', this.namespace, this.httpRouteName(route.host));
     problems.throwIfAny();
     if (picked) recordIngressRoute(route.backend, picked);
-    this.routes.set(key, { host: route.host, path, pathType, serviceName: route.backend.serviceName, port: portRef(picked), source: source.node.path });
+    this.routes.set(key, {
+      host: route.host, path, pathType, serviceName: route.backend.serviceName, serviceNamespace: route.backend.namespace, port: picked, source: source.node.path,
+    });
+    this.useBackend(route.host, route.backend);
+  }
+
+  /** Creates the HTTPRoute of a host, and the ReferenceGrant of a foreign backend, on first use. */
+  private useBackend(host: string | undefined, backend: IServiceEndpoint): void {
+    if (this.api !== RouteApi.GATEWAY) return;
+    const name = this.httpRouteName(host);
+    if (!this.httpRoutes.has(name)) {
+      this.httpRoutes.set(name, httpRouteObject(this, `HTTPRoute-${name}`, { name, ...this.metadata }, () => this.renderHttpRoute(host)));
+    }
+    if (backend.namespace !== this.namespace) {
+      let services = this.grants.get(backend.namespace);
+      if (!services) {
+        services = new Set();
+        this.grants.set(backend.namespace, services);
+        const names = services;
+        referenceGrant(this, `ReferenceGrant-${backend.namespace}`, {
+          name: `${this.ingressName}-from-${this.namespace}`, namespace: backend.namespace, labels: this.metadata.labels,
+        }, 'HTTPRoute', this.namespace, Lazy.any({ produce: () => [...names].sort().map((n) => ({ group: '', kind: 'Service', name: n })) }));
+      }
+      services.add(backend.serviceName);
+    }
+  }
+
+  private httpRouteName(host: string | undefined): string {
+    return host === undefined ? this.ingressName : `${this.ingressName}-${host.replace(/^\*/, 'wildcard').replace(/\./g, '-')}`;
   }
 
   private pickPort(problems: Problems, field: string, backend: IServiceEndpoint, opts: BackendPortOptions): ServicePortInfo | undefined {
-    if (backend.namespace !== this.namespace) {
-      problems.add(field, backend.node.path, `is in namespace "${backend.namespace}" but the Ingress is in "${this.namespace}": an Ingress can only reach Services in its own namespace (use a ServiceAlias)`);
+    if (this.api === RouteApi.INGRESS && backend.namespace !== this.namespace) {
+      problems.add(field, backend.node.path, `is in namespace "${backend.namespace}" but the Ingress is in "${this.namespace}": an Ingress can only reach Services in its own namespace (use a ServiceAlias, or api GATEWAY)`);
     }
     return pickBackendPort(problems, field, backend, opts);
   }
@@ -212,17 +276,42 @@ export class IngressRouter extends Construct {
       problems.addMessage('routes', [], 'an Ingress needs at least one route or a default backend: call addRoute or setDefaultBackend');
     }
     const hosts = [...this.routes.values()].map((r) => r.host).filter((h): h is string => h !== undefined);
-    for (const tls of this.tls) {
-      for (const host of tls.hosts ?? []) {
-        if (!hosts.some((h) => hostCovers(host, h))) {
-          problems.add('tls.hosts', host, `is served by no rule of this Ingress (hosts: ${hosts.join(', ') || 'none'})`);
+    if (this.api === RouteApi.INGRESS) {
+      for (const tls of this.tls) {
+        for (const host of tls.hosts ?? []) {
+          if (!hosts.some((h) => hostCovers(host, h))) {
+            problems.add('tls.hosts', host, `is served by no rule of this Ingress (hosts: ${hosts.join(', ') || 'none'})`);
+          }
         }
+      }
+    } else {
+      for (const host of new Set([...this.routes.values()].map((r) => r.host))) {
+        checkRuleCount(problems, `routes for ${host ?? 'every host'}`, this.gatewayRules(host).length);
       }
     }
     return problems.empty ? [] : [problems.error().message];
   }
 
-  private renderSpec(ingressClassName?: string): object {
+  private gatewayRules(host: string | undefined): RouteRule[] {
+    const rules: RouteRule[] = [...this.routes.values()].filter((r) => r.host === host).map((r) => ({
+      path: r.path,
+      match: r.pathType === PathType.EXACT ? PathMatch.EXACT : PathMatch.PATH_PREFIX,
+      serviceName: r.serviceName,
+      serviceNamespace: r.serviceNamespace,
+      port: r.port?.port ?? 0,
+    }));
+    const d = this.defaultBackend;
+    if (host === undefined && d && !rules.some((r) => r.path === '/' && r.match === PathMatch.PATH_PREFIX)) {
+      rules.push({ path: '/', match: PathMatch.PATH_PREFIX, serviceName: d.serviceName, serviceNamespace: d.serviceNamespace, port: d.port?.port ?? 0 });
+    }
+    return rules;
+  }
+
+  private renderHttpRoute(host: string | undefined): object {
+    return httpRouteSpec(this.gateway!, this.namespace, host === undefined ? [] : [host], this.gatewayRules(host));
+  }
+
+  private renderIngressSpec(ingressClassName?: string): object {
     const byHost = new Map<string, Route[]>();
     for (const route of this.routes.values()) {
       const list = byHost.get(route.host ?? '') ?? [];
@@ -233,14 +322,14 @@ export class IngressRouter extends Construct {
     const hosts = [...byHost.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
     return {
       ingressClassName,
-      defaultBackend: this.defaultBackend ? renderBackend(this.defaultBackend) : undefined,
+      defaultBackend: this.defaultBackend ? renderBackend(this.defaultBackend.serviceName, this.defaultBackend.port) : undefined,
       tls: this.tls.length > 0 ? this.tls.map((t) => ({ hosts: t.hosts && t.hosts.length > 0 ? t.hosts : undefined, secretName: t.secretName })) : undefined,
       rules: hosts.length > 0 ? hosts.map((host) => ({
         host: host || undefined,
         http: {
           paths: byHost.get(host)!
             .sort((a, b) => a.path.localeCompare(b.path) || a.pathType.localeCompare(b.pathType))
-            .map((r) => ({ path: r.path, pathType: r.pathType, backend: renderBackend(r) })),
+            .map((r) => ({ path: r.path, pathType: r.pathType, backend: renderBackend(r.serviceName, r.port) })),
         },
       })) : undefined,
     };
@@ -253,6 +342,6 @@ function portRef(port: ServicePortInfo | undefined): { name?: string; number?: n
   return port.name ? { name: port.name } : { number: port.port };
 }
 
-function renderBackend(b: { serviceName: string; port: { name?: string; number?: number } }): object {
-  return { service: { name: b.serviceName, port: b.port } };
+function renderBackend(serviceName: string, port: ServicePortInfo | undefined): object {
+  return { service: { name: serviceName, port: portRef(port) } };
 }

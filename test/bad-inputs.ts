@@ -3,7 +3,8 @@
 import { Construct } from 'constructs';
 import {
   EndpointsApi, ExposedApp, ExposedAppProps, ExternalDatabase, ExternalDatabaseProps, ExternalTrafficPolicy, HeadlessGroup,
-  HeadlessGroupProps, IngressOptions, IngressRouter, ServiceAlias, ServiceRef, InternalTrafficPolicy, PathType, Probe, Protocol, ServiceType, SessionAffinity,
+  Gateway, GatewayListener, GatewayRef, HeadlessGroupProps, HttpRouteOptions, IngressOptions, IngressRouter, ListenerProtocol, RouteApi,
+  ServiceAlias, ServiceRef, InternalTrafficPolicy, PathType, Probe, Protocol, ServiceType, SessionAffinity,
   StatefulSetUpdateStrategy, WorkloadKind,
 } from '../lib';
 
@@ -168,8 +169,47 @@ const OTHERS: BadInput[] = [
   },
 ];
 
+const gw = GatewayRef.fromName('public', { namespace: 'infra' });
+const http = { name: 'http', protocol: ListenerProtocol.HTTP };
+const GATEWAY: BadInput[] = [
+  ...([
+    ['IP hostname', { gateway: gw, hostnames: ['10.0.0.1'] }, "ExposedApp 'test/web': route.hostnames[0] \"10.0.0.1\" must be a DNS name, not an IP address"],
+    ['too many hostnames', { gateway: gw, hostnames: Array.from({ length: 17 }, (_, i) => `h${i}.example.com`) }, "ExposedApp 'test/web': route.hostnames 17 hostnames are more than the 16 an HTTPRoute allows"],
+    ['duplicate hostname', { gateway: gw, hostnames: ['a.example.com', 'a.example.com'] }, "ExposedApp 'test/web': route.hostnames[1] \"a.example.com\" is listed twice"],
+    ['relative path', { gateway: gw, path: 'api' }, "ExposedApp 'test/web': route.path \"api\" must start with \"/\""],
+    ['fragment in path', { gateway: gw, path: '/a#b' }, "ExposedApp 'test/web': route.path \"/a#b\" must not contain \"#\""],
+    ['bad gateway name', { gateway: GatewayRef.fromName('Public') }, "ExposedApp 'test/web': route.gateway.name \"Public\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
+    ['unknown port', { gateway: gw, portName: 'admin' }, "ExposedApp 'test/web': route.portName \"admin\" is not a TCP port of Service \"web\" (TCP ports: 80 (http))"],
+  ] as Array<[string, HttpRouteOptions, string]>).map(([title, route, message]) => ({
+    construct: 'ExposedApp route', title, message, build: (s: Construct) => { new ExposedApp(s, 'web', { image: IMAGE, route }); },
+  })),
+  {
+    construct: 'IngressRouter gateway', title: 'GATEWAY without a gateway', message: "IngressRouter 'test/edge': gateway undefined is required with api GATEWAY: the Gateway the HTTPRoutes attach to",
+    build: (s) => { new IngressRouter(s, 'edge', { api: RouteApi.GATEWAY }); },
+  },
+  {
+    construct: 'IngressRouter gateway', title: 'ImplementationSpecific path', message: "IngressRouter 'test/edge': pathType \"ImplementationSpecific\" has no Gateway API equivalent: use PREFIX or EXACT with api GATEWAY",
+    build: (s) => {
+      const router = new IngressRouter(s, 'edge', { api: RouteApi.GATEWAY, gateway: gw });
+      router.addRoute({ path: '/x', pathType: PathType.IMPLEMENTATION_SPECIFIC, backend: new ExposedApp(s, 'web', { image: IMAGE }) });
+    },
+  },
+  ...([
+    ['HTTPS without a certificate', [{ name: 'https', protocol: ListenerProtocol.HTTPS }], "Gateway 'test/gw': listeners[0].tlsSecretName \"\" is required for an HTTPS listener (its certificate)"],
+    ['certificate on HTTP', [{ ...http, tlsSecretName: 'x' }], "Gateway 'test/gw': listeners[0].tlsSecretName \"x\" is only allowed on HTTPS listeners"],
+    ['duplicate listener names', [http, { ...http, port: 8080 }], "Gateway 'test/gw': listeners[1].name \"http\" is already used: listener names must be unique"],
+    ['same port, protocol and host', [http, { ...http, name: 'other' }], "Gateway 'test/gw': listeners[1].port 80 with protocol HTTP and hostname (any) is already used by another listener"],
+    ['bad listener port', [{ ...http, port: 0 }], "Gateway 'test/gw': listeners[0].port 0 is not a valid port: it must be an integer in 1-65535"],
+    ['no listeners', [], "Gateway 'test/gw': listeners 0 listeners: a Gateway needs 1-64"],
+    ['IP listener hostname', [{ ...http, hostname: '10.1.1.1' }], "Gateway 'test/gw': listeners[0].hostname \"10.1.1.1\" must be a DNS name, not an IP address"],
+  ] as Array<[string, GatewayListener[], string]>).map(([title, listeners, message]) => ({
+    construct: 'Gateway', title, message, build: (s: Construct) => { new Gateway(s, 'gw', { gatewayClassName: 'eg', listeners }); },
+  })),
+];
+
 export const BAD_INPUTS: BadInput[] = [
   ...OTHERS,
+  ...GATEWAY,
   ...EXPOSED_APP.map(([title, props, message, id]) => ({
     construct: 'ExposedApp', title, message, build: (s: Construct) => { new ExposedApp(s, id ?? 'web', { image: IMAGE, ...props }); },
   })),

@@ -164,7 +164,7 @@ describe('Ingress bad input', () => {
     const router = new IngressRouter(chart, 'edge');
     const other = ServiceRef.fromName(chart, 'other', 'db', { namespace: 'data', port: 80 });
     expect(() => router.addRoute({ backend: other })).toThrow(
-      "IngressRouter 'test/edge': backend \"test/other\" is in namespace \"data\" but the Ingress is in \"default\": an Ingress can only reach Services in its own namespace (use a ServiceAlias)");
+      "IngressRouter 'test/edge': backend \"test/other\" is in namespace \"data\" but the Ingress is in \"default\": an Ingress can only reach Services in its own namespace (use a ServiceAlias, or api GATEWAY)");
   });
 
   test('a route to a port the Service does not have', () => {

@@ -13,7 +13,8 @@ function model(apiVersion: string, kind: string): ModelClass | null {
     try {
       // Loaded on first use: the schemas cost nothing until someone validates.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(`kubernetes-models/${apiVersion}/${kind}`) as { [k: string]: ModelClass };
+      const pkg = apiVersion.startsWith('gateway.networking.k8s.io/') ? '@kubernetes-models/gateway-api' : 'kubernetes-models';
+      const mod = require(`${pkg}/${apiVersion}/${kind}`) as { [k: string]: ModelClass };
       found = mod[kind] ?? null;
     } catch {
       found = null;

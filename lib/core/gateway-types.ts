@@ -1,0 +1,92 @@
+/* Public types of the Gateway API support. */
+
+/** How an HTTPRoute path matches. */
+export enum PathMatch {
+  /** By `/`-separated path elements, like Ingress Prefix. */
+  PATH_PREFIX = 'PathPrefix',
+  /** Exactly. */
+  EXACT = 'Exact',
+  /** A regular expression (implementation-specific dialect; only when asked). */
+  REGULAR_EXPRESSION = 'RegularExpression',
+}
+
+/** Which API a router renders its routing table with. */
+export enum RouteApi {
+  /** `networking.k8s.io/v1` Ingress. */
+  INGRESS = 'Ingress',
+  /** `gateway.networking.k8s.io/v1` HTTPRoutes attached to a Gateway. */
+  GATEWAY = 'Gateway',
+}
+
+/** A Gateway that routes attach to. */
+export interface IGatewayRef {
+  /** Name of the Gateway. */
+  readonly gatewayName: string;
+  /** Namespace of the Gateway. */
+  readonly gatewayNamespace: string;
+  /**
+   * Listener (section) routes attach to.
+   * @default - every listener that allows the route
+   */
+  readonly sectionName?: string;
+}
+
+/** Options of GatewayRef.fromName. */
+export interface GatewayRefOptions {
+  /**
+   * Namespace of the Gateway.
+   * @default - the namespace of each route that uses it
+   */
+  readonly namespace?: string;
+  /**
+   * Listener to attach to.
+   * @default - every listener that allows the route
+   */
+  readonly sectionName?: string;
+}
+
+/** A Gateway that lives elsewhere, e.g. one the platform team owns. */
+export class GatewayRef implements IGatewayRef {
+  /** Refers to Gateway `name` (in `options.namespace`). */
+  public static fromName(name: string, options: GatewayRefOptions = {}): GatewayRef {
+    return new GatewayRef(name, options.namespace ?? '', options.sectionName);
+  }
+
+  private constructor(
+    public readonly gatewayName: string,
+    /** Namespace of the Gateway; empty for "the route's own namespace". */
+    public readonly gatewayNamespace: string,
+    public readonly sectionName?: string,
+  ) {}
+}
+
+/** An HTTPRoute for one ExposedApp, attached to a Gateway. */
+export interface HttpRouteOptions {
+  /** The Gateway to attach to. */
+  readonly gateway: IGatewayRef;
+  /**
+   * Host names (DNS names, optionally with one leading wildcard); at most 16.
+   * @default - every host the Gateway listener accepts
+   */
+  readonly hostnames?: string[];
+  /**
+   * Path to match; must start with `/`.
+   * @default '/'
+   */
+  readonly path?: string;
+  /**
+   * How the path matches.
+   * @default PathMatch.PATH_PREFIX
+   */
+  readonly pathMatch?: PathMatch;
+  /**
+   * Service port number to send traffic to.
+   * @default - the app's first TCP port
+   */
+  readonly port?: number;
+  /**
+   * Service port name to send traffic to (instead of `port`).
+   * @default - the app's first TCP port
+   */
+  readonly portName?: string;
+}

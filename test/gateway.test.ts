@@ -1,0 +1,201 @@
+import { Testing } from 'cdk8s';
+import {
+  AllowedRoutes, ExposedApp, Gateway, GatewayRef, IngressRouter, IngressRouterProps, ListenerProtocol, PathMatch, PathType,
+  RouteApi, ServiceRef,
+} from '../lib';
+import { formatIssue, validateManifests } from '../lib/validation';
+import { GatewayExamples } from '../apps/gateway-examples';
+import { find, Manifest, newChart, synth } from './util';
+import { BAD_INPUTS } from './bad-inputs';
+
+const IMAGE = 'nginx:1.27';
+
+describe('ExposedApp route', () => {
+  test('an HTTPRoute attached to the Gateway, to the app Service port', () => {
+    const chart = newChart({ namespace: 'shop' });
+    const app = new ExposedApp(chart, 'web', {
+      image: IMAGE, port: 8080,
+      route: { gateway: GatewayRef.fromName('public', { namespace: 'infra', sectionName: 'https' }), hostnames: ['shop.example.com', '*.shop.example.com'] },
+    });
+    const out = synth(chart);
+    const route = find(out, 'HTTPRoute');
+    expect(route.apiVersion).toBe('gateway.networking.k8s.io/v1');
+    expect(route.metadata).toMatchObject({ name: 'web', namespace: 'shop' });
+    expect(route.spec).toEqual({
+      parentRefs: [{ name: 'public', namespace: 'infra', sectionName: 'https' }],
+      hostnames: ['shop.example.com', '*.shop.example.com'],
+      rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'web', port: 8080 }] }],
+    });
+    expect(app.httpRoute).toBeDefined();
+    expect(out.some((o) => o.kind === 'ReferenceGrant')).toBe(false);
+  });
+
+  test('a Gateway in the same namespace, Exact and RegularExpression matches, a chosen port', () => {
+    const chart = newChart();
+    const gw = GatewayRef.fromName('local');
+    new ExposedApp(chart, 'a', { image: IMAGE, route: { gateway: gw, path: '/login', pathMatch: PathMatch.EXACT } });
+    new ExposedApp(chart, 'b', {
+      image: IMAGE, ports: [{ name: 'http', port: 80 }, { name: 'admin', port: 9000 }],
+      route: { gateway: gw, path: '/v[0-9]+/admin', pathMatch: PathMatch.REGULAR_EXPRESSION, portName: 'admin' },
+    });
+    const out = synth(chart);
+    expect(find(out, 'HTTPRoute', 'a').spec).toEqual({
+      parentRefs: [{ name: 'local' }],
+      rules: [{ matches: [{ path: { type: 'Exact', value: '/login' } }], backendRefs: [{ name: 'a', port: 80 }] }],
+    });
+    expect(find(out, 'HTTPRoute', 'b').spec.rules[0]).toEqual({
+      matches: [{ path: { type: 'RegularExpression', value: '/v[0-9]+/admin' } }], backendRefs: [{ name: 'b', port: 9000 }],
+    });
+  });
+});
+
+/** The routing table as (host, path, match, service, port number) tuples, from an Ingress or HTTPRoutes. */
+function table(out: Manifest[]): string[] {
+  const portNumber = (service: string, port: { name?: string; number?: number }) =>
+    port.number ?? find(out, 'Service', service).spec.ports.find((p: { name: string }) => p.name === port.name).port;
+  const ingress = out.filter((o) => o.kind === 'Ingress').flatMap((ing) => ing.spec.rules.flatMap((r: { host?: string; http: { paths: Array<{ path: string; pathType: string; backend: { service: { name: string; port: object } } }> } }) =>
+    r.http.paths.map((p) => `${r.host ?? '*'} ${p.path} ${p.pathType === 'Prefix' ? 'PathPrefix' : p.pathType} ${p.backend.service.name}:${portNumber(p.backend.service.name, p.backend.service.port)}`)));
+  const routes = out.filter((o) => o.kind === 'HTTPRoute').flatMap((route) => route.spec.rules.map((r: { matches: Array<{ path: { type: string; value: string } }>; backendRefs: Array<{ name: string; port: number }> }) =>
+    `${route.spec.hostnames?.[0] ?? '*'} ${r.matches[0].path.value} ${r.matches[0].path.type} ${r.backendRefs[0].name}:${r.backendRefs[0].port}`));
+  return [...ingress, ...routes].sort();
+}
+
+describe('IngressRouter as Ingress or Gateway', () => {
+  function shop(props: IngressRouterProps) {
+    const chart = newChart({ namespace: 'shop' });
+    const router = new IngressRouter(chart, 'shop', props);
+    const api = new ExposedApp(chart, 'api', { image: IMAGE, port: 8080, portName: 'api' });
+    const web = new ExposedApp(chart, 'web', { image: IMAGE, ingress: { router, host: 'shop.example.com' } });
+    router.addRoute({ host: 'shop.example.com', path: '/api', backend: api });
+    router.addRoute({ host: 'shop.example.com', path: '/api/health', pathType: PathType.EXACT, backend: api });
+    router.addRoute({ host: '*.example.com', backend: web });
+    router.addRoute({ path: '/', backend: web });
+    return synth(chart);
+  }
+
+  test('the same routing table renders both ways', () => {
+    const ingress = shop({ ingressClassName: 'nginx' });
+    const gateway = shop({ api: RouteApi.GATEWAY, gateway: GatewayRef.fromName('public', { namespace: 'infra' }) });
+    expect(ingress.some((o) => o.kind === 'HTTPRoute')).toBe(false);
+    expect(gateway.some((o) => o.kind === 'Ingress')).toBe(false);
+    expect(table(gateway)).toEqual(table(ingress));
+    expect(table(ingress)).toEqual([
+      '* / PathPrefix web:80',
+      '*.example.com / PathPrefix web:80',
+      'shop.example.com / PathPrefix web:80',
+      'shop.example.com /api PathPrefix api:8080',
+      'shop.example.com /api/health Exact api:8080',
+    ]);
+  });
+
+  test('one HTTPRoute per host, with stable names', () => {
+    const out = shop({ api: RouteApi.GATEWAY, gateway: GatewayRef.fromName('public', { namespace: 'infra' }) });
+    expect(out.filter((o) => o.kind === 'HTTPRoute').map((o) => o.metadata.name).sort()).toEqual([
+      'shop', 'shop-shop-example-com', 'shop-wildcard-example-com',
+    ]);
+    expect(find(out, 'HTTPRoute', 'shop-shop-example-com').spec.parentRefs).toEqual([{ name: 'public', namespace: 'infra' }]);
+  });
+
+  test('a default backend becomes the catch-all rule', () => {
+    const chart = newChart();
+    const fallback = ServiceRef.fromName(chart, 'fb', 'fallback', { port: 80 });
+    new IngressRouter(chart, 'edge', { api: RouteApi.GATEWAY, gateway: GatewayRef.fromName('gw'), defaultBackend: fallback });
+    expect(find(synth(chart), 'HTTPRoute', 'edge').spec.rules).toEqual([
+      { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'fallback', port: 80 }] },
+    ]);
+  });
+
+  test('backends in other namespaces get a ReferenceGrant there', () => {
+    const chart = newChart();
+    const router = new IngressRouter(chart, 'edge', { namespace: 'edge', api: RouteApi.GATEWAY, gateway: GatewayRef.fromName('gw') });
+    const a = new ExposedApp(chart, 'a', { image: IMAGE, namespace: 'team-a' });
+    const b = new ExposedApp(chart, 'b', { image: IMAGE, namespace: 'team-a', port: 8080 });
+    router.addRoute({ host: 'a.example.com', backend: a });
+    router.addRoute({ host: 'b.example.com', backend: b });
+    const out = synth(chart);
+    expect(find(out, 'HTTPRoute', 'edge-a-example-com').spec.rules[0].backendRefs).toEqual([{ name: 'a', namespace: 'team-a', port: 80 }]);
+    const grant = find(out, 'ReferenceGrant');
+    expect(grant.apiVersion).toBe('gateway.networking.k8s.io/v1beta1');
+    expect(grant.metadata).toMatchObject({ name: 'edge-from-edge', namespace: 'team-a' });
+    expect(grant.spec).toEqual({
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'edge' }],
+      to: [{ group: '', kind: 'Service', name: 'a' }, { group: '', kind: 'Service', name: 'b' }],
+    });
+  });
+});
+
+describe('Gateway', () => {
+  test('HTTP and HTTPS listeners with certificates and allowed namespaces', () => {
+    const chart = newChart();
+    const gw = new Gateway(chart, 'public', {
+      namespace: 'infra',
+      gatewayClassName: 'eg',
+      listeners: [
+        { name: 'http', protocol: ListenerProtocol.HTTP },
+        { name: 'https', protocol: ListenerProtocol.HTTPS, hostname: 'www.example.com', tlsSecretName: 'www-tls', allowedRoutes: AllowedRoutes.ALL_NAMESPACES },
+        { name: 'alt', protocol: ListenerProtocol.HTTPS, port: 8443, tlsSecretName: 'wild-tls', tlsSecretNamespace: 'certs' },
+      ],
+    });
+    const out = synth(chart);
+    const g = find(out, 'Gateway');
+    expect(g.apiVersion).toBe('gateway.networking.k8s.io/v1');
+    expect(g.spec).toEqual({
+      gatewayClassName: 'eg',
+      listeners: [
+        { name: 'http', protocol: 'HTTP', port: 80 },
+        {
+          name: 'https', protocol: 'HTTPS', port: 443, hostname: 'www.example.com',
+          tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: 'www-tls' }] },
+          allowedRoutes: { namespaces: { from: 'All' } },
+        },
+        { name: 'alt', protocol: 'HTTPS', port: 8443, tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: 'wild-tls', namespace: 'certs' }] } },
+      ],
+    });
+    expect(find(out, 'ReferenceGrant').spec).toEqual({
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: 'infra' }],
+      to: [{ group: '', kind: 'Secret', name: 'wild-tls' }],
+    });
+    expect(gw.gatewayName).toBe('public');
+    expect(gw.gatewayNamespace).toBe('infra');
+  });
+
+  test('an app attaches to a Gateway construct', () => {
+    const chart = newChart();
+    const gateway = new Gateway(chart, 'gw', { gatewayClassName: 'eg', namespace: 'infra', listeners: [{ name: 'http', protocol: ListenerProtocol.HTTP }] });
+    new ExposedApp(chart, 'web', { image: IMAGE, route: { gateway } });
+    expect(find(synth(chart), 'HTTPRoute').spec.parentRefs).toEqual([{ name: 'gw', namespace: 'infra' }]);
+  });
+});
+
+describe('Gateway API bad input', () => {
+  test('the corpus covers routes and Gateways', () => {
+    expect(BAD_INPUTS.filter((b) => b.construct === 'Gateway' || b.construct === 'ExposedApp route' || b.construct === 'IngressRouter gateway').length).toBeGreaterThanOrEqual(10);
+  });
+
+  test('more than 16 rules for one host fail at synth', () => {
+    const chart = newChart();
+    const router = new IngressRouter(chart, 'edge', { api: RouteApi.GATEWAY, gateway: GatewayRef.fromName('gw') });
+    const web = new ExposedApp(chart, 'web', { image: IMAGE });
+    for (let i = 0; i < 17; i++) router.addRoute({ host: 'a.example.com', path: `/p${i}`, backend: web });
+    expect(() => synth(chart)).toThrow(
+      "IngressRouter 'test/edge': routes for a.example.com 17 rules are more than the 16 an HTTPRoute allows: split the routes over several routers");
+  });
+
+  test('the schema check covers Gateway API objects', () => {
+    const broken: Manifest = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r' }, spec: { rules: 'all' } };
+    expect(validateManifests([broken], { lints: false }).map(formatIssue)).toEqual(['[schema] HTTPRoute r: /spec/rules must be array {"type":"array"}']);
+  });
+});
+
+describe('gateway examples', () => {
+  test('httpd and the shop through Gateway public in infra', () => {
+    const out = synth(new GatewayExamples(Testing.app(), 'gateway'));
+    expect(out).toMatchSnapshot();
+    const gw = find(out, 'Gateway', 'public');
+    expect(gw.metadata.namespace).toBe('infra');
+    expect(gw.spec.listeners.find((l: { protocol: string }) => l.protocol === 'HTTPS').tls.certificateRefs).toEqual([{ kind: 'Secret', name: 'tls-secret' }]);
+    expect(find(out, 'HTTPRoute', 'httpd').spec.hostnames).toEqual(['www.lixing.com']);
+    expect(table(out)).toContain('shop.example.com /api PathPrefix api:80');
+  });
+
+});

@@ -17,3 +17,4 @@ export * from './service-alias';
 export * from './topology';
 export * from './core/gateway-types';
 export * from './gateway';
+export * from './fast-app';

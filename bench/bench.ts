@@ -1,0 +1,182 @@
+/**
+ * npm run bench: N apps (Deployment + NodePort Service + Ingress) built and synthesized to YAML
+ * files four ways in one process, order shuffled, median of several runs after a warm-up:
+ *   ours      ExposedApp through cdk8s's App
+ *   fast      ExposedApp through FastApp (our opt-in fast synthesis)
+ *   plus      cdk8s-plus-27 Deployment + exposeViaService + Ingress, as its users write it
+ *   raw       the same manifests as ours written as raw ApiObjects (the floor of cdk8s synth)
+ * Also: cold require of our entry point vs cdk8s, and the wall time of `npx cdk8s synth`.
+ * Writes bench/results.json. BENCH_SIZES=10 BENCH_RUNS=1 gives the smoke run the tests use.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiObject, App, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { ExposedApp, FastApp, PatternDefaults, ServiceType } from '../lib';
+
+export type Variant = 'ours' | 'fast' | 'plus' | 'raw';
+export const VARIANTS: Variant[] = ['ours', 'fast', 'plus', 'raw'];
+const IMAGE = 'registry.example.com/shop/web:1.4.2';
+
+const labels = (name: string) => ({ 'app.kubernetes.io/name': name, 'app.kubernetes.io/instance': name });
+const allLabels = (name: string) => ({ ...labels(name), 'app.kubernetes.io/managed-by': 'cdk8s-service-patterns' });
+
+function buildOurs(chart: Chart, n: number): void {
+  // The bench compares Deployment + Service + Ingress: no budget, as the other variants have none.
+  PatternDefaults.set(chart, { disruptionBudget: { enabled: false } });
+  for (let i = 0; i < n; i++) {
+    new ExposedApp(chart, `app-${i}`, { image: IMAGE, serviceType: ServiceType.NODE_PORT, ingress: { host: `app-${i}.example.com` } });
+  }
+}
+
+function buildPlus(chart: Chart, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const deployment = new kplus.Deployment(chart, `app-${i}`, {
+      replicas: 2,
+      containers: [{ image: IMAGE, portNumber: 80, securityContext: { ensureNonRoot: true, allowPrivilegeEscalation: false } }],
+    });
+    const service = deployment.exposeViaService({ serviceType: kplus.ServiceType.NODE_PORT, ports: [{ port: 80, name: 'http' }] });
+    new kplus.Ingress(chart, `app-${i}-ingress`, { rules: [{ host: `app-${i}.example.com`, backend: kplus.IngressBackend.fromService(service) }] });
+  }
+}
+
+function buildRaw(chart: Chart, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const name = `app-${i}`;
+    const metadata = { name, labels: allLabels(name) };
+    new ApiObject(chart, `${name}-deployment`, {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata,
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: labels(name) },
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
+        template: {
+          metadata: { labels: allLabels(name) },
+          spec: {
+            automountServiceAccountToken: false,
+            securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+            terminationGracePeriodSeconds: 30,
+            topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: labels(name) } }],
+            containers: [{
+              name, image: IMAGE,
+              ports: [{ name: 'http', containerPort: 80 }],
+              resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
+              readinessProbe: { tcpSocket: { port: 'http' } },
+              lifecycle: { preStop: { sleep: { seconds: 5 } } },
+              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+            }],
+          },
+        },
+      },
+    });
+    new ApiObject(chart, `${name}-service`, {
+      apiVersion: 'v1', kind: 'Service', metadata,
+      spec: { type: 'NodePort', selector: labels(name), ports: [{ name: 'http', port: 80, targetPort: 80 }] },
+    });
+    new ApiObject(chart, `${name}-ingress`, {
+      apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata,
+      spec: { rules: [{ host: `${name}.example.com`, http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name, port: { name: 'http' } } } }] } }] },
+    });
+  }
+}
+
+const BUILD: Record<Variant, (chart: Chart, n: number) => void> = { ours: buildOurs, fast: buildOurs, plus: buildPlus, raw: buildRaw };
+
+export interface Sample { buildMs: number; synthMs: number; heapMB: number }
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+export function runOnce(variant: Variant, n: number, outdir: string): Sample {
+  gc();
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const app = variant === 'fast' ? new FastApp({ outdir }) : new App({ outdir });
+  BUILD[variant](new Chart(app, 'bench'), n);
+  const t1 = performance.now();
+  app.synth();
+  const t2 = performance.now();
+  // Heap held by the app model after synthesis (what a CI job with thousands of apps keeps).
+  gc();
+  gc();
+  const heapMB = (process.memoryUsage().heapUsed - heap0) / 2 ** 20;
+  if (app.node.children.length !== 1) throw new Error('unexpected app');
+  return { buildMs: t1 - t0, synthMs: t2 - t1, heapMB };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function shuffle<T>(xs: T[], seed: number): T[] {
+  const out = [...xs];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+function requireTime(target: string, runs: number): number {
+  const code = `const t=process.hrtime.bigint();require(${JSON.stringify(target)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+  const times = Array.from({ length: runs }, () => Number(execFileSync(process.execPath, ['-e', code], { cwd: join(__dirname, '..') }).toString()));
+  return median(times);
+}
+
+function main(): void {
+  const sizes = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const extras = process.env.BENCH_EXTRAS !== '0';
+  const outdir = mkdtempSync(join(tmpdir(), 'bench-'));
+  const results: Array<{ n: number; variant: Variant } & Sample> = [];
+  try {
+    for (const v of VARIANTS) runOnce(v, Math.min(50, sizes[0]), outdir); // warm-up
+    for (const n of sizes) {
+      const samples: Record<Variant, Sample[]> = { ours: [], fast: [], plus: [], raw: [] };
+      for (let r = 0; r < runs; r++) {
+        for (const v of shuffle(VARIANTS, n * 31 + r)) samples[v].push(runOnce(v, n, outdir));
+      }
+      for (const v of VARIANTS) {
+        const s = samples[v];
+        results.push({ n, variant: v, buildMs: median(s.map((x) => x.buildMs)), synthMs: median(s.map((x) => x.synthMs)), heapMB: median(s.map((x) => x.heapMB)) });
+      }
+    }
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+
+  const total = (n: number, v: Variant) => { const r = results.find((x) => x.n === n && x.variant === v)!; return r.buildMs + r.synthMs; };
+  const heap = (n: number, v: Variant) => results.find((x) => x.n === n && x.variant === v)!.heapMB;
+  const lines = [`| N | variant | build ms | synth ms | total ms | heap MB | time vs plus | time vs raw | heap vs raw |`, '|---|---|---|---|---|---|---|---|---|'];
+  for (const r of results) {
+    const t = r.buildMs + r.synthMs;
+    lines.push(`| ${r.n} | ${r.variant} | ${r.buildMs.toFixed(0)} | ${r.synthMs.toFixed(0)} | ${t.toFixed(0)} | ${r.heapMB.toFixed(1)} | ${(t / total(r.n, 'plus')).toFixed(2)}x | ${(t / total(r.n, 'raw')).toFixed(2)}x | ${(r.heapMB / heap(r.n, 'raw')).toFixed(2)}x |`);
+  }
+  const summary: { [k: string]: number | string } = { date: new Date().toISOString(), node: process.version, cpus: require('node:os').cpus().length };
+  const big = sizes[sizes.length - 1];
+  if (sizes.includes(1000) && sizes.includes(5000)) {
+    summary.linearity_ours_5000_vs_1000 = +(total(5000, 'ours') / total(1000, 'ours')).toFixed(2);
+    summary.linearity_raw_5000_vs_1000 = +(total(5000, 'raw') / total(1000, 'raw')).toFixed(2);
+  }
+  summary[`ours_vs_raw_at_${big}`] = +(total(big, 'ours') / total(big, 'raw')).toFixed(2);
+  summary[`fast_vs_raw_at_${big}`] = +(total(big, 'fast') / total(big, 'raw')).toFixed(2);
+  summary[`raw_vs_fast_speedup_at_${big}`] = +(total(big, 'raw') / total(big, 'fast')).toFixed(2);
+  summary[`plus_vs_raw_at_${big}`] = +(total(big, 'plus') / total(big, 'raw')).toFixed(2);
+  if (extras) {
+    const cdk8s = requireTime('cdk8s', 5);
+    const ours = requireTime('./build/index.js', 5);
+    summary.require_cdk8s_ms = +cdk8s.toFixed(0);
+    summary.require_ours_ms = +ours.toFixed(0);
+    summary.require_overhead_ms = +(ours - cdk8s).toFixed(0);
+    const t0 = performance.now();
+    const synth = spawnSync('npx', ['cdk8s', 'synth'], { cwd: join(__dirname, '..'), encoding: 'utf8' });
+    summary.cdk8s_synth_examples_ms = synth.status === 0 ? +(performance.now() - t0).toFixed(0) : `failed: ${synth.stderr.slice(-200)}`;
+  }
+  console.log(lines.join('\n'));
+  console.log(JSON.stringify(summary, null, 2));
+  if (!process.env.BENCH_NO_WRITE) writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify({ summary, results }, null, 2)}\n`);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,31 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { runOnce, VARIANTS } from '../bench/bench';
+
+// The benchmark's smoke run (N=10): every variant still builds and synthesizes, and the raw
+// variant writes the same manifests as ours, so the bench compares like with like.
+describe('bench smoke run', () => {
+  const read = (variant: string) => {
+    const dir = mkdtempSync(join(tmpdir(), `bench-${variant}-`));
+    try {
+      runOnce(variant as never, 10, dir);
+      expect(readdirSync(dir)).toEqual(['bench.k8s.yaml']);
+      return readFileSync(join(dir, 'bench.k8s.yaml'), 'utf8');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const outputs = Object.fromEntries(VARIANTS.map((v) => [v, read(v)]));
+  const parse = (text: string) => parseAllDocuments(text).map((d) => d.toJS());
+
+  test('every variant writes 30 objects', () => {
+    for (const v of VARIANTS) expect(parse(outputs[v])).toHaveLength(30);
+  });
+
+  test('raw writes what ExposedApp writes; FastApp writes the same bytes', () => {
+    expect(parse(outputs.raw)).toEqual(parse(outputs.ours));
+    expect(outputs.fast).toBe(outputs.ours);
+  });
+});

@@ -1,0 +1,78 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiObject, App, Chart, Yaml, YamlOutputType } from 'cdk8s';
+import fc from 'fast-check';
+import { parse, parseAllDocuments } from 'yaml';
+import { ExposedApp, FastApp, IngressRouter } from '../lib';
+import { toYaml } from '../lib/core/yaml';
+import { buildExamples } from '../apps/examples';
+
+function synthFiles(make: (outdir: string) => App): { [file: string]: string } {
+  const outdir = mkdtempSync(join(tmpdir(), 'fast-'));
+  try {
+    make(outdir).synth();
+    return Object.fromEntries(readdirSync(outdir).sort().map((f) => [f, readFileSync(join(outdir, f), 'utf8')]));
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+describe('FastApp', () => {
+  test('writes the same files, byte for byte, as cdk8s for the examples', () => {
+    const slow = synthFiles((outdir) => buildExamples(new App({ outdir })));
+    const fast = synthFiles((outdir) => buildExamples(new FastApp({ outdir })));
+    expect(Object.keys(fast)).toEqual(Object.keys(slow));
+    expect(Object.keys(fast)).toContain('service-walkthrough.k8s.yaml');
+    for (const file of Object.keys(slow)) expect(fast[file]).toBe(slow[file]);
+  });
+
+  test('reports validation errors as cdk8s does, writing nothing', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'fast-'));
+    const app = new FastApp({ outdir });
+    new IngressRouter(new Chart(app, 'c'), 'edge');
+    expect(() => app.synth()).toThrow("Validation failed with the following errors:\n  [c/edge] IngressRouter 'c/edge': an Ingress needs at least one route");
+    expect(readdirSync(outdir)).toEqual([]);
+    rmSync(outdir, { recursive: true, force: true });
+  });
+
+  test('hands layouts it does not cover to cdk8s', () => {
+    const build = (app: App) => {
+      const a = new Chart(app, 'a');
+      const b = new Chart(app, 'b');
+      b.addDependency(a);
+      new ExposedApp(a, 'web', { image: 'nginx:1.27' });
+      new ApiObject(b, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' } });
+      return app;
+    };
+    const slow = synthFiles((outdir) => build(new App({ outdir })));
+    expect(synthFiles((outdir) => build(new FastApp({ outdir })))).toEqual(slow);
+    expect(Object.keys(slow)).toEqual(['0000-a.k8s.yaml', '0001-b.k8s.yaml']);
+    const perResource = synthFiles((outdir) => build(new FastApp({ outdir, yamlOutputType: YamlOutputType.FILE_PER_RESOURCE })));
+    expect(Object.keys(perResource)).toContain('Deployment.web.k8s.yaml');
+  });
+});
+
+describe('the YAML emitter', () => {
+  const tricky = ['yes', 'No', 'on', 'OFF', 'y', 'true', 'null', '~', '', ' lead', 'trail ', 'a: b', 'a #b', '- x', '-', '---', '...', '1', '-1', '1.5', '1e3', '0x1F', '0o17', '0b101',
+    '012', '1:30', '.inf', '-.inf', '.nan', '2026-11-29', '*.example.com', '&anchor', '!tag', '%x', '@x', '`x', '{a}', '[a]', 'a\nb', 'tab\there', '"q"', "'s'",
+    'http://a.example.com:80/x', '25%', '100m', '128Mi', '192.168.0.1', '--http-port=8080', 'a,b', 'é', '#', ':', 'key:', 'x ', 'a  b'];
+
+  test('tricky strings parse back to themselves (YAML 1.1 and 1.2)', () => {
+    for (const s of tricky) {
+      for (const version of ['1.1', '1.2'] as const) {
+        expect(parse(toYaml({ k: s, list: [s], [s || 'empty']: 1 }), { version })).toEqual({ k: s, list: [s], [s || 'empty']: 1 });
+      }
+    }
+  });
+
+  test('random JSON parses back to itself and matches cdk8s where cdk8s parses it', () => {
+    const json = fc.jsonValue({ maxDepth: 4 }).filter((v) => !(typeof v === 'number' && Object.is(v, -0)));
+    fc.assert(fc.property(json, (value) => {
+      const ours = toYaml(value);
+      const back = parseAllDocuments(ours, { version: '1.1' })[0].toJS();
+      expect(back).toEqual(JSON.parse(JSON.stringify(value)));
+      expect(parse(Yaml.stringify(value), { version: '1.1' })).toEqual(back);
+    }), { numRuns: 300, seed: 42 });
+  });
+});

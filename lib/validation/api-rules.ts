@@ -1,3 +1,4 @@
+import { CLUSTER_SCOPED_KINDS } from '../core/kinds';
 import { ipFamily, specialIp, cidr } from '../core/net';
 import { dns1035Label, dns1123Label, dns1123Subdomain, envVarName, ianaPortName, labelValue, qualifiedName } from '../core/names';
 import { quantity, quantityValue } from '../core/quantity';
@@ -11,7 +12,6 @@ export interface RuleOptions {
 }
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
-const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'IngressClass', 'StorageClass', 'PersistentVolume', 'CustomResourceDefinition', 'GatewayClass', 'Node']);
 const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
 
 const portNumber = (v: unknown) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 65535 ? undefined : 'is not a port number in 1-65535');
@@ -49,7 +49,7 @@ function checkMetadata(m: Manifest, issues: IssueList): void {
   else issues.check('/metadata/name', name, (name.length > 253 ? 'is longer than 253 characters' : undefined) ?? nameRule(m.kind)(name));
   const ns = str(md.namespace);
   if (ns !== undefined) {
-    if (CLUSTER_SCOPED.has(m.kind)) issues.add('api-server', '/metadata/namespace', `must not be set on the cluster-scoped kind ${m.kind}`);
+    if (CLUSTER_SCOPED_KINDS.has(m.kind)) issues.add('api-server', '/metadata/namespace', `must not be set on the cluster-scoped kind ${m.kind}`);
     else issues.check('/metadata/namespace', ns, dns1123Label(ns));
   }
   checkLabelMap(issues, '/metadata/labels', md.labels);

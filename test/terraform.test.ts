@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { App as Cdk8sApp, Chart } from 'cdk8s';
+import { Testing, TerraformStack } from 'cdktf';
+import { ExposedApp } from '../lib';
+import { escapeTemplates, KubernetesManifests, resourceName } from '../lib/terraform';
+import { buildTerraform } from '../apps/terraform';
+import { ExternalExamples } from '../apps/external-examples';
+
+type TfJson = {
+  provider: { kubernetes: Array<{ [k: string]: string }> };
+  resource: { kubernetes_manifest: { [name: string]: { manifest: { kind: string }; depends_on?: string[]; provider?: string } } };
+};
+
+describe('Terraform output', () => {
+  const app = buildTerraform('unused');
+  const stack = app.node.findChild('external') as TerraformStack;
+  const tf = JSON.parse(Testing.synth(stack)) as TfJson;
+  const resources = tf.resource.kubernetes_manifest;
+  const yamlObjects = new ExternalExamples(new Cdk8sApp(), 'external').toJson() as Array<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>;
+
+  test('one kubernetes_manifest per Kubernetes object, equal to the YAML path object', () => {
+    expect(Object.keys(resources)).toHaveLength(yamlObjects.length);
+    for (const o of yamlObjects) {
+      expect(resources[resourceName(o)].manifest).toEqual(o);
+    }
+  });
+
+  test('stable resource names', () => {
+    expect(Object.keys(resources).sort()).toEqual([
+      'deployment_example_backend_service', 'deployment_example_frontend', 'deployment_example_pg_service',
+      'endpointslice_example_mysql_ipv4',
+      'namespace_cluster_example', 'namespace_cluster_other',
+      'networkpolicy_example_backend_service', 'networkpolicy_example_frontend', 'networkpolicy_example_pg_service',
+      'poddisruptionbudget_example_backend_service', 'poddisruptionbudget_example_frontend', 'poddisruptionbudget_example_pg_service',
+      'service_example_backend_service', 'service_example_frontend', 'service_example_mysql', 'service_example_pg_service',
+      'service_example_www_kubernetes', 'service_other_backend_alias',
+    ]);
+  });
+
+  test('the provider block, and objects wait for their Namespace', () => {
+    expect(tf.provider.kubernetes).toEqual([{ config_path: '~/.kube/config', config_context: 'prod' }]);
+    expect(resources.deployment_example_frontend.depends_on).toEqual(['${kubernetes_manifest.namespace_cluster_example}']);
+    expect(resources.namespace_cluster_example.depends_on).toBeUndefined();
+  });
+
+  test('strings reach the cluster unchanged: only template sequences are escaped', () => {
+    expect(escapeTemplates({ a: 'x ${y} %{z}', b: ['line1\nline2', 3], c: null })).toEqual({ a: 'x $${y} %%{z}', b: ['line1\nline2', 3], c: null });
+    const tfApp = Testing.app();
+    const s = new TerraformStack(tfApp, 's');
+    const chart = new Chart(new Cdk8sApp(), 'c');
+    new ExposedApp(chart, 'web', { image: 'nginx:1.27', env: { GREETING: 'hello ${USER}\nbye' } });
+    new KubernetesManifests(s, 'k8s', { charts: [chart] });
+    const out = JSON.parse(Testing.synth(s)) as TfJson;
+    const manifest = out.resource.kubernetes_manifest.deployment_default_web.manifest as unknown as { spec: { template: { spec: { containers: Array<{ env: unknown }> } } } };
+    expect(manifest.spec.template.spec.containers[0].env).toEqual([{ name: 'GREETING', value: 'hello $${USER}\nbye' }]);
+    expect(out.provider.kubernetes).toEqual([{ config_path: '~/.kube/config' }]);
+  });
+});
+
+describe('isolation', () => {
+  const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+
+  test('nothing outside lib/terraform imports cdktf; nothing outside lib/validation imports the schemas', () => {
+    const lib = join(__dirname, '..', 'lib');
+    for (const file of files(lib)) {
+      const text = readFileSync(file, 'utf8');
+      if (!file.includes(`${join('lib', 'terraform')}`)) expect([file, /from '(cdktf|@cdktf\/[^']+)'/.test(text)]).toEqual([file, false]);
+      if (!file.includes(`${join('lib', 'validation')}`)) expect([file, /kubernetes-models/.test(text)]).toEqual([file, false]);
+    }
+    const index = readFileSync(join(lib, 'index.ts'), 'utf8');
+    expect(index).not.toMatch(/terraform|validation/);
+  });
+});

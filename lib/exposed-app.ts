@@ -1,6 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connect, Connection, connectionEnvOf, inboundOf, PolicyPeer, recordIngressRoute } from './core/connection';
+import { connect, Connection, connectionEnvOf, watchInbound, PolicyPeer, recordIngressRoute } from './core/connection';
 import { checkGatewayRef, checkHostnames, checkRoutePath, httpRouteObject, httpRouteSpec } from './core/gateway-render';
 import { HttpRouteOptions, PathMatch } from './core/gateway-types';
 import { networkPolicyObject, policySettings } from './core/network-policy';
@@ -18,7 +18,8 @@ import { ExposedPort, NodePortRange, Protocol, ServicePortInfo } from './core/po
 import { claimName, claimNodePort } from './core/registry';
 import { checkEnum } from './core/checks';
 import { claimProductionNames, productionObjects } from './core/production';
-import { checkIngressSettings, checkRouteMatch, checkTls, pickBackendPort } from './core/routing';
+import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressBackend, pickBackendPort } from './core/routing';
+import { PathType } from './core/routes';
 import { IngressOptions, IngressRouter } from './ingress-router';
 import { consumerState, renderDeploymentSpec, scaleText, resolveWorkload, ResolvedWorkload } from './core/pod-template';
 import { WorkloadOptions } from './core/workload';
@@ -188,14 +189,8 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
   public readonly ports: ServicePortInfo[];
   /** `<service>.<namespace>.svc.cluster.local` */
   public readonly dnsName: string;
-  /** URL of the first port, e.g. `http://web.shop.svc.cluster.local:80`. */
-  public readonly url: string;
   /** Labels the Service and Deployment select pods by. */
   public readonly selector: { [key: string]: string };
-  /** Name of the variable Kubernetes injects into later pods of the namespace: `<NAME>_SERVICE_HOST`. */
-  public readonly serviceHostEnv: string;
-  /** Name of the variable Kubernetes injects into later pods of the namespace: `<NAME>_SERVICE_PORT`. */
-  public readonly servicePortEnv: string;
 
   /** The Ingress that routes to this app (its own or its router's), when `ingress` was given. */
   public readonly ingress?: ApiObject;
@@ -207,10 +202,10 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
   public readonly networkPolicy?: ApiObject;
   /** The Gateway API HTTPRoute, when `route` was given. */
   public readonly httpRoute?: ApiObject;
-  /** The router that holds the app's route, when `ingress` was given. */
+  /** The shared router that holds the app's route, when `ingress.router` was given. */
   public readonly ingressRouter?: IngressRouter;
 
-  private readonly ingressOptions?: IngressOptions;
+  private readonly ingressRoute?: { host?: string; path: string; tlsHosts: string[]; port?: ServicePortInfo };
   private readonly resolvedPorts: ResolvedPort[];
   private readonly workload: ResolvedWorkload;
 
@@ -232,7 +227,8 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
     }, problems);
     this.workload = resolveWorkload(props, defaults, this.resolvedPorts, problems);
     checkServiceProps(props, serviceType, this.resolvedPorts, problems);
-    if (props.ingress) checkAppIngress(problems, props.ingress, identity.name, portInfo(this.resolvedPorts));
+    const ingressPort = props.ingress && checkAppIngress(problems, props.ingress, identity.name, portInfo(this.resolvedPorts));
+    if (props.ingress && !props.ingress.router) claimName(this, problems, 'name', 'Ingress', identity.namespace, identity.name);
     const routePort = props.route && checkAppRoute(problems, props.route, identity.name, portInfo(this.resolvedPorts));
     if (props.route) claimName(this, problems, 'name', 'HTTPRoute', identity.namespace, identity.name);
     const policy = policySettings(props.networkPolicy, defaults, problems);
@@ -248,14 +244,11 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
     this.serviceName = identity.name;
     this.namespace = identity.namespace;
     this.serviceType = serviceType;
-    this.ports = portInfo(this.resolvedPorts);
+    // The resolved ports already have the ServicePortInfo shape: share them, do not copy.
+    this.ports = this.resolvedPorts;
     this.port = this.ports[0].port;
     this.dnsName = serviceDnsName(this.serviceName, this.namespace);
-    const first = this.ports[0];
-    this.url = `${urlScheme(first.name, first.port, first.protocol)}://${this.dnsName}:${first.port}`;
     this.selector = selectorLabels(identity.labels);
-    this.serviceHostEnv = `${serviceEnvPrefix(this.serviceName)}_SERVICE_HOST`;
-    this.servicePortEnv = `${serviceEnvPrefix(this.serviceName)}_SERVICE_PORT`;
 
     const labels = recommendedLabels(identity.labels, props.labels);
     const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
@@ -287,12 +280,13 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
     this.disruptionBudget = extras.disruptionBudget;
     this.autoscaler = extras.autoscaler;
     if (policy.enabled) {
+      const inbound = watchInbound(this);
       this.networkPolicy = networkPolicyObject(this, metadata, () => ({
         namespace: this.namespace,
         selector: this.selector,
         ports: this.ports,
         connections: this.workload.connections,
-        inbound: inboundOf(this),
+        inbound,
         externallyExposed: serviceType !== ServiceType.CLUSTER_IP,
         peers: false,
         ingressControllerNamespace: policy.controllerNamespace,
@@ -310,10 +304,47 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
       }]));
     }
     if (props.ingress) {
-      this.ingressOptions = props.ingress;
-      this.ingressRouter = this.addIngress(props, props.ingress);
-      this.ingress = this.ingressRouter.ingress;
+      const options = props.ingress;
+      const tls = options.tls && { ...options.tls, hosts: options.tls.hosts ?? (options.host ? [options.host] : undefined) };
+      this.ingressRoute = { host: options.host, path: options.path ?? '/', tlsHosts: tls?.hosts ?? [], port: ingressPort };
+      if (options.router) {
+        options.router._addRoute({ ...options, backend: this }, this);
+        if (tls) options.router.addTls(tls);
+        this.ingressRouter = options.router;
+        this.ingress = options.router.ingress;
+      } else {
+        if (ingressPort) recordIngressRoute(this, ingressPort);
+        this.ingress = new ApiObject(this, 'Ingress', {
+          apiVersion: 'networking.k8s.io/v1',
+          kind: 'Ingress',
+          metadata: { ...metadata, annotations: nonEmptyMap(options.annotations) },
+          spec: {
+            ingressClassName: options.ingressClassName,
+            tls: tls ? [{ hosts: tls.hosts, secretName: tls.secretName }] : undefined,
+            rules: [{
+              host: options.host,
+              http: { paths: [{ path: options.path ?? '/', pathType: options.pathType ?? PathType.PREFIX, backend: ingressBackend(this.serviceName, ingressPort) }] },
+            }],
+          },
+        });
+      }
     }
+  }
+
+  /** URL of the first port, e.g. `http://web.shop.svc.cluster.local:80`. */
+  public get url(): string {
+    const first = this.ports[0];
+    return `${urlScheme(first.name, first.port, first.protocol)}://${this.dnsName}:${first.port}`;
+  }
+
+  /** Name of the variable Kubernetes injects into later pods of the namespace: `<NAME>_SERVICE_HOST`. */
+  public get serviceHostEnv(): string {
+    return `${serviceEnvPrefix(this.serviceName)}_SERVICE_HOST`;
+  }
+
+  /** Name of the variable Kubernetes injects into later pods of the namespace: `<NAME>_SERVICE_PORT`. */
+  public get servicePortEnv(): string {
+    return `${serviceEnvPrefix(this.serviceName)}_SERVICE_PORT`;
   }
 
   /**
@@ -322,27 +353,23 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
    * wildcard host.
    */
   public get externalUrl(): string | undefined {
-    const host = this.ingressOptions?.host;
-    if (!this.ingressRouter || host === undefined || host.startsWith('*')) return undefined;
-    const scheme = this.ingressRouter.servesTls(host) ? 'https' : 'http';
-    return `${scheme}://${host}${this.ingressOptions?.path ?? '/'}`;
+    const route = this.ingressRoute;
+    const host = route?.host;
+    if (!route || host === undefined || host.startsWith('*')) return undefined;
+    const tls = this.ingressRouter ? this.ingressRouter.servesTls(host) : route.tlsHosts.some((h) => hostCovers(h, host));
+    return `${tls ? 'https' : 'http'}://${host}${route.path}`;
   }
 
-  private addIngress(props: ExposedAppProps, options: IngressOptions): IngressRouter {
-    const tls = options.tls && { ...options.tls, hosts: options.tls.hosts ?? (options.host ? [options.host] : undefined) };
-    const router = options.router ?? new IngressRouter(this, 'Ingress', {
-      name: this.serviceName,
-      namespace: props.namespace,
-      component: props.component,
-      partOf: props.partOf,
-      labels: props.labels,
-      ingressClassName: options.ingressClassName,
-      annotations: options.annotations,
-    });
-    router._addRoute({ ...options, backend: this }, this);
-    if (tls) router.addTls(tls);
-    return router;
+  /**
+   * The app's own Ingress route, for the topology picture (undefined when it joined a router).
+   * @internal
+   */
+  public get _ownIngressRoute(): { match: string; port: string } | undefined {
+    const r = this.ingressRoute;
+    if (!r || this.ingressRouter) return undefined;
+    return { match: `${r.host ?? '*'}${r.path}`, port: r.port ? r.port.name || String(r.port.port) : '' };
   }
+
 
 
   /**
@@ -382,14 +409,20 @@ function checkAppRoute(problems: Problems, route: HttpRouteOptions, name: string
   return pickBackendPort(problems, 'route', { serviceName: name, ports }, route);
 }
 
-function checkAppIngress(problems: Problems, ingress: IngressOptions, name: string, ports: ServicePortInfo[]): void {
+function checkAppIngress(problems: Problems, ingress: IngressOptions, name: string, ports: ServicePortInfo[]): ServicePortInfo | undefined {
   checkRouteMatch(problems, 'ingress.', ingress);
   checkIngressSettings(problems, 'ingress.', ingress);
   if (ingress.tls) checkTls(problems, 'ingress.tls', ingress.tls);
   if (ingress.router && (ingress.ingressClassName !== undefined || ingress.annotations !== undefined)) {
     problems.add('ingress.router', ingress.router.node.path, 'is shared: set ingressClassName and annotations on the router, not on the app');
   }
-  pickBackendPort(problems, 'ingress', { serviceName: name, ports }, ingress);
+  const host = ingress.host;
+  for (const tlsHost of ingress.router ? [] : ingress.tls?.hosts ?? []) {
+    if (host === undefined || !hostCovers(tlsHost, host)) {
+      problems.add('ingress.tls.hosts', tlsHost, `is served by no rule of this Ingress (hosts: ${host ?? 'none'})`);
+    }
+  }
+  return pickBackendPort(problems, 'ingress', { serviceName: name, ports }, ingress);
 }
 
 function checkServiceProps(props: ExposedAppProps, type: ServiceType, ports: ResolvedPort[], problems: Problems): void {

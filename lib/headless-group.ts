@@ -1,6 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connect, Connection, connectionEnvOf, inboundOf, PolicyPeer } from './core/connection';
+import { connect, Connection, connectionEnvOf, watchInbound, PolicyPeer } from './core/connection';
 import { networkPolicyObject, policySettings } from './core/network-policy';
 import { PatternDefaults } from './core/defaults';
 import { serviceDnsName } from './core/dns';
@@ -262,12 +262,13 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
     this.disruptionBudget = extras.disruptionBudget;
     this.autoscaler = extras.autoscaler;
     if (policy.enabled) {
+      const inbound = watchInbound(this);
       this.networkPolicy = networkPolicyObject(this, metadata, () => ({
         namespace: this.namespace,
         selector: this.selector,
         ports: this.ports,
         connections: this.resolved.connections,
-        inbound: inboundOf(this),
+        inbound,
         externallyExposed: false,
         peers: true,
         ingressControllerNamespace: policy.controllerNamespace,

@@ -12,7 +12,7 @@ import { ServicePortInfo } from './core/ports';
 import { checkGatewayRef, checkRuleCount, httpRouteObject, httpRouteSpec, referenceGrant, RouteRule } from './core/gateway-render';
 import { IGatewayRef, PathMatch, RouteApi } from './core/gateway-types';
 import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './core/routes';
-import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, pickBackendPort } from './core/routing';
+import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressBackend, pickBackendPort } from './core/routing';
 
 /** A route of an IngressRouter: host and path to a Service port. */
 export interface RouteOptions extends RouteMatch, BackendPortOptions {
@@ -124,8 +124,9 @@ export class IngressRouter extends Construct {
   private readonly tls: IngressTls[] = [];
   private readonly gateway?: IGatewayRef;
   private readonly metadata: { namespace?: string; labels: { [key: string]: string } };
-  private readonly httpRoutes = new Map<string, ApiObject>();
-  private readonly grants = new Map<string, Set<string>>();
+  // Gateway mode only: HTTPRoute per route name, and Services granted per backend namespace.
+  private readonly httpRoutes?: Map<string, ApiObject>;
+  private readonly grants?: Map<string, Set<string>>;
   private defaultBackend?: { serviceName: string; serviceNamespace: string; port?: ServicePortInfo };
 
   constructor(scope: Construct, id: string, props: IngressRouterProps = {}) {
@@ -146,7 +147,10 @@ export class IngressRouter extends Construct {
     this.gateway = props.gateway;
     this.metadata = { namespace: identity.metadataNamespace, labels: recommendedLabels(identity.labels, props.labels) };
     this.tls.push(...(props.tls ?? []));
-    if (this.api === RouteApi.INGRESS) {
+    if (this.api === RouteApi.GATEWAY) {
+      this.httpRoutes = new Map();
+      this.grants = new Map();
+    } else {
       this.ingress = new ApiObject(this, 'Resource', {
         apiVersion: 'networking.k8s.io/v1',
         kind: 'Ingress',
@@ -165,7 +169,8 @@ export class IngressRouter extends Construct {
 
   /** The HTTPRoutes (Gateway mode), one per host, sorted by name. */
   public get httpRouteObjects(): ApiObject[] {
-    return [...this.httpRoutes.keys()].sort().map((k) => this.httpRoutes.get(k)!);
+    const routes = this.httpRoutes ?? new Map<string, ApiObject>();
+    return [...routes.keys()].sort().map((k) => routes.get(k)!);
   }
 
   /** Routes `host` + `path` to a port of `backend`. Same host, path and type twice is an error. */
@@ -240,7 +245,7 @@ export class IngressRouter extends Construct {
 
   /** Creates the HTTPRoute of a host, and the ReferenceGrant of a foreign backend, on first use. */
   private useBackend(host: string | undefined, backend: IServiceEndpoint): void {
-    if (this.api !== RouteApi.GATEWAY) return;
+    if (!this.httpRoutes || !this.grants) return;
     const name = this.httpRouteName(host);
     if (!this.httpRoutes.has(name)) {
       this.httpRoutes.set(name, httpRouteObject(this, `HTTPRoute-${name}`, { name, ...this.metadata }, () => this.renderHttpRoute(host)));
@@ -322,26 +327,17 @@ export class IngressRouter extends Construct {
     const hosts = [...byHost.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
     return {
       ingressClassName,
-      defaultBackend: this.defaultBackend ? renderBackend(this.defaultBackend.serviceName, this.defaultBackend.port) : undefined,
+      defaultBackend: this.defaultBackend ? ingressBackend(this.defaultBackend.serviceName, this.defaultBackend.port) : undefined,
       tls: this.tls.length > 0 ? this.tls.map((t) => ({ hosts: t.hosts && t.hosts.length > 0 ? t.hosts : undefined, secretName: t.secretName })) : undefined,
       rules: hosts.length > 0 ? hosts.map((host) => ({
         host: host || undefined,
         http: {
           paths: byHost.get(host)!
             .sort((a, b) => a.path.localeCompare(b.path) || a.pathType.localeCompare(b.pathType))
-            .map((r) => ({ path: r.path, pathType: r.pathType, backend: renderBackend(r.serviceName, r.port) })),
+            .map((r) => ({ path: r.path, pathType: r.pathType, backend: ingressBackend(r.serviceName, r.port) })),
         },
       })) : undefined,
     };
   }
 }
 
-/** A backend port by name when it has one, else by number. */
-function portRef(port: ServicePortInfo | undefined): { name?: string; number?: number } {
-  if (!port) return {};
-  return port.name ? { name: port.name } : { number: port.port };
-}
-
-function renderBackend(serviceName: string, port: ServicePortInfo | undefined): object {
-  return { service: { name: serviceName, port: portRef(port) } };
-}

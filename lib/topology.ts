@@ -63,6 +63,12 @@ function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[]
       add({ id: wl, label: `${kind} ${name}<br/>${c._scale}`, shape: 'workload', namespace: c.namespace });
       edges.push({ from: svcId(c), to: wl });
       for (const conn of c._connections) connections.push({ consumer: wl, c: conn });
+      const own = c instanceof ExposedApp ? c._ownIngressRoute : undefined;
+      if (own) {
+        const ing = id('ing', c.namespace, c.serviceName);
+        add({ id: ing, label: `Ingress ${c.serviceName}`, shape: 'ingress', namespace: c.namespace });
+        edges.push({ from: ing, to: svcId(c), label: `${own.match} :${own.port}` });
+      }
     } else if (c instanceof ExternalDatabase) {
       service(c, `${c.externalName ? 'ExternalName' : 'no selector'} ${portText(c.ports)}`);
       const outside = c.externalName ?? c.addresses.join(', ');

@@ -40,19 +40,20 @@ export interface Inbound {
 
 const INBOUND = new WeakMap<IServiceEndpoint, Inbound>();
 
-export function inboundOf(provider: IServiceEndpoint): Inbound {
-  let inbound = INBOUND.get(provider);
-  if (!inbound) {
-    inbound = { connections: [], ingressPorts: [] };
-    INBOUND.set(provider, inbound);
-  }
+/**
+ * Starts recording what reaches `provider` (its NetworkPolicy needs it). Only providers that
+ * asked are recorded, so apps without a policy keep no such state.
+ */
+export function watchInbound(provider: IServiceEndpoint): Inbound {
+  const inbound: Inbound = { connections: [], ingressPorts: [] };
+  INBOUND.set(provider, inbound);
   return inbound;
 }
 
 /** Records that an Ingress routes to `port` of `provider` (for its NetworkPolicy). */
 export function recordIngressRoute(provider: IServiceEndpoint, port: ServicePortInfo): void {
-  const ports = inboundOf(provider).ingressPorts;
-  if (!ports.some((p) => p.port === port.port && p.protocol === port.protocol)) ports.push(port);
+  const ports = INBOUND.get(provider)?.ingressPorts;
+  if (ports && !ports.some((p) => p.port === port.port && p.protocol === port.protocol)) ports.push(port);
 }
 
 export function isPolicyTarget(x: IServiceEndpoint): x is IPolicyTarget {
@@ -66,7 +67,6 @@ export interface ConsumerState {
   readonly namespace: string;
   readonly selector: { [key: string]: string };
   readonly env: Map<string, string>;
-  readonly envSource: Map<string, string>;
   readonly connections: Connection[];
   /** Service names whose injected variables the pods see (empty when service links are off). */
   readonly serviceLinks: () => string[];
@@ -88,24 +88,23 @@ export function connect(c: ConsumerState, provider: IServiceEndpoint, options: C
   }
   const rule = envVarName(`${prefix}_HOST`);
   if (rule) problems.add(`${field}.prefix`, prefix, `gives ${prefix}_HOST, which ${rule}`);
-  const source = `connectTo '${provider.node.path}'`;
   const injected = injectedNames(c.serviceLinks());
   for (const name of Object.keys(env)) {
-    const existing = c.envSource.get(name);
-    if (existing) problems.add(field, provider.node.path, `sets ${name}, which is already set by ${existing}: pass another prefix`);
+    if (c.env.has(name)) {
+      const owner = c.connections.find((x) => name in x.env);
+      const existing = owner ? `connectTo '${owner.provider.node.path}'` : 'env';
+      problems.add(field, provider.node.path, `sets ${name}, which is already set by ${existing}: pass another prefix`);
+    }
     const link = injected.get(name);
     if (link) problems.add(field, provider.node.path, `sets ${name}, which Kubernetes injects for Service "${link}" while enableServiceLinks is true: pass another prefix`);
   }
   problems.throwIfAny();
-  for (const [name, value] of Object.entries(env)) {
-    c.env.set(name, value);
-    c.envSource.set(name, source);
-  }
+  for (const [name, value] of Object.entries(env)) c.env.set(name, value);
   const connection: Connection = {
     consumer: c.scope, consumerNamespace: c.namespace, consumerSelector: c.selector, provider, port: port ?? { name: '', port: 0, protocol: Protocol.TCP }, env,
   };
   c.connections.push(connection);
-  if (port) inboundOf(provider).connections.push(connection);
+  if (port) INBOUND.get(provider)?.connections.push(connection);
   return connection;
 }
 

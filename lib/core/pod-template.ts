@@ -22,8 +22,6 @@ export interface ResolvedWorkload {
   readonly image: string;
   readonly replicas: number;
   readonly env: Map<string, string>;
-  /** Where each variable comes from, for clash messages: `env` or `connectTo '<path>'`. */
-  readonly envSource: Map<string, string>;
   /** Connections made with connectTo, in call order. */
   readonly connections: Connection[];
   readonly enableServiceLinks?: boolean;
@@ -64,12 +62,10 @@ export function resolveWorkload(
   const replicas = options.replicas ?? defaults.replicas ?? 2;
   checkCount(problems, 'replicas', replicas);
   const env = new Map<string, string>();
-  const envSource = new Map<string, string>();
   for (const [name, value] of Object.entries(options.env ?? {})) {
     const rule = envVarName(name);
     if (rule) problems.add('env key', name, rule);
     env.set(name, value);
-    envSource.set(name, 'env');
   }
   const podSecurity = options.podSecurity ?? defaults.podSecurity ?? PodSecurity.RESTRICTED;
   if (!Object.values(PodSecurity).includes(podSecurity)) {
@@ -94,7 +90,6 @@ export function resolveWorkload(
     image: options.image,
     replicas,
     env,
-    envSource,
     connections: [],
     enableServiceLinks: options.enableServiceLinks,
     command: nonEmpty(options.command),
@@ -321,7 +316,6 @@ export function consumerState(kind: string, scope: IConstruct, namespace: string
   return {
     kind, scope, namespace, selector,
     env: w.env,
-    envSource: w.envSource,
     connections: w.connections,
     serviceLinks: () => (w.enableServiceLinks === true ? servicesIn(scope, namespace) : []),
   };

@@ -109,3 +109,9 @@ export function checkTls(problems: Problems, field: string, tls: IngressTls): vo
     if (hostRule) problems.add(`${field}.hosts[${i}]`, h, hostRule);
   });
 }
+
+/** An Ingress backend: the Service port by name when it has one, else by number. */
+export function ingressBackend(serviceName: string, port: ServicePortInfo | undefined): object {
+  const ref = !port ? {} : port.name ? { name: port.name } : { number: port.port };
+  return { service: { name: serviceName, port: ref } };
+}

@@ -73,7 +73,7 @@ export interface GatewayProps extends IdentityOptions {
  */
 export class Gateway extends Construct implements IGatewayRef {
   /** The Gateway object. */
-  public readonly gateway: ApiObject;
+  public readonly resource: ApiObject;
   /** ReferenceGrants for certificates in other namespaces. */
   public readonly referenceGrants: ApiObject[] = [];
   public readonly gatewayName: string;
@@ -91,7 +91,7 @@ export class Gateway extends Construct implements IGatewayRef {
     this.gatewayName = identity.name;
     this.gatewayNamespace = identity.namespace;
     const labels = recommendedLabels(identity.labels);
-    this.gateway = new ApiObject(this, 'Resource', {
+    this.resource = new ApiObject(this, 'Resource', {
       apiVersion: `${GATEWAY_GROUP}/v1`,
       kind: 'Gateway',
       metadata: { name: identity.name, namespace: identity.metadataNamespace, labels },

@@ -13,6 +13,11 @@ export interface Problem {
 /**
  * The one error class of this library. It names the construct, the field, the value and what
  * is allowed; when a construct has several problems they are reported together.
+ *
+ * jsii cannot express a subclass of `Error`, so the class is TypeScript-only; other languages
+ * see the message, and `Errors.isServicePatternsError` tells the two apart.
+ *
+ * @jsii ignore
  */
 export class ServicePatternsError extends Error {
   /** Path of the construct whose props are wrong, e.g. `shop/web`. */
@@ -33,4 +38,14 @@ export class ServicePatternsError extends Error {
     this.value = problems[0].value;
     this.problems = problems;
   }
+}
+
+/** Helpers for the errors of this library, for every language. */
+export class Errors {
+  /** Whether `x` is an error raised by this library for bad input. */
+  public static isServicePatternsError(x: unknown): boolean {
+    return x instanceof ServicePatternsError;
+  }
+
+  private constructor() {}
 }

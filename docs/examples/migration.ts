@@ -1,0 +1,14 @@
+import { Chart } from 'cdk8s';
+import { ExposedApp, Probe } from '../../lib';
+
+// The hand-written Deployment + Service of the guide, as one construct.
+export function example(chart: Chart): void {
+  new ExposedApp(chart, 'webapp', {
+    image: 'registry.k8s.io/e2e-test-images/agnhost:2.53',
+    args: ['netexec', '--http-port=3000'],
+    runAsUser: 65532,
+    port: 3000,
+    readiness: Probe.httpGet('/healthz'),
+    liveness: Probe.httpGet('/healthz', { initialDelaySeconds: 10 }),
+  });
+}

@@ -1,0 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Chart } from 'cdk8s';
+import { formatIssue, validateManifests } from '../lib/validation';
+import { GUIDES, renderGuide } from '../scripts/docs';
+
+const docs = join(__dirname, '..', 'docs');
+
+describe('guides', () => {
+  test('every example in docs/examples has a guide, and the README links to it', () => {
+    const examples = readdirSync(join(docs, 'examples')).map((f) => f.replace(/\.ts$/, '')).sort();
+    expect(examples).toEqual([...GUIDES].sort());
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    for (const slug of GUIDES) expect([slug, readme.includes(`docs/${slug}.md`)]).toEqual([slug, true]);
+  });
+
+  test.each(GUIDES)('%s is current (run npm run docs) and its YAML is valid', (slug) => {
+    expect(readFileSync(join(docs, `${slug}.md`), 'utf8')).toBe(renderGuide(slug));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { example } = require(join(docs, 'examples', slug)) as { example: (chart: Chart) => void };
+    const chart = new Chart(new App(), 'guide');
+    example(chart);
+    expect(validateManifests(chart).map(formatIssue)).toEqual([]);
+  });
+});

@@ -1,12 +1,12 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connect, Connection, connectionEnvOf, watchInbound, PolicyPeer, recordIngressRoute } from './core/connection';
+import { recordIngressRoute, watchInbound } from './core/connection';
+import { ServiceWorkload } from './base/service-workload';
 import { checkGatewayRef, checkHostnames, checkRoutePath, httpRouteObject, httpRouteSpec } from './core/gateway-render';
 import { HttpRouteOptions, PathMatch } from './core/gateway-types';
 import { networkPolicyObject, policySettings } from './core/network-policy';
 import { PatternDefaults } from './core/defaults';
 import { serviceDnsName, urlScheme } from './core/dns';
-import { ConnectOptions, IServiceEndpoint } from './core/endpoint';
 import { IdentityOptions } from './core/identity';
 import { resolveIdentity } from './core/resolve-identity';
 import { Problems } from './core/problems';
@@ -14,14 +14,14 @@ import { checkAnnotations, recommendedLabels, selectorLabels } from './core/labe
 import { cidr } from './core/net';
 import { serviceEnvPrefix } from './core/names';
 import { DEFAULT_NODE_PORT_RANGE, portInfo, renderServicePorts, ResolvedPort, resolvePorts } from './core/port-model';
-import { ExposedPort, NodePortRange, Protocol, ServicePortInfo } from './core/ports';
+import { NodePortRange, PortOptions, ServicePortInfo } from './core/ports';
 import { claimName, claimNodePort } from './core/registry';
 import { checkEnum } from './core/checks';
 import { claimProductionNames, productionObjects } from './core/production';
 import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressBackend, pickBackendPort } from './core/routing';
 import { PathType } from './core/routes';
 import { IngressOptions, IngressRouter } from './ingress-router';
-import { consumerState, renderDeploymentSpec, scaleText, resolveWorkload, ResolvedWorkload } from './core/pod-template';
+import { renderDeploymentSpec, resolveWorkload, ResolvedWorkload } from './core/pod-template';
 import { WorkloadOptions } from './core/workload';
 
 /** How a Service is reachable; the values are the Kubernetes API strings. */
@@ -75,37 +75,12 @@ export enum IpFamilyPolicy {
 }
 
 /** Props of an ExposedApp: a Deployment and the Service that exposes it. */
-export interface ExposedAppProps extends WorkloadOptions, IdentityOptions {
-  /**
-   * Service port (single-port form).
-   * @default 80
-   */
-  readonly port?: number;
-  /**
-   * Container port the Service port maps to (the targetPort).
-   * @default - the same as `port`
-   */
-  readonly containerPort?: number;
-  /**
-   * Port name (an IANA service name: at most 15 characters).
-   * @default 'http'
-   */
-  readonly portName?: string;
-  /**
-   * Protocol of the port.
-   * @default Protocol.TCP
-   */
-  readonly protocol?: Protocol;
+export interface ExposedAppProps extends WorkloadOptions, IdentityOptions, PortOptions {
   /**
    * Fixed node port (NodePort and LoadBalancer only).
    * @default - Kubernetes allocates one
    */
   readonly nodePort?: number;
-  /**
-   * Several ports, instead of the single-port props.
-   * @default - one port from the single-port props
-   */
-  readonly ports?: ExposedPort[];
   /**
    * Type of the Service.
    * @default ServiceType.CLUSTER_IP
@@ -172,7 +147,7 @@ export interface ExposedAppProps extends WorkloadOptions, IdentityOptions {
  * A Deployment plus the Service that exposes it, with secure defaults: pods pass the
  * `restricted` Pod Security Standard, get requests and a memory limit, and a readiness probe.
  */
-export class ExposedApp extends Construct implements IServiceEndpoint {
+export class ExposedApp extends ServiceWorkload {
   /** The Deployment (patch it with `addJsonPatch`). */
   public readonly deployment: ApiObject;
   /** The Service. */
@@ -207,7 +182,8 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
 
   private readonly ingressRoute?: { host?: string; path: string; tlsHosts: string[]; port?: ServicePortInfo };
   private readonly resolvedPorts: ResolvedPort[];
-  private readonly workload: ResolvedWorkload;
+  /** @internal */
+  protected readonly _workload: ResolvedWorkload;
 
   constructor(scope: Construct, id: string, props: ExposedAppProps) {
     super(scope, id);
@@ -225,7 +201,7 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
       nodePortRange: props.nodePortRange ?? defaults.nodePortRange ?? DEFAULT_NODE_PORT_RANGE,
       defaultPort: 80,
     }, problems);
-    this.workload = resolveWorkload(props, defaults, this.resolvedPorts, problems);
+    this._workload = resolveWorkload(props, defaults, this.resolvedPorts, problems);
     checkServiceProps(props, serviceType, this.resolvedPorts, problems);
     const ingressPort = props.ingress && checkAppIngress(problems, props.ingress, identity.name, portInfo(this.resolvedPorts));
     if (props.ingress && !props.ingress.router) claimName(this, problems, 'name', 'Ingress', identity.namespace, identity.name);
@@ -234,7 +210,7 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
     const policy = policySettings(props.networkPolicy, defaults, problems);
     claimName(this, problems, 'name', 'Deployment', identity.namespace, identity.name);
     if (policy.enabled) claimName(this, problems, 'name', 'NetworkPolicy', identity.namespace, identity.name);
-    claimProductionNames(this, problems, this.workload.production, identity.namespace, identity.name);
+    claimProductionNames(this, problems, this._workload.production, identity.namespace, identity.name);
     claimName(this, problems, 'name', 'Service', identity.namespace, identity.name);
     this.resolvedPorts.forEach((p, i) => {
       if (p.nodePort !== undefined) claimNodePort(this, problems, props.ports ? `ports[${i}].nodePort` : 'nodePort', p.nodePort);
@@ -256,7 +232,7 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata,
-      spec: Lazy.any({ produce: () => renderDeploymentSpec(this.workload, identity.name, this.resolvedPorts, labels, this.selector) }),
+      spec: Lazy.any({ produce: () => renderDeploymentSpec(this._workload, identity.name, this.resolvedPorts, labels, this.selector) }),
     });
     this.service = new ApiObject(this, 'Service', {
       apiVersion: 'v1',
@@ -276,7 +252,7 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
         ipFamilyPolicy: props.ipFamilyPolicy,
       },
     });
-    const extras = productionObjects(this, this.workload.production, metadata, this.selector, { kind: 'Deployment', name: identity.name });
+    const extras = productionObjects(this, this._workload.production, metadata, this.selector, { kind: 'Deployment', name: identity.name });
     this.disruptionBudget = extras.disruptionBudget;
     this.autoscaler = extras.autoscaler;
     if (policy.enabled) {
@@ -285,7 +261,7 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
         namespace: this.namespace,
         selector: this.selector,
         ports: this.ports,
-        connections: this.workload.connections,
+        connections: this._workload.connections,
         inbound,
         externallyExposed: serviceType !== ServiceType.CLUSTER_IP,
         peers: false,
@@ -370,36 +346,6 @@ export class ExposedApp extends Construct implements IServiceEndpoint {
     return { match: `${r.host ?? '*'}${r.path}`, port: r.port ? r.port.name || String(r.port.port) : '' };
   }
 
-
-
-  /**
-   * Wires this app to `provider`: sets `<PREFIX>_HOST`, `<PREFIX>_PORT` and, where the scheme is
-   * known, `<PREFIX>_URL` in the container, and records the connection for NetworkPolicies and
-   * the topology picture. Returns the variables set.
-   */
-  public connectTo(provider: IServiceEndpoint, options: ConnectOptions = {}): { [key: string]: string } {
-    return connect(consumerState('ExposedApp', this, this.namespace, this.selector, this.workload), provider, options).env;
-  }
-
-  /** @internal */
-  public _policyPeer(): PolicyPeer {
-    return { pods: { namespace: this.namespace, selector: this.selector } };
-  }
-
-  /** @internal */
-  public get _scale(): string {
-    return scaleText(this.workload);
-  }
-
-  /** @internal */
-  public get _connections(): Connection[] {
-    return this.workload.connections;
-  }
-
-  /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for app code that reads this Service from its environment. */
-  public connectionEnv(prefix?: string): { [key: string]: string } {
-    return connectionEnvOf(this, 'ExposedApp', prefix);
-  }
 }
 
 function checkAppRoute(problems: Problems, route: HttpRouteOptions, name: string, ports: ServicePortInfo[]): ServicePortInfo | undefined {

@@ -1,16 +1,16 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connect, Connection, connectionEnvOf, watchInbound, PolicyPeer } from './core/connection';
+import { watchInbound } from './core/connection';
+import { ServiceWorkload } from './base/service-workload';
 import { networkPolicyObject, policySettings } from './core/network-policy';
 import { PatternDefaults } from './core/defaults';
 import { serviceDnsName } from './core/dns';
-import { ConnectOptions, IServiceEndpoint } from './core/endpoint';
 import { IdentityOptions } from './core/identity';
 import { recommendedLabels, selectorLabels } from './core/labels';
 import { dns1035Label, dns1123Label, dns1123Subdomain } from './core/names';
-import { checkCount, consumerState, renderDeploymentSpec, scaleText, renderPodTemplate, resolveWorkload, ResolvedWorkload } from './core/pod-template';
+import { checkCount, renderDeploymentSpec, renderPodTemplate, resolveWorkload, ResolvedWorkload } from './core/pod-template';
 import { DEFAULT_NODE_PORT_RANGE, portInfo, renderServicePorts, ResolvedPort, resolvePorts } from './core/port-model';
-import { ExposedPort, Protocol, ServicePortInfo } from './core/ports';
+import { PortOptions, ServicePortInfo } from './core/ports';
 import { Problems } from './core/problems';
 import { quantity, quantityValue } from './core/quantity';
 import { claimName } from './core/registry';
@@ -80,32 +80,7 @@ export interface VolumeClaimOptions {
 }
 
 /** Props of a HeadlessGroup. */
-export interface HeadlessGroupProps extends WorkloadOptions, IdentityOptions {
-  /**
-   * Port (single-port form).
-   * @default 80
-   */
-  readonly port?: number;
-  /**
-   * Container port the port maps to.
-   * @default - the same as `port`
-   */
-  readonly containerPort?: number;
-  /**
-   * Port name (clients find it through the DNS SRV record `_<name>._<protocol>.<service>...`).
-   * @default 'http'
-   */
-  readonly portName?: string;
-  /**
-   * Protocol of the port.
-   * @default Protocol.TCP
-   */
-  readonly protocol?: Protocol;
-  /**
-   * Several ports, instead of the single-port props; at least one.
-   * @default - one port from the single-port props
-   */
-  readonly ports?: ExposedPort[];
+export interface HeadlessGroupProps extends WorkloadOptions, IdentityOptions, PortOptions {
   /**
    * The workload behind the Service.
    * @default WorkloadKind.STATEFUL_SET
@@ -159,7 +134,7 @@ export interface HeadlessGroupProps extends WorkloadOptions, IdentityOptions {
  * pod gets its own DNS record, `<set>-<i>.<service>.<namespace>.svc.cluster.local` for a
  * StatefulSet.
  */
-export class HeadlessGroup extends Construct implements IServiceEndpoint {
+export class HeadlessGroup extends ServiceWorkload {
   /** The headless Service. */
   public readonly service: ApiObject;
   /** The StatefulSet or Deployment. */
@@ -186,7 +161,8 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
   public readonly replicas: number;
 
   private readonly resolvedPorts: ResolvedPort[];
-  private readonly resolved: ResolvedWorkload;
+  /** @internal */
+  protected readonly _workload: ResolvedWorkload;
 
   constructor(scope: Construct, id: string, props: HeadlessGroupProps) {
     super(scope, id);
@@ -204,7 +180,7 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
       nodePortRange: DEFAULT_NODE_PORT_RANGE,
       defaultPort: 80,
     }, problems);
-    this.resolved = resolveWorkload(props, defaults, this.resolvedPorts, problems);
+    this._workload = resolveWorkload(props, defaults, this.resolvedPorts, problems);
     const serviceName = props.serviceName ?? identity.name;
     if (props.serviceName !== undefined) {
       const rule = dns1035Label(props.serviceName);
@@ -217,7 +193,7 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
     const policy = policySettings(props.networkPolicy, defaults, problems);
     claimName(this, problems, 'name', kind, identity.namespace, identity.name);
     if (policy.enabled) claimName(this, problems, 'name', 'NetworkPolicy', identity.namespace, identity.name);
-    claimProductionNames(this, problems, this.resolved.production, identity.namespace, identity.name);
+    claimProductionNames(this, problems, this._workload.production, identity.namespace, identity.name);
     claimName(this, problems, props.serviceName !== undefined ? 'serviceName' : 'name', 'Service', identity.namespace, serviceName);
     problems.throwIfAny();
 
@@ -229,7 +205,7 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
     this.port = this.ports[0].port;
     this.dnsName = serviceDnsName(serviceName, identity.namespace);
     this.selector = selectorLabels(identity.labels);
-    this.replicas = this.resolved.production.autoscaling?.min ?? this.resolved.replicas;
+    this.replicas = this._workload.production.autoscaling?.min ?? this._workload.replicas;
 
     const labels = recommendedLabels(identity.labels, props.labels);
     this.service = new ApiObject(this, 'Service', {
@@ -256,9 +232,9 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
         apiVersion: 'apps/v1',
         kind: 'Deployment',
         metadata,
-        spec: Lazy.any({ produce: () => renderDeploymentSpec(this.resolved, identity.name, this.resolvedPorts, labels, this.selector) }),
+        spec: Lazy.any({ produce: () => renderDeploymentSpec(this._workload, identity.name, this.resolvedPorts, labels, this.selector) }),
       });
-    const extras = productionObjects(this, this.resolved.production, metadata, this.selector, { kind, name: identity.name });
+    const extras = productionObjects(this, this._workload.production, metadata, this.selector, { kind, name: identity.name });
     this.disruptionBudget = extras.disruptionBudget;
     this.autoscaler = extras.autoscaler;
     if (policy.enabled) {
@@ -267,7 +243,7 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
         namespace: this.namespace,
         selector: this.selector,
         ports: this.ports,
-        connections: this.resolved.connections,
+        connections: this._workload.connections,
         inbound,
         externallyExposed: false,
         peers: true,
@@ -321,8 +297,8 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
     const whenScaled = props.pvcRetentionWhenScaled;
     return {
       serviceName: this.serviceName,
-      replicas: this.resolved.production.autoscaling ? undefined : this.resolved.replicas,
-      minReadySeconds: this.resolved.minReadySeconds,
+      replicas: this._workload.production.autoscaling ? undefined : this._workload.replicas,
+      minReadySeconds: this._workload.minReadySeconds,
       podManagementPolicy: props.podManagementPolicy,
       selector: { matchLabels: this.selector },
       updateStrategy: props.updateStrategy !== undefined || props.partition !== undefined ? {
@@ -330,7 +306,7 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
         rollingUpdate: props.partition !== undefined ? { partition: props.partition } : undefined,
       } : undefined,
       persistentVolumeClaimRetentionPolicy: whenDeleted || whenScaled ? { whenDeleted, whenScaled } : undefined,
-      template: renderPodTemplate(this.resolved, this.workloadName, this.resolvedPorts, labels, this.selector,
+      template: renderPodTemplate(this._workload, this.workloadName, this.resolvedPorts, labels, this.selector,
         claims.length > 0 ? claims.map((c) => ({ name: c.name, mountPath: c.mountPath })) : undefined),
       volumeClaimTemplates: claims.length > 0 ? claims.map((c) => ({
         metadata: { name: c.name },
@@ -343,35 +319,6 @@ export class HeadlessGroup extends Construct implements IServiceEndpoint {
     };
   }
 
-
-  /**
-   * Wires this app to `provider`: sets `<PREFIX>_HOST`, `<PREFIX>_PORT` and, where the scheme is
-   * known, `<PREFIX>_URL` in the container, and records the connection for NetworkPolicies and
-   * the topology picture. Returns the variables set.
-   */
-  public connectTo(provider: IServiceEndpoint, options: ConnectOptions = {}): { [key: string]: string } {
-    return connect(consumerState('HeadlessGroup', this, this.namespace, this.selector, this.resolved), provider, options).env;
-  }
-
-  /** @internal */
-  public _policyPeer(): PolicyPeer {
-    return { pods: { namespace: this.namespace, selector: this.selector } };
-  }
-
-  /** @internal */
-  public get _scale(): string {
-    return scaleText(this.resolved);
-  }
-
-  /** @internal */
-  public get _connections(): Connection[] {
-    return this.resolved.connections;
-  }
-
-  /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for app code that reads this Service from its environment. */
-  public connectionEnv(prefix?: string): { [key: string]: string } {
-    return connectionEnvOf(this, 'HeadlessGroup', prefix);
-  }
 }
 
 function checkStatefulProps(props: HeadlessGroupProps, statefulSet: boolean, problems: Problems): void {

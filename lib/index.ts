@@ -7,6 +7,7 @@ export * from './core/workload';
 export * from './core/defaults';
 export * from './core/identity';
 export * from './probe';
+export * from './base/service-workload';
 export * from './exposed-app';
 export * from './core/routes';
 export * from './service-ref';

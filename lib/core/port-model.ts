@@ -1,17 +1,12 @@
 import { Problems } from './problems';
 import { ianaPortName } from './names';
-import { ExposedPort, NodePortRange, Protocol, ServicePortInfo } from './ports';
+import { ExposedPort, NodePortRange, PortOptions, Protocol, ServicePortInfo } from './ports';
 
 export const DEFAULT_NODE_PORT_RANGE: NodePortRange = { min: 30000, max: 32767 };
 
 /** The single-port shorthand props shared by the constructs that own a Service. */
-export interface SinglePortInput {
-  readonly port?: number;
-  readonly containerPort?: number;
-  readonly portName?: string;
-  readonly protocol?: Protocol;
+export interface SinglePortInput extends PortOptions {
   readonly nodePort?: number;
-  readonly ports?: ExposedPort[];
 }
 
 export interface PortRules {

@@ -55,3 +55,33 @@ export interface NodePortRange {
   /** Highest allowed node port. */
   readonly max: number;
 }
+
+/** The ports of a workload's Service: one port from the single-port props, or several. */
+export interface PortOptions {
+  /**
+   * Service port (single-port form).
+   * @default 80
+   */
+  readonly port?: number;
+  /**
+   * Container port the Service port maps to (the targetPort).
+   * @default - the same as `port`
+   */
+  readonly containerPort?: number;
+  /**
+   * Port name (an IANA service name: at most 15 characters); clients also find named ports through
+   * DNS SRV records (`_<name>._<protocol>.<service>...`).
+   * @default 'http'
+   */
+  readonly portName?: string;
+  /**
+   * Protocol of the port.
+   * @default Protocol.TCP
+   */
+  readonly protocol?: Protocol;
+  /**
+   * Several ports, instead of the single-port props; at least one.
+   * @default - one port from the single-port props
+   */
+  readonly ports?: ExposedPort[];
+}

@@ -1,0 +1,51 @@
+import { Construct } from 'constructs';
+import { connect, Connection, connectionEnvOf, PolicyPeer } from '../core/connection';
+import { ConnectOptions, IServiceEndpoint } from '../core/endpoint';
+import { consumerState, ResolvedWorkload, scaleText } from '../core/pod-template';
+import { ServicePortInfo } from '../core/ports';
+
+/**
+ * What ExposedApp and HeadlessGroup share: pods behind a Service of their own, which can be
+ * wired to other Services (`connectTo`) and reached by them.
+ */
+export abstract class ServiceWorkload extends Construct implements IServiceEndpoint {
+  public abstract readonly serviceName: string;
+  public abstract readonly namespace: string;
+  public abstract readonly dnsName: string;
+  public abstract readonly port: number;
+  public abstract readonly ports: ServicePortInfo[];
+  /** Labels the Service and the workload select pods by. */
+  public abstract readonly selector: { [key: string]: string };
+
+  /** @internal */
+  protected abstract readonly _workload: ResolvedWorkload;
+
+  /**
+   * Wires these pods to `provider`: sets `<PREFIX>_HOST`, `<PREFIX>_PORT` and, where the scheme
+   * is known, `<PREFIX>_URL` in the container, and records the connection for NetworkPolicies and
+   * the topology picture. Returns the variables set.
+   */
+  public connectTo(provider: IServiceEndpoint, options: ConnectOptions = {}): { [key: string]: string } {
+    return connect(consumerState(this.constructor.name, this, this.namespace, this.selector, this._workload), provider, options).env;
+  }
+
+  /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for app code that reads this Service from its environment. */
+  public connectionEnv(prefix?: string): { [key: string]: string } {
+    return connectionEnvOf(this, this.constructor.name, prefix);
+  }
+
+  /** @internal */
+  public _policyPeer(): PolicyPeer {
+    return { pods: { namespace: this.namespace, selector: this.selector } };
+  }
+
+  /** @internal */
+  public get _scale(): string {
+    return scaleText(this._workload);
+  }
+
+  /** @internal */
+  public get _connections(): Connection[] {
+    return this._workload.connections;
+  }
+}

@@ -197,5 +197,4 @@ describe('gateway examples', () => {
     expect(find(out, 'HTTPRoute', 'httpd').spec.hostnames).toEqual(['www.lixing.com']);
     expect(table(out)).toContain('shop.example.com /api PathPrefix api:80');
   });
-
 });

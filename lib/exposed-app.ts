@@ -13,13 +13,13 @@ import { Problems } from './core/problems';
 import { checkAnnotations, recommendedLabels, selectorLabels } from './core/labels';
 import { cidr } from './core/net';
 import { serviceEnvPrefix } from './core/names';
-import { DEFAULT_NODE_PORT_RANGE, portInfo, renderServicePorts, ResolvedPort, resolvePorts } from './core/port-model';
+import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, ResolvedPort, resolvePorts } from './core/port-model';
 import { NodePortRange, PortOptions, ServicePortInfo } from './core/ports';
 import { claimName, claimNodePort } from './core/registry';
 import { checkEnum } from './core/checks';
 import { claimProductionNames, productionObjects } from './core/production';
 import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressBackend, pickBackendPort } from './core/routing';
-import { PathType } from './core/routes';
+import { IngressTls, PathType } from './core/routes';
 import { IngressOptions, IngressRouter } from './ingress-router';
 import { renderDeploymentSpec, resolveWorkload, ResolvedWorkload } from './core/pod-template';
 import { WorkloadOptions } from './core/workload';
@@ -203,9 +203,9 @@ export class ExposedApp extends ServiceWorkload {
     }, problems);
     this._workload = resolveWorkload(props, defaults, this.resolvedPorts, problems);
     checkServiceProps(props, serviceType, this.resolvedPorts, problems);
-    const ingressPort = props.ingress && checkAppIngress(problems, props.ingress, identity.name, portInfo(this.resolvedPorts));
+    const ingressPort = props.ingress && checkAppIngress(problems, props.ingress, identity.name, this.resolvedPorts);
     if (props.ingress && !props.ingress.router) claimName(this, problems, 'name', 'Ingress', identity.namespace, identity.name);
-    const routePort = props.route && checkAppRoute(problems, props.route, identity.name, portInfo(this.resolvedPorts));
+    const routePort = props.route && checkAppRoute(problems, props.route, identity.name, this.resolvedPorts);
     if (props.route) claimName(this, problems, 'name', 'HTTPRoute', identity.namespace, identity.name);
     const policy = policySettings(props.networkPolicy, defaults, problems);
     claimName(this, problems, 'name', 'Deployment', identity.namespace, identity.name);
@@ -220,7 +220,6 @@ export class ExposedApp extends ServiceWorkload {
     this.serviceName = identity.name;
     this.namespace = identity.namespace;
     this.serviceType = serviceType;
-    // The resolved ports already have the ServicePortInfo shape: share them, do not copy.
     this.ports = this.resolvedPorts;
     this.port = this.ports[0].port;
     this.dnsName = serviceDnsName(this.serviceName, this.namespace);
@@ -282,29 +281,33 @@ export class ExposedApp extends ServiceWorkload {
     if (props.ingress) {
       const options = props.ingress;
       const tls = options.tls && { ...options.tls, hosts: options.tls.hosts ?? (options.host ? [options.host] : undefined) };
+      this.ingressRouter = options.router;
       this.ingressRoute = { host: options.host, path: options.path ?? '/', tlsHosts: tls?.hosts ?? [], port: ingressPort };
-      if (options.router) {
-        options.router._addRoute({ ...options, backend: this }, this);
-        if (tls) options.router.addTls(tls);
-        this.ingressRouter = options.router;
-        this.ingress = options.router.ingress;
-      } else {
-        if (ingressPort) recordIngressRoute(this, ingressPort);
-        this.ingress = new ApiObject(this, 'Ingress', {
-          apiVersion: 'networking.k8s.io/v1',
-          kind: 'Ingress',
-          metadata: { ...metadata, annotations: nonEmptyMap(options.annotations) },
-          spec: {
-            ingressClassName: options.ingressClassName,
-            tls: tls ? [{ hosts: tls.hosts, secretName: tls.secretName }] : undefined,
-            rules: [{
-              host: options.host,
-              http: { paths: [{ path: options.path ?? '/', pathType: options.pathType ?? PathType.PREFIX, backend: ingressBackend(this.serviceName, ingressPort) }] },
-            }],
-          },
-        });
-      }
+      this.ingress = this.addIngress(options, tls, ingressPort, metadata);
     }
+  }
+
+  /** Joins the router, or writes the app's own Ingress (one rule: no router needed). */
+  private addIngress(options: IngressOptions, tls: IngressTls | undefined, port: ServicePortInfo | undefined, metadata: object): ApiObject | undefined {
+    if (options.router) {
+      options.router._addRoute({ ...options, backend: this }, this);
+      if (tls) options.router.addTls(tls);
+      return options.router.ingress;
+    }
+    if (port) recordIngressRoute(this, port);
+    return new ApiObject(this, 'Ingress', {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { ...metadata, annotations: nonEmptyMap(options.annotations) },
+      spec: {
+        ingressClassName: options.ingressClassName,
+        tls: tls ? [{ hosts: tls.hosts, secretName: tls.secretName }] : undefined,
+        rules: [{
+          host: options.host,
+          http: { paths: [{ path: options.path ?? '/', pathType: options.pathType ?? PathType.PREFIX, backend: ingressBackend(this.serviceName, port) }] },
+        }],
+      },
+    });
   }
 
   /** URL of the first port, e.g. `http://web.shop.svc.cluster.local:80`. */

@@ -8,7 +8,7 @@ import { IdentityOptions } from './core/identity';
 import { MANAGED_BY, recommendedLabels } from './core/labels';
 import { ipFamily, specialIp } from './core/net';
 import { dns1123Subdomain } from './core/names';
-import { DEFAULT_NODE_PORT_RANGE, portInfo, renderServicePorts, resolvePorts } from './core/port-model';
+import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, resolvePorts } from './core/port-model';
 import { ExposedPort, Protocol, ServicePortInfo } from './core/ports';
 import { Problems } from './core/problems';
 import { claimName } from './core/registry';
@@ -124,7 +124,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
     this.serviceName = identity.name;
     this.namespace = identity.namespace;
     this.dnsName = serviceDnsName(identity.name, identity.namespace);
-    this.ports = portInfo(ports);
+    this.ports = ports;
     this.port = this.ports[0].port;
     this.addresses = props.addresses ?? [];
     this.externalName = props.externalName;

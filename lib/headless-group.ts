@@ -9,7 +9,7 @@ import { IdentityOptions } from './core/identity';
 import { recommendedLabels, selectorLabels } from './core/labels';
 import { dns1035Label, dns1123Label, dns1123Subdomain } from './core/names';
 import { checkCount, renderDeploymentSpec, renderPodTemplate, resolveWorkload, ResolvedWorkload } from './core/pod-template';
-import { DEFAULT_NODE_PORT_RANGE, portInfo, renderServicePorts, ResolvedPort, resolvePorts } from './core/port-model';
+import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, ResolvedPort, resolvePorts } from './core/port-model';
 import { PortOptions, ServicePortInfo } from './core/ports';
 import { Problems } from './core/problems';
 import { quantity, quantityValue } from './core/quantity';
@@ -201,7 +201,7 @@ export class HeadlessGroup extends ServiceWorkload {
     this.workloadName = identity.name;
     this.serviceName = serviceName;
     this.namespace = identity.namespace;
-    this.ports = portInfo(this.resolvedPorts);
+    this.ports = this.resolvedPorts;
     this.port = this.ports[0].port;
     this.dnsName = serviceDnsName(serviceName, identity.namespace);
     this.selector = selectorLabels(identity.labels);

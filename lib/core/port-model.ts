@@ -18,12 +18,10 @@ export interface PortRules {
   readonly defaultPort: number;
 }
 
-export interface ResolvedPort {
-  readonly name: string;
-  readonly port: number;
+/** A port after resolution; it has the shape of ServicePortInfo, so constructs hand it out as is. */
+export interface ResolvedPort extends ServicePortInfo {
+  /** Always known after resolution. */
   readonly targetPort: number;
-  readonly protocol: Protocol;
-  readonly nodePort?: number;
 }
 
 export function isPortNumber(value: number): boolean {
@@ -127,8 +125,4 @@ export function renderServicePorts(ports: ResolvedPort[]): object[] {
     protocol: p.protocol === Protocol.TCP ? undefined : p.protocol,
     nodePort: p.nodePort,
   }));
-}
-
-export function portInfo(ports: ResolvedPort[]): ServicePortInfo[] {
-  return ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol, targetPort: p.targetPort, nodePort: p.nodePort }));
 }

@@ -82,7 +82,7 @@ function buildRaw(chart: Chart, n: number): void {
   }
 }
 
-const BUILD: Record<Variant, (chart: Chart, n: number) => void> = { ours: buildOurs, fast: buildOurs, plus: buildPlus, raw: buildRaw };
+export const BUILD: Record<Variant, (chart: Chart, n: number) => void> = { ours: buildOurs, fast: buildOurs, plus: buildPlus, raw: buildRaw };
 
 export interface Sample { buildMs: number; synthMs: number; heapMB: number }
 

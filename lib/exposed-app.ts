@@ -1,10 +1,10 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { recordIngressRoute, watchInbound } from './core/connection';
+import { recordIngressRoute } from './core/connection';
 import { ServiceWorkload } from './base/service-workload';
 import { checkGatewayRef, checkHostnames, checkRoutePath, httpRouteObject, httpRouteSpec } from './core/gateway-render';
 import { HttpRouteOptions, PathMatch } from './core/gateway-types';
-import { networkPolicyObject, policySettings } from './core/network-policy';
+import { policySettings } from './core/network-policy';
 import { PatternDefaults } from './core/defaults';
 import { serviceDnsName, urlScheme } from './core/dns';
 import { IdentityOptions } from './core/identity';
@@ -21,7 +21,7 @@ import { claimProductionNames, productionObjects } from './core/production';
 import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressBackend, pickBackendPort } from './core/routing';
 import { IngressTls, PathType } from './core/routes';
 import { IngressOptions, IngressRouter } from './ingress-router';
-import { renderDeploymentSpec, resolveWorkload, ResolvedWorkload } from './core/pod-template';
+import { resolveWorkload, ResolvedWorkload } from './core/pod-template';
 import { WorkloadOptions } from './core/workload';
 
 /** How a Service is reachable; the values are the Kubernetes API strings. */
@@ -212,9 +212,9 @@ export class ExposedApp extends ServiceWorkload {
     if (policy.enabled) claimName(this, problems, 'name', 'NetworkPolicy', identity.namespace, identity.name);
     claimProductionNames(this, problems, this._workload.production, identity.namespace, identity.name);
     claimName(this, problems, 'name', 'Service', identity.namespace, identity.name);
-    this.resolvedPorts.forEach((p, i) => {
+    for (const [i, p] of this.resolvedPorts.entries()) {
       if (p.nodePort !== undefined) claimNodePort(this, problems, props.ports ? `ports[${i}].nodePort` : 'nodePort', p.nodePort);
-    });
+    }
     problems.throwIfAny();
 
     this.serviceName = identity.name;
@@ -227,12 +227,7 @@ export class ExposedApp extends ServiceWorkload {
 
     const labels = recommendedLabels(identity.labels, props.labels);
     const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
-    this.deployment = new ApiObject(this, 'Deployment', {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata,
-      spec: Lazy.any({ produce: () => renderDeploymentSpec(this._workload, identity.name, this.resolvedPorts, labels, this.selector) }),
-    });
+    this.deployment = this._deploymentObject(identity.name, metadata, labels, this.resolvedPorts);
     this.service = new ApiObject(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
@@ -254,30 +249,8 @@ export class ExposedApp extends ServiceWorkload {
     const extras = productionObjects(this, this._workload.production, metadata, this.selector, { kind: 'Deployment', name: identity.name });
     this.disruptionBudget = extras.disruptionBudget;
     this.autoscaler = extras.autoscaler;
-    if (policy.enabled) {
-      const inbound = watchInbound(this);
-      this.networkPolicy = networkPolicyObject(this, metadata, () => ({
-        namespace: this.namespace,
-        selector: this.selector,
-        ports: this.ports,
-        connections: this._workload.connections,
-        inbound,
-        externallyExposed: serviceType !== ServiceType.CLUSTER_IP,
-        peers: false,
-        ingressControllerNamespace: policy.controllerNamespace,
-      }));
-    }
-    if (props.route && routePort) {
-      const route = props.route;
-      recordIngressRoute(this, routePort);
-      this.httpRoute = httpRouteObject(this, 'HTTPRoute', metadata, () => httpRouteSpec(route.gateway, this.namespace, route.hostnames ?? [], [{
-        path: route.path ?? '/',
-        match: route.pathMatch ?? PathMatch.PATH_PREFIX,
-        serviceName: this.serviceName,
-        serviceNamespace: this.namespace,
-        port: routePort.port,
-      }]));
-    }
+    if (policy.enabled) this.networkPolicy = this._networkPolicyObject(metadata, external, false, policy.controllerNamespace);
+    if (props.route && routePort) this.httpRoute = this.addHttpRoute(props.route, routePort, metadata);
     if (props.ingress) {
       const options = props.ingress;
       const tls = options.tls && { ...options.tls, hosts: options.tls.hosts ?? (options.host ? [options.host] : undefined) };
@@ -285,6 +258,18 @@ export class ExposedApp extends ServiceWorkload {
       this.ingressRoute = { host: options.host, path: options.path ?? '/', tlsHosts: tls?.hosts ?? [], port: ingressPort };
       this.ingress = this.addIngress(options, tls, ingressPort, metadata);
     }
+  }
+
+  /** The app's HTTPRoute to its Service port. */
+  private addHttpRoute(route: HttpRouteOptions, port: ServicePortInfo, metadata: object): ApiObject {
+    recordIngressRoute(this, port);
+    return httpRouteObject(this, 'HTTPRoute', metadata, () => httpRouteSpec(route.gateway, this.namespace, route.hostnames ?? [], [{
+      path: route.path ?? '/',
+      match: route.pathMatch ?? PathMatch.PATH_PREFIX,
+      serviceName: this.serviceName,
+      serviceNamespace: this.namespace,
+      port: port.port,
+    }]));
   }
 
   /** Joins the router, or writes the app's own Ingress (one rule: no router needed). */

@@ -1,14 +1,13 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { watchInbound } from './core/connection';
 import { ServiceWorkload } from './base/service-workload';
-import { networkPolicyObject, policySettings } from './core/network-policy';
+import { policySettings } from './core/network-policy';
 import { PatternDefaults } from './core/defaults';
 import { serviceDnsName } from './core/dns';
 import { IdentityOptions } from './core/identity';
 import { recommendedLabels, selectorLabels } from './core/labels';
 import { dns1035Label, dns1123Label, dns1123Subdomain } from './core/names';
-import { checkCount, renderDeploymentSpec, renderPodTemplate, resolveWorkload, ResolvedWorkload } from './core/pod-template';
+import { checkCount, renderPodTemplate, resolveWorkload, ResolvedWorkload } from './core/pod-template';
 import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, ResolvedPort, resolvePorts } from './core/port-model';
 import { PortOptions, ServicePortInfo } from './core/ports';
 import { Problems } from './core/problems';
@@ -222,34 +221,12 @@ export class HeadlessGroup extends ServiceWorkload {
     });
     const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
     this.workload = statefulSet
-      ? new ApiObject(this, 'StatefulSet', {
-        apiVersion: 'apps/v1',
-        kind: 'StatefulSet',
-        metadata,
-        spec: Lazy.any({ produce: () => this.renderStatefulSetSpec(props, labels) }),
-      })
-      : new ApiObject(this, 'Deployment', {
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        metadata,
-        spec: Lazy.any({ produce: () => renderDeploymentSpec(this._workload, identity.name, this.resolvedPorts, labels, this.selector) }),
-      });
+      ? this.statefulSetObject(props, metadata, labels)
+      : this._deploymentObject(identity.name, metadata, labels, this.resolvedPorts);
     const extras = productionObjects(this, this._workload.production, metadata, this.selector, { kind, name: identity.name });
     this.disruptionBudget = extras.disruptionBudget;
     this.autoscaler = extras.autoscaler;
-    if (policy.enabled) {
-      const inbound = watchInbound(this);
-      this.networkPolicy = networkPolicyObject(this, metadata, () => ({
-        namespace: this.namespace,
-        selector: this.selector,
-        ports: this.ports,
-        connections: this._workload.connections,
-        inbound,
-        externallyExposed: false,
-        peers: true,
-        ingressControllerNamespace: policy.controllerNamespace,
-      }));
-    }
+    if (policy.enabled) this.networkPolicy = this._networkPolicyObject(metadata, false, true, policy.controllerNamespace);
   }
 
   /** The DNS name of the Service: every pod's address (alias of `dnsName`). */
@@ -289,6 +266,15 @@ export class HeadlessGroup extends ServiceWorkload {
       throw problems.error();
     }
     return `_${port.name}._${port.protocol.toLowerCase()}.${this.dnsName}`;
+  }
+
+  private statefulSetObject(props: HeadlessGroupProps, metadata: object, labels: { [key: string]: string }): ApiObject {
+    return new ApiObject(this, 'StatefulSet', {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata,
+      spec: Lazy.any({ produce: () => this.renderStatefulSetSpec(props, labels) }),
+    });
   }
 
   private renderStatefulSetSpec(props: HeadlessGroupProps, labels: { [key: string]: string }): object {

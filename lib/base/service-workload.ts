@@ -1,7 +1,10 @@
+import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connect, Connection, connectionEnvOf, PolicyPeer } from '../core/connection';
+import { connect, Connection, connectionEnvOf, PolicyPeer, watchInbound } from '../core/connection';
+import { networkPolicyObject } from '../core/network-policy';
+import { ResolvedPort } from '../core/port-model';
 import { ConnectOptions, IServiceEndpoint } from '../core/endpoint';
-import { consumerState, ResolvedWorkload, scaleText } from '../core/pod-template';
+import { consumerState, renderDeploymentSpec, ResolvedWorkload, scaleText } from '../core/pod-template';
 import { ServicePortInfo } from '../core/ports';
 
 /**
@@ -32,6 +35,38 @@ export abstract class ServiceWorkload extends Construct implements IServiceEndpo
   /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for app code that reads this Service from its environment. */
   public connectionEnv(prefix?: string): { [key: string]: string } {
     return connectionEnvOf(this, this.constructor.name, prefix);
+  }
+
+  /**
+   * A Deployment of the pods. Its spec renders at synth (connectTo may still add variables);
+   * the closure is made here so that it keeps only what it needs, not the caller's locals.
+   * @internal
+   */
+  protected _deploymentObject(name: string, metadata: object, labels: { [key: string]: string }, ports: ResolvedPort[]): ApiObject {
+    return new ApiObject(this, 'Deployment', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata,
+      spec: Lazy.any({ produce: () => renderDeploymentSpec(this._workload, name, ports, labels, this.selector) }),
+    });
+  }
+
+  /**
+   * The NetworkPolicy of the pods, from the connections recorded until synth.
+   * @internal
+   */
+  protected _networkPolicyObject(metadata: object, externallyExposed: boolean, peers: boolean, ingressControllerNamespace: string): ApiObject {
+    const inbound = watchInbound(this);
+    return networkPolicyObject(this, metadata, () => ({
+      namespace: this.namespace,
+      selector: this.selector,
+      ports: this.ports,
+      connections: this._workload.connections,
+      inbound,
+      externallyExposed,
+      peers,
+      ingressControllerNamespace,
+    }));
   }
 
   /** @internal */

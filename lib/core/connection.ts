@@ -66,7 +66,7 @@ export interface ConsumerState {
   readonly scope: IConstruct;
   readonly namespace: string;
   readonly selector: { [key: string]: string };
-  readonly env: Map<string, string>;
+  readonly env: { [name: string]: string };
   readonly connections: Connection[];
   /** Service names whose injected variables the pods see (empty when service links are off). */
   readonly serviceLinks: () => string[];
@@ -90,7 +90,7 @@ export function connect(c: ConsumerState, provider: IServiceEndpoint, options: C
   if (rule) problems.add(`${field}.prefix`, prefix, `gives ${prefix}_HOST, which ${rule}`);
   const injected = injectedNames(c.serviceLinks());
   for (const name of Object.keys(env)) {
-    if (c.env.has(name)) {
+    if (name in c.env) {
       const owner = c.connections.find((x) => name in x.env);
       const existing = owner ? `connectTo '${owner.provider.node.path}'` : 'env';
       problems.add(field, provider.node.path, `sets ${name}, which is already set by ${existing}: pass another prefix`);
@@ -99,7 +99,7 @@ export function connect(c: ConsumerState, provider: IServiceEndpoint, options: C
     if (link) problems.add(field, provider.node.path, `sets ${name}, which Kubernetes injects for Service "${link}" while enableServiceLinks is true: pass another prefix`);
   }
   problems.throwIfAny();
-  for (const [name, value] of Object.entries(env)) c.env.set(name, value);
+  Object.assign(c.env, env);
   const connection: Connection = {
     consumer: c.scope, consumerNamespace: c.namespace, consumerSelector: c.selector, provider, port: port ?? { name: '', port: 0, protocol: Protocol.TCP }, env,
   };

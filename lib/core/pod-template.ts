@@ -21,7 +21,8 @@ export interface ResolvedProbe {
 export interface ResolvedWorkload {
   readonly image: string;
   readonly replicas: number;
-  readonly env: Map<string, string>;
+  /** Container variables in order (`env` first, then connections); never integer-like keys. */
+  readonly env: { [name: string]: string };
   /** Connections made with connectTo, in call order. */
   readonly connections: Connection[];
   readonly enableServiceLinks?: boolean;
@@ -61,11 +62,10 @@ export function resolveWorkload(
   }
   const replicas = options.replicas ?? defaults.replicas ?? 2;
   checkCount(problems, 'replicas', replicas);
-  const env = new Map<string, string>();
-  for (const [name, value] of Object.entries(options.env ?? {})) {
+  const env: { [name: string]: string } = { ...options.env };
+  for (const name of Object.keys(env)) {
     const rule = envVarName(name);
     if (rule) problems.add('env key', name, rule);
-    env.set(name, value);
   }
   const podSecurity = options.podSecurity ?? defaults.podSecurity ?? PodSecurity.RESTRICTED;
   if (!Object.values(PodSecurity).includes(podSecurity)) {
@@ -280,7 +280,7 @@ export function renderPodTemplate(
         image: w.image,
         command: w.command,
         args: w.args,
-        env: w.env.size > 0 ? [...w.env].map(([name, value]) => ({ name, value })) : undefined,
+        env: nonEmpty(Object.entries(w.env).map(([name, value]) => ({ name, value }))),
         ports: containerPorts(ports).map((p) => ({
           name: p.name,
           containerPort: p.containerPort,

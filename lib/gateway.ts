@@ -164,3 +164,28 @@ function checkListeners(problems: Problems, listeners: GatewayListener[]): void 
     }
   });
 }
+
+/**
+ * A Gateway that lives elsewhere, e.g. one the platform team owns. It writes nothing.
+ */
+export class GatewayRef extends Construct implements IGatewayRef {
+  /**
+   * Refers to Gateway `name` in `namespace`, optionally to one of its listeners.
+   * @param namespace the Gateway's namespace; routes in other namespaces name it in their parentRefs
+   * @param sectionName a listener of the Gateway
+   */
+  public static fromName(scope: Construct, id: string, name: string, namespace?: string, sectionName?: string): GatewayRef {
+    return new GatewayRef(scope, id, name, namespace ?? '', sectionName);
+  }
+
+  private constructor(
+    scope: Construct,
+    id: string,
+    public readonly gatewayName: string,
+    /** Namespace of the Gateway; empty for "the route's own namespace". */
+    public readonly gatewayNamespace: string,
+    public readonly sectionName?: string,
+  ) {
+    super(scope, id);
+  }
+}

@@ -58,6 +58,20 @@ export enum AccessMode {
   READ_WRITE_ONCE_POD = 'ReadWriteOncePod',
 }
 
+/** Whether a StatefulSet's volume claims are kept or deleted. */
+export interface PvcRetentionPolicy {
+  /**
+   * When the StatefulSet is deleted.
+   * @default PvcRetention.RETAIN
+   */
+  readonly whenDeleted?: PvcRetention;
+  /**
+   * When the StatefulSet is scaled down.
+   * @default PvcRetention.RETAIN
+   */
+  readonly whenScaled?: PvcRetention;
+}
+
 /** A volume per pod, claimed through the StatefulSet's volumeClaimTemplates. */
 export interface VolumeClaimOptions {
   /** Name of the claim template (and volume), a DNS-1123 label. */
@@ -117,15 +131,10 @@ export interface HeadlessGroupProps extends WorkloadOptions, IdentityOptions, Po
    */
   readonly volumeClaims?: VolumeClaimOptions[];
   /**
-   * What happens to volume claims when the StatefulSet is deleted.
-   * @default - Kubernetes' default (Retain)
+   * What happens to the volume claims when the StatefulSet is deleted or scaled down.
+   * @default - Kubernetes' default (Retain for both)
    */
-  readonly pvcRetentionWhenDeleted?: PvcRetention;
-  /**
-   * What happens to volume claims when the StatefulSet is scaled down.
-   * @default - Kubernetes' default (Retain)
-   */
-  readonly pvcRetentionWhenScaled?: PvcRetention;
+  readonly persistentVolumeClaimRetentionPolicy?: PvcRetentionPolicy;
 }
 
 /**
@@ -138,6 +147,10 @@ export class HeadlessGroup extends ServiceWorkload {
   public readonly service: ApiObject;
   /** The StatefulSet or Deployment. */
   public readonly workload: ApiObject;
+  /** The StatefulSet (WorkloadKind.STATEFUL_SET). */
+  public readonly statefulSet?: ApiObject;
+  /** The Deployment (WorkloadKind.DEPLOYMENT). */
+  public readonly deployment?: ApiObject;
   /** Which workload kind it is. */
   public readonly workloadKind: WorkloadKind;
   /** Name of the StatefulSet or Deployment. */
@@ -220,9 +233,9 @@ export class HeadlessGroup extends ServiceWorkload {
       },
     });
     const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
-    this.workload = statefulSet
-      ? this.statefulSetObject(props, metadata, labels)
-      : this._deploymentObject(identity.name, metadata, labels, this.resolvedPorts);
+    if (statefulSet) this.statefulSet = this.statefulSetObject(props, metadata, labels);
+    else this.deployment = this._deploymentObject(identity.name, metadata, labels, this.resolvedPorts);
+    this.workload = this.statefulSet ?? this.deployment!;
     const extras = productionObjects(this, this._workload.production, metadata, this.selector, { kind, name: identity.name });
     this.disruptionBudget = extras.disruptionBudget;
     this.autoscaler = extras.autoscaler;
@@ -279,8 +292,8 @@ export class HeadlessGroup extends ServiceWorkload {
 
   private renderStatefulSetSpec(props: HeadlessGroupProps, labels: { [key: string]: string }): object {
     const claims = props.volumeClaims ?? [];
-    const whenDeleted = props.pvcRetentionWhenDeleted;
-    const whenScaled = props.pvcRetentionWhenScaled;
+    const whenDeleted = props.persistentVolumeClaimRetentionPolicy?.whenDeleted;
+    const whenScaled = props.persistentVolumeClaimRetentionPolicy?.whenScaled;
     return {
       serviceName: this.serviceName,
       replicas: this._workload.production.autoscaling ? undefined : this._workload.replicas,
@@ -313,8 +326,7 @@ function checkStatefulProps(props: HeadlessGroupProps, statefulSet: boolean, pro
     ['updateStrategy', props.updateStrategy],
     ['partition', props.partition],
     ['volumeClaims', props.volumeClaims],
-    ['pvcRetentionWhenDeleted', props.pvcRetentionWhenDeleted],
-    ['pvcRetentionWhenScaled', props.pvcRetentionWhenScaled],
+    ['persistentVolumeClaimRetentionPolicy', props.persistentVolumeClaimRetentionPolicy],
   ];
   if (!statefulSet) {
     for (const [field, value] of onlyStateful) {
@@ -327,8 +339,8 @@ function checkStatefulProps(props: HeadlessGroupProps, statefulSet: boolean, pro
   }
   checkEnum(problems, 'podManagementPolicy', props.podManagementPolicy, PodManagementPolicy);
   checkEnum(problems, 'updateStrategy', props.updateStrategy, StatefulSetUpdateStrategy);
-  checkEnum(problems, 'pvcRetentionWhenDeleted', props.pvcRetentionWhenDeleted, PvcRetention);
-  checkEnum(problems, 'pvcRetentionWhenScaled', props.pvcRetentionWhenScaled, PvcRetention);
+  checkEnum(problems, 'persistentVolumeClaimRetentionPolicy.whenDeleted', props.persistentVolumeClaimRetentionPolicy?.whenDeleted, PvcRetention);
+  checkEnum(problems, 'persistentVolumeClaimRetentionPolicy.whenScaled', props.persistentVolumeClaimRetentionPolicy?.whenScaled, PvcRetention);
   if (props.partition !== undefined) {
     checkCount(problems, 'partition', props.partition);
     if (props.updateStrategy === StatefulSetUpdateStrategy.ON_DELETE) {

@@ -143,3 +143,8 @@ function toDot(nodes: GraphNode[], edges: GraphEdge[]): string {
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }
+
+/** `Topology.describe`, as a function (TypeScript and JavaScript). */
+export function describeTopology(scope: IConstruct, format: TopologyFormat = TopologyFormat.MERMAID): string {
+  return Topology.describe(scope, format);
+}

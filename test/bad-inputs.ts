@@ -169,19 +169,19 @@ const OTHERS: BadInput[] = [
   },
 ];
 
-const gw = GatewayRef.fromName('public', { namespace: 'infra' });
+const gw = (s: Construct) => GatewayRef.fromName(s, 'gw-ref', 'public', 'infra');
 const http = { name: 'http', protocol: ListenerProtocol.HTTP };
 const GATEWAY: BadInput[] = [
   ...([
-    ['IP hostname', { gateway: gw, hostnames: ['10.0.0.1'] }, "ExposedApp 'test/web': route.hostnames[0] \"10.0.0.1\" must be a DNS name, not an IP address"],
-    ['too many hostnames', { gateway: gw, hostnames: Array.from({ length: 17 }, (_, i) => `h${i}.example.com`) }, "ExposedApp 'test/web': route.hostnames 17 hostnames are more than the 16 an HTTPRoute allows"],
-    ['duplicate hostname', { gateway: gw, hostnames: ['a.example.com', 'a.example.com'] }, "ExposedApp 'test/web': route.hostnames[1] \"a.example.com\" is listed twice"],
-    ['relative path', { gateway: gw, path: 'api' }, "ExposedApp 'test/web': route.path \"api\" must start with \"/\""],
-    ['fragment in path', { gateway: gw, path: '/a#b' }, "ExposedApp 'test/web': route.path \"/a#b\" must not contain \"#\""],
-    ['bad gateway name', { gateway: GatewayRef.fromName('Public') }, "ExposedApp 'test/web': route.gateway.name \"Public\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
-    ['unknown port', { gateway: gw, portName: 'admin' }, "ExposedApp 'test/web': route.portName \"admin\" is not a TCP port of Service \"web\" (TCP ports: 80 (http))"],
-  ] as Array<[string, HttpRouteOptions, string]>).map(([title, route, message]) => ({
-    construct: 'ExposedApp route', title, message, build: (s: Construct) => { new ExposedApp(s, 'web', { image: IMAGE, route }); },
+    ['IP hostname', (s: Construct) => ({ gateway: gw(s), hostnames: ['10.0.0.1'] }), "ExposedApp 'test/web': route.hostnames[0] \"10.0.0.1\" must be a DNS name, not an IP address"],
+    ['too many hostnames', (s: Construct) => ({ gateway: gw(s), hostnames: Array.from({ length: 17 }, (_, i) => `h${i}.example.com`) }), "ExposedApp 'test/web': route.hostnames 17 hostnames are more than the 16 an HTTPRoute allows"],
+    ['duplicate hostname', (s: Construct) => ({ gateway: gw(s), hostnames: ['a.example.com', 'a.example.com'] }), "ExposedApp 'test/web': route.hostnames[1] \"a.example.com\" is listed twice"],
+    ['relative path', (s: Construct) => ({ gateway: gw(s), path: 'api' }), "ExposedApp 'test/web': route.path \"api\" must start with \"/\""],
+    ['fragment in path', (s: Construct) => ({ gateway: gw(s), path: '/a#b' }), "ExposedApp 'test/web': route.path \"/a#b\" must not contain \"#\""],
+    ['bad gateway name', (s: Construct) => ({ gateway: GatewayRef.fromName(s, 'gw-ref', 'Public') }), "ExposedApp 'test/web': route.gateway.name \"Public\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
+    ['unknown port', (s: Construct) => ({ gateway: gw(s), portName: 'admin' }), "ExposedApp 'test/web': route.portName \"admin\" is not a TCP port of Service \"web\" (TCP ports: 80 (http))"],
+  ] as Array<[string, (s: Construct) => HttpRouteOptions, string]>).map(([title, route, message]) => ({
+    construct: 'ExposedApp route', title, message, build: (s: Construct) => { new ExposedApp(s, 'web', { image: IMAGE, route: route(s) }); },
   })),
   {
     construct: 'IngressRouter gateway', title: 'GATEWAY without a gateway', message: "IngressRouter 'test/edge': gateway undefined is required with api GATEWAY: the Gateway the HTTPRoutes attach to",
@@ -190,7 +190,7 @@ const GATEWAY: BadInput[] = [
   {
     construct: 'IngressRouter gateway', title: 'ImplementationSpecific path', message: "IngressRouter 'test/edge': pathType \"ImplementationSpecific\" has no Gateway API equivalent: use PREFIX or EXACT with api GATEWAY",
     build: (s) => {
-      const router = new IngressRouter(s, 'edge', { api: RouteApi.GATEWAY, gateway: gw });
+      const router = new IngressRouter(s, 'edge', { api: RouteApi.GATEWAY, gateway: gw(s) });
       router.addRoute({ path: '/x', pathType: PathType.IMPLEMENTATION_SPECIFIC, backend: new ExposedApp(s, 'web', { image: IMAGE }) });
     },
   },

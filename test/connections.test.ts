@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { App, Chart, Testing } from 'cdk8s';
 import {
   ExposedApp, ExternalDatabase, HeadlessGroup, IngressRouter, PatternDefaults, Protocol, ServiceAlias, ServiceRef,
-  ServiceType, Topology, TopologyFormat,
+  ServiceType, Topology, TopologyFormat, describeTopology,
 } from '../lib';
 import { buildExamples } from '../apps/examples';
 import { topologyMarkdown } from '../scripts/topology';
@@ -213,6 +213,10 @@ describe('Topology', () => {
       '  wl_shop_web -.->|"API :80"| svc_shop_api',
       '',
     ].join('\n'));
+  });
+
+  test('describeTopology is Topology.describe', () => {
+    expect(describeTopology(shop())).toBe(Topology.describe(shop()));
   });
 
   test('DOT', () => {

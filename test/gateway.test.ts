@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import {
   AllowedRoutes, ExposedApp, Gateway, GatewayRef, IngressRouter, IngressRouterProps, ListenerProtocol, PathMatch, PathType,
   RouteApi, ServiceRef,
@@ -15,7 +15,7 @@ describe('ExposedApp route', () => {
     const chart = newChart({ namespace: 'shop' });
     const app = new ExposedApp(chart, 'web', {
       image: IMAGE, port: 8080,
-      route: { gateway: GatewayRef.fromName('public', { namespace: 'infra', sectionName: 'https' }), hostnames: ['shop.example.com', '*.shop.example.com'] },
+      route: { gateway: GatewayRef.fromName(chart, 'gw', 'public', 'infra', 'https'), hostnames: ['shop.example.com', '*.shop.example.com'] },
     });
     const out = synth(chart);
     const route = find(out, 'HTTPRoute');
@@ -32,7 +32,7 @@ describe('ExposedApp route', () => {
 
   test('a Gateway in the same namespace, Exact and RegularExpression matches, a chosen port', () => {
     const chart = newChart();
-    const gw = GatewayRef.fromName('local');
+    const gw = GatewayRef.fromName(chart, 'gw', 'local');
     new ExposedApp(chart, 'a', { image: IMAGE, route: { gateway: gw, path: '/login', pathMatch: PathMatch.EXACT } });
     new ExposedApp(chart, 'b', {
       image: IMAGE, ports: [{ name: 'http', port: 80 }, { name: 'admin', port: 9000 }],
@@ -61,9 +61,9 @@ function table(out: Manifest[]): string[] {
 }
 
 describe('IngressRouter as Ingress or Gateway', () => {
-  function shop(props: IngressRouterProps) {
+  function shop(props: (chart: Chart) => IngressRouterProps) {
     const chart = newChart({ namespace: 'shop' });
-    const router = new IngressRouter(chart, 'shop', props);
+    const router = new IngressRouter(chart, 'shop', props(chart));
     const api = new ExposedApp(chart, 'api', { image: IMAGE, port: 8080, portName: 'api' });
     const web = new ExposedApp(chart, 'web', { image: IMAGE, ingress: { router, host: 'shop.example.com' } });
     router.addRoute({ host: 'shop.example.com', path: '/api', backend: api });
@@ -74,8 +74,8 @@ describe('IngressRouter as Ingress or Gateway', () => {
   }
 
   test('the same routing table renders both ways', () => {
-    const ingress = shop({ ingressClassName: 'nginx' });
-    const gateway = shop({ api: RouteApi.GATEWAY, gateway: GatewayRef.fromName('public', { namespace: 'infra' }) });
+    const ingress = shop(() => ({ ingressClassName: 'nginx' }));
+    const gateway = shop((chart) => ({ api: RouteApi.GATEWAY, gateway: GatewayRef.fromName(chart, 'gw', 'public', 'infra') }));
     expect(ingress.some((o) => o.kind === 'HTTPRoute')).toBe(false);
     expect(gateway.some((o) => o.kind === 'Ingress')).toBe(false);
     expect(table(gateway)).toEqual(table(ingress));
@@ -89,7 +89,7 @@ describe('IngressRouter as Ingress or Gateway', () => {
   });
 
   test('one HTTPRoute per host, with stable names', () => {
-    const out = shop({ api: RouteApi.GATEWAY, gateway: GatewayRef.fromName('public', { namespace: 'infra' }) });
+    const out = shop((chart) => ({ api: RouteApi.GATEWAY, gateway: GatewayRef.fromName(chart, 'gw', 'public', 'infra') }));
     expect(out.filter((o) => o.kind === 'HTTPRoute').map((o) => o.metadata.name).sort()).toEqual([
       'shop', 'shop-shop-example-com', 'shop-wildcard-example-com',
     ]);
@@ -99,7 +99,7 @@ describe('IngressRouter as Ingress or Gateway', () => {
   test('a default backend becomes the catch-all rule', () => {
     const chart = newChart();
     const fallback = ServiceRef.fromName(chart, 'fb', 'fallback', { port: 80 });
-    new IngressRouter(chart, 'edge', { api: RouteApi.GATEWAY, gateway: GatewayRef.fromName('gw'), defaultBackend: fallback });
+    new IngressRouter(chart, 'edge', { api: RouteApi.GATEWAY, gateway: GatewayRef.fromName(chart, 'gw', 'gw'), defaultBackend: fallback });
     expect(find(synth(chart), 'HTTPRoute', 'edge').spec.rules).toEqual([
       { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'fallback', port: 80 }] },
     ]);
@@ -107,7 +107,7 @@ describe('IngressRouter as Ingress or Gateway', () => {
 
   test('backends in other namespaces get a ReferenceGrant there', () => {
     const chart = newChart();
-    const router = new IngressRouter(chart, 'edge', { namespace: 'edge', api: RouteApi.GATEWAY, gateway: GatewayRef.fromName('gw') });
+    const router = new IngressRouter(chart, 'edge', { namespace: 'edge', api: RouteApi.GATEWAY, gateway: GatewayRef.fromName(chart, 'gw', 'gw') });
     const a = new ExposedApp(chart, 'a', { image: IMAGE, namespace: 'team-a' });
     const b = new ExposedApp(chart, 'b', { image: IMAGE, namespace: 'team-a', port: 8080 });
     router.addRoute({ host: 'a.example.com', backend: a });
@@ -174,7 +174,7 @@ describe('Gateway API bad input', () => {
 
   test('more than 16 rules for one host fail at synth', () => {
     const chart = newChart();
-    const router = new IngressRouter(chart, 'edge', { api: RouteApi.GATEWAY, gateway: GatewayRef.fromName('gw') });
+    const router = new IngressRouter(chart, 'edge', { api: RouteApi.GATEWAY, gateway: GatewayRef.fromName(chart, 'gw', 'gw') });
     const web = new ExposedApp(chart, 'web', { image: IMAGE });
     for (let i = 0; i < 17; i++) router.addRoute({ host: 'a.example.com', path: `/p${i}`, backend: web });
     expect(() => synth(chart)).toThrow(

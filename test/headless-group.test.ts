@@ -25,6 +25,8 @@ describe('HeadlessGroup with a StatefulSet', () => {
     expect(svc.spec.ports).toEqual([{ name: 'web', port: 80, targetPort: 80 }]);
     expect(sts.spec.serviceName).toBe('web');
     expect(sts.spec.replicas).toBe(3);
+    expect(group.statefulSet).toBe(group.workload);
+    expect(group.deployment).toBeUndefined();
   });
 
   test('selectors match the pod labels', () => {
@@ -67,8 +69,7 @@ describe('HeadlessGroup options', () => {
       podManagementPolicy: PodManagementPolicy.PARALLEL,
       updateStrategy: StatefulSetUpdateStrategy.ROLLING_UPDATE,
       partition: 1,
-      pvcRetentionWhenDeleted: PvcRetention.DELETE,
-      pvcRetentionWhenScaled: PvcRetention.RETAIN,
+      persistentVolumeClaimRetentionPolicy: { whenDeleted: PvcRetention.DELETE, whenScaled: PvcRetention.RETAIN },
       minReadySeconds: 10,
     });
     expect(find(out, 'StatefulSet').spec).toMatchObject({
@@ -116,6 +117,8 @@ describe('HeadlessGroup options', () => {
     expect(deploy.spec.replicas).toBe(3);
     expect(selects(svc.spec.selector, deploy.spec.template.metadata.labels)).toBe(true);
     expect(group.dnsName).toBe('myapp-headless.data.svc.cluster.local');
+    expect(group.deployment).toBe(group.workload);
+    expect(group.statefulSet).toBeUndefined();
     expect(() => group.podDnsName(0)).toThrow(
       "HeadlessGroup 'test/myapp': podDnsName 0 is only available with WorkloadKind.STATEFUL_SET: Deployment pods have no stable names");
     expect(() => group.podDnsNames).toThrow(/only available with WorkloadKind.STATEFUL_SET/);

@@ -31,35 +31,6 @@ export interface IGatewayRef {
   readonly sectionName?: string;
 }
 
-/** Options of GatewayRef.fromName. */
-export interface GatewayRefOptions {
-  /**
-   * Namespace of the Gateway.
-   * @default - the namespace of each route that uses it
-   */
-  readonly namespace?: string;
-  /**
-   * Listener to attach to.
-   * @default - every listener that allows the route
-   */
-  readonly sectionName?: string;
-}
-
-/** A Gateway that lives elsewhere, e.g. one the platform team owns. */
-export class GatewayRef implements IGatewayRef {
-  /** Refers to Gateway `name` (in `options.namespace`). */
-  public static fromName(name: string, options: GatewayRefOptions = {}): GatewayRef {
-    return new GatewayRef(name, options.namespace ?? '', options.sectionName);
-  }
-
-  private constructor(
-    public readonly gatewayName: string,
-    /** Namespace of the Gateway; empty for "the route's own namespace". */
-    public readonly gatewayNamespace: string,
-    public readonly sectionName?: string,
-  ) {}
-}
-
 /** An HTTPRoute for one ExposedApp, attached to a Gateway. */
 export interface HttpRouteOptions {
   /** The Gateway to attach to. */

@@ -142,8 +142,7 @@ function resolveResources(r: Required<ResourceOptions>, problems: Problems): Res
     const req = requests[res];
     const lim = limits[res];
     if (req !== undefined && lim !== undefined && quantityValue(req) > quantityValue(lim)) {
-      const cap = res === 'cpu' ? 'cpu' : 'memory';
-      problems.add(`resources.${cap}Request`, req, `is more than the ${cap} limit ${lim}: a request must be <= its limit`);
+      problems.add(`resources.${res}Request`, req, `is more than the ${res} limit ${lim}: a request must be <= its limit`);
     }
   }
   return { requests: compact(requests), limits: compact(limits) };

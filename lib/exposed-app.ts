@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { recordIngressRoute } from './core/connection';
 import { ServiceWorkload } from './base/service-workload';
 import { checkGatewayRef, checkHostnames, checkRoutePath, httpRouteObject, httpRouteSpec } from './core/gateway-render';
-import { HttpRouteOptions, PathMatch } from './core/gateway-types';
+import { HttpRouteOptions, IGatewayRef, PathMatch } from './core/gateway-types';
 import { policySettings } from './core/network-policy';
 import { PatternDefaults } from './core/defaults';
 import { serviceDnsName, urlScheme } from './core/dns';
@@ -180,6 +180,7 @@ export class ExposedApp extends ServiceWorkload {
   /** The shared router that holds the app's route, when `ingress.router` was given. */
   public readonly ingressRouter?: IngressRouter;
 
+  private routeInfo?: { gateway: IGatewayRef; match: string; port: number };
   private readonly ingressRoute?: { host?: string; path: string; tlsHosts: string[]; port?: ServicePortInfo };
   private readonly resolvedPorts: ResolvedPort[];
   /** @internal */
@@ -263,6 +264,7 @@ export class ExposedApp extends ServiceWorkload {
   /** The app's HTTPRoute to its Service port. */
   private addHttpRoute(route: HttpRouteOptions, port: ServicePortInfo, metadata: object): ApiObject {
     recordIngressRoute(this, port);
+    this.routeInfo = { gateway: route.gateway, match: `${(route.hostnames ?? ['*']).join(',')}${route.path ?? '/'}`, port: port.port };
     return httpRouteObject(this, 'HTTPRoute', metadata, () => httpRouteSpec(route.gateway, this.namespace, route.hostnames ?? [], [{
       path: route.path ?? '/',
       match: route.pathMatch ?? PathMatch.PATH_PREFIX,
@@ -322,6 +324,14 @@ export class ExposedApp extends ServiceWorkload {
     if (!route || host === undefined || host.startsWith('*')) return undefined;
     const tls = this.ingressRouter ? this.ingressRouter.servesTls(host) : route.tlsHosts.some((h) => hostCovers(h, host));
     return `${tls ? 'https' : 'http'}://${host}${route.path}`;
+  }
+
+  /**
+   * The app's HTTPRoute, for the topology picture.
+   * @internal
+   */
+  public get _httpRoute(): { gateway: IGatewayRef; match: string; port: number } | undefined {
+    return this.routeInfo;
   }
 
   /**

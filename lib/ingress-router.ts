@@ -202,6 +202,14 @@ export class IngressRouter extends Construct {
   }
 
   /**
+   * The Gateway the HTTPRoutes attach to (Gateway mode), for the topology picture.
+   * @internal
+   */
+  public get _gateway(): IGatewayRef | undefined {
+    return this.gateway;
+  }
+
+  /**
    * The routes as `{ match, serviceName }`, sorted as they render (for the topology picture).
    * @internal
    */

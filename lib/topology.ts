@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { Connection } from './core/connection';
 import { IServiceEndpoint } from './core/endpoint';
+import { IGatewayRef, RouteApi } from './core/gateway-types';
 import { ServicePortInfo } from './core/ports';
 import { ExposedApp } from './exposed-app';
 import { ExternalDatabase } from './external-database';
@@ -52,6 +53,12 @@ function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[]
   const add = (n: GraphNode) => { if (!nodes.has(n.id)) nodes.set(n.id, n); };
   const service = (e: IServiceEndpoint, detail: string) =>
     add({ id: svcId(e), label: `Service ${e.serviceName}<br/>${detail}`, shape: 'service', namespace: e.namespace });
+  const gatewayNode = (gateway: IGatewayRef, routeNamespace: string) => {
+    const namespace = gateway.gatewayNamespace || routeNamespace;
+    const gw = id('gw', namespace, gateway.gatewayName);
+    add({ id: gw, label: `Gateway ${gateway.gatewayName}`, shape: 'ingress', namespace });
+    return gw;
+  };
 
   for (const c of scope.node.findAll()) {
     if (c instanceof ExposedApp || c instanceof HeadlessGroup) {
@@ -63,6 +70,8 @@ function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[]
       add({ id: wl, label: `${kind} ${name}<br/>${c._scale}`, shape: 'workload', namespace: c.namespace });
       edges.push({ from: svcId(c), to: wl });
       for (const conn of c._connections) connections.push({ consumer: wl, c: conn });
+      const route = c instanceof ExposedApp ? c._httpRoute : undefined;
+      if (route) edges.push({ from: gatewayNode(route.gateway, c.namespace), to: svcId(c), label: `HTTPRoute ${route.match} :${route.port}` });
       const own = c instanceof ExposedApp ? c._ownIngressRoute : undefined;
       if (own) {
         const ing = id('ing', c.namespace, c.serviceName);
@@ -80,7 +89,9 @@ function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[]
       edges.push({ from: svcId(c), to: svcId(c.target), dashed: true });
     } else if (c instanceof IngressRouter) {
       const ing = id('ing', c.namespace, c.ingressName);
-      add({ id: ing, label: `Ingress ${c.ingressName}`, shape: 'ingress', namespace: c.namespace });
+      add({ id: ing, label: `${c.api === RouteApi.GATEWAY ? 'HTTPRoutes' : 'Ingress'} ${c.ingressName}`, shape: 'ingress', namespace: c.namespace });
+      const gateway = c._gateway;
+      if (gateway) edges.push({ from: gatewayNode(gateway, c.namespace), to: ing });
       for (const r of c._routeList) {
         edges.push({ from: ing, to: id('svc', c.namespace, r.serviceName), label: `${r.match} :${r.port}` });
       }

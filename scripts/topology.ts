@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'cdk8s';
 import { buildExamples } from '../apps/examples';
-import { Topology } from '../lib';
+import { Topology, TopologyFormat } from '../lib';
 
 export function topologyMarkdown(): string {
   const app = buildExamples(new App());
@@ -13,6 +13,13 @@ export function topologyMarkdown(): string {
 
 if (require.main === module) {
   const root = join(__dirname, '..');
+  if (process.argv.includes('dot')) {
+    // npm run topology -- --format dot: one Graphviz file for all the examples.
+    mkdirSync(join(root, 'dist'), { recursive: true });
+    writeFileSync(join(root, 'dist', 'topology.dot'), Topology.describe(buildExamples(new App()), TopologyFormat.DOT));
+    console.log('wrote dist/topology.dot');
+    process.exit(0);
+  }
   const text = topologyMarkdown();
   for (const dir of ['dist', 'docs']) {
     mkdirSync(join(root, dir), { recursive: true });

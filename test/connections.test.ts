@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { App, Chart, Testing } from 'cdk8s';
 import {
   ExposedApp, ExternalDatabase, HeadlessGroup, IngressRouter, PatternDefaults, Protocol, ServiceAlias, ServiceRef,
-  ServiceType, Topology, TopologyFormat, describeTopology,
+  ServiceType, Topology, TopologyFormat, describeTopology, GatewayRef, RouteApi,
 } from '../lib';
 import { buildExamples } from '../apps/examples';
 import { topologyMarkdown } from '../scripts/topology';
@@ -213,6 +213,19 @@ describe('Topology', () => {
       '  wl_shop_web -.->|"API :80"| svc_shop_api',
       '',
     ].join('\n'));
+  });
+
+  test('Gateways: an app route and a router in Gateway mode', () => {
+    const chart = new Chart(Testing.app(), 'edge', { namespace: 'apps' });
+    const gateway = GatewayRef.fromName(chart, 'gw', 'public', 'infra');
+    new ExposedApp(chart, 'web', { image: IMAGE, route: { gateway, hostnames: ['web.example.com'] } });
+    const router = new IngressRouter(chart, 'shop', { api: RouteApi.GATEWAY, gateway });
+    router.addRoute({ host: 'shop.example.com', backend: new ExposedApp(chart, 'shop-web', { image: IMAGE }) });
+    const text = Topology.describe(chart);
+    expect(text).toContain('gw_infra_public{{"Gateway public"}}');
+    expect(text).toContain('gw_infra_public -->|"HTTPRoute web.example.com/ :80"| svc_apps_web');
+    expect(text).toContain('ing_apps_shop{{"HTTPRoutes shop"}}');
+    expect(text).toContain('gw_infra_public --> ing_apps_shop');
   });
 
   test('describeTopology is Topology.describe', () => {

@@ -6,7 +6,7 @@ import { IGatewayRef } from './core/gateway-types';
 import { IdentityOptions } from './core/identity';
 import { recommendedLabels } from './core/labels';
 import { dns1123Label, dns1123Subdomain } from './core/names';
-import { isPortNumber } from './core/port-model';
+import { isPortNumber, PORT_RULE } from './core/port-model';
 import { Problems } from './core/problems';
 import { claimName } from './core/registry';
 import { resolveIdentity } from './core/resolve-identity';
@@ -141,7 +141,7 @@ function checkListeners(problems: Problems, listeners: GatewayListener[]): void 
     names.add(l.name);
     if (!Object.values(ListenerProtocol).includes(l.protocol)) problems.add(`${field}.protocol`, l.protocol, 'is not HTTP or HTTPS');
     const port = l.port ?? (l.protocol === ListenerProtocol.HTTPS ? 443 : 80);
-    if (!isPortNumber(port)) problems.add(`${field}.port`, port, 'is not a valid port: it must be an integer in 1-65535');
+    if (!isPortNumber(port)) problems.add(`${field}.port`, port, PORT_RULE);
     if (l.hostname !== undefined) {
       const rule = httpHost(l.hostname);
       if (rule) problems.add(`${field}.hostname`, l.hostname, rule);

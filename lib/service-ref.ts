@@ -5,7 +5,7 @@ import { serviceDnsName } from './core/dns';
 import { IServiceEndpoint } from './core/endpoint';
 import { Problems } from './core/problems';
 import { dns1035Label, dns1123Label, ianaPortName } from './core/names';
-import { isPortNumber } from './core/port-model';
+import { isPortNumber, PORT_RULE } from './core/port-model';
 import { ExposedPort, Protocol, ServicePortInfo } from './core/ports';
 
 /** Props of a reference to a Service that is defined elsewhere. */
@@ -46,7 +46,7 @@ export class ServiceRef extends Construct implements IServiceEndpoint {
     if (props.port === undefined && props.portName !== undefined) problems.add('portName', props.portName, 'needs a port number');
     specs.forEach((p, i) => {
       const field = props.ports ? `ports[${i}].` : '';
-      if (!isPortNumber(p.port)) problems.add(`${field}port`, p.port, 'is not a valid port: it must be an integer in 1-65535');
+      if (!isPortNumber(p.port)) problems.add(`${field}port`, p.port, PORT_RULE);
       const rule = p.name === undefined ? undefined : ianaPortName(p.name);
       if (rule) problems.add(`${field}${props.ports ? 'name' : 'portName'}`, p.name, rule);
     });

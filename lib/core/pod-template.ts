@@ -5,7 +5,7 @@ import { servicesIn } from './registry';
 import { IConstruct } from 'constructs';
 import { checkAnnotations, checkLabels } from './labels';
 import { dns1123Subdomain, envVarName, ianaPortName } from './names';
-import { containerPorts, isPortNumber, ResolvedPort } from './port-model';
+import { containerPorts, isPortNumber, PORT_RULE, ResolvedPort } from './port-model';
 import { Protocol } from './ports';
 import { quantity, quantityValue } from './quantity';
 import { Probe, ProbeKind, ProbeTimings } from '../probe';
@@ -189,7 +189,7 @@ function probePort(field: string, o: { port?: number; portName?: string }, tcpPo
     problems.add(`${field}.portName`, o.portName, 'cannot be combined with port: give one');
   }
   if (o.port !== undefined) {
-    if (!isPortNumber(o.port)) problems.add(`${field}.port`, o.port, 'is not a valid port: it must be an integer in 1-65535');
+    if (!isPortNumber(o.port)) problems.add(`${field}.port`, o.port, PORT_RULE);
     return o.port;
   }
   if (o.portName !== undefined) {

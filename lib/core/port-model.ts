@@ -28,7 +28,7 @@ export function isPortNumber(value: number): boolean {
   return Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 
-const PORT_RULE = 'is not a valid port: it must be an integer in 1-65535';
+export const PORT_RULE = 'is not a valid port: it must be an integer in 1-65535';
 
 /** Turns the single-port shorthand or the `ports` list into one normalised, validated list. */
 export function resolvePorts(input: SinglePortInput, rules: PortRules, problems: Problems): ResolvedPort[] {

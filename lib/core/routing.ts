@@ -3,6 +3,7 @@ import { checkAnnotations } from './labels';
 import { ipFamily } from './net';
 import { dns1123Subdomain } from './names';
 import { Protocol, ServicePortInfo } from './ports';
+import { isPortNumber } from './port-model';
 import { Problems } from './problems';
 import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './routes';
 
@@ -56,7 +57,7 @@ export function pickBackendPort(problems: Problems, field: string, backend: Pick
   if (opts.port !== undefined) {
     const found = tcp.find((p) => p.port === opts.port);
     if (found) return found;
-    if (backend.ports.length === 0 && opts.port >= 1 && opts.port <= 65535 && Number.isInteger(opts.port)) {
+    if (backend.ports.length === 0 && isPortNumber(opts.port)) {
       return { name: '', port: opts.port, protocol: Protocol.TCP };
     }
     problems.add(`${field}.port`, opts.port, `is not a TCP port of Service "${backend.serviceName}" (TCP ports: ${known})`);

@@ -1,4 +1,5 @@
 import { CLUSTER_SCOPED_KINDS } from '../core/kinds';
+import { isPortNumber } from '../core/port-model';
 import { ipFamily, specialIp, cidr } from '../core/net';
 import { dns1035Label, dns1123Label, dns1123Subdomain, envVarName, ianaPortName, labelValue, qualifiedName } from '../core/names';
 import { quantity, quantityValue } from '../core/quantity';
@@ -14,7 +15,7 @@ export interface RuleOptions {
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
 
-const portNumber = (v: unknown) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 65535 ? undefined : 'is not a port number in 1-65535');
+const portNumber = (v: unknown) => (typeof v === 'number' && isPortNumber(v) ? undefined : 'is not a port number in 1-65535');
 const pathSegment = (v: string) => (v === '.' || v === '..' || /[/%]/.test(v) ? 'may not be "." or ".." or contain "/" or "%"' : undefined);
 
 /** The metadata.name rule of a kind (Service DNS-1035; Namespace/StatefulSet DNS-1123 label; ...). */

@@ -33,10 +33,10 @@ export function validateManifests(input: Chart | App | Manifest[], options: Vali
   const manifests = manifestsOf(input);
   const issues: ManifestIssue[] = [];
   for (const m of manifests) {
-    const list = new IssueList(m);
-    checkSchema(m, list);
-    checkApiRules(m, list, options);
-    issues.push(...list.issues);
+    const found = new IssueList(m);
+    checkSchema(m, found);
+    checkApiRules(m, found, options);
+    issues.push(...found.issues);
   }
   if (options.lints ?? true) issues.push(...lint(manifests));
   return issues;

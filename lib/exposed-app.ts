@@ -12,12 +12,12 @@ import { resolveIdentity } from './core/resolve-identity';
 import { Problems } from './core/problems';
 import { checkAnnotations, recommendedLabels, selectorLabels } from './core/labels';
 import { cidr } from './core/net';
-import { serviceEnvPrefix } from './core/names';
+import { dns1123Label, serviceEnvPrefix } from './core/names';
 import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, ResolvedPort, resolvePorts } from './core/port-model';
 import { NodePortRange, PortOptions, ServicePortInfo } from './core/ports';
 import { claimName, claimNodePort } from './core/registry';
 import { checkEnum } from './core/checks';
-import { claimProductionNames, productionObjects } from './core/production';
+import { claimObjectName, claimProductionNames, productionObjects } from './core/production';
 import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressBackend, pickBackendPort } from './core/routing';
 import { IngressTls, PathType } from './core/routes';
 import { IngressOptions, IngressRouter } from './ingress-router';
@@ -76,6 +76,11 @@ export enum IpFamilyPolicy {
 
 /** Props of an ExposedApp: a Deployment and the Service that exposes it. */
 export interface ExposedAppProps extends WorkloadOptions, IdentityOptions, PortOptions {
+  /**
+   * Name of the Deployment (a DNS-1123 label), when it differs from the Service's (`name`).
+   * @default - the Service's name
+   */
+  readonly workloadName?: string;
   /**
    * Fixed node port (NodePort and LoadBalancer only).
    * @default - Kubernetes allocates one
@@ -152,8 +157,10 @@ export class ExposedApp extends ServiceWorkload {
   public readonly deployment: ApiObject;
   /** The Service. */
   public readonly service: ApiObject;
-  /** Name of the Service (and of the Deployment). */
+  /** Name of the Service. */
   public readonly serviceName: string;
+  /** Name of the Deployment (the Service's name unless `workloadName` is given). */
+  public readonly workloadName: string;
   /** Namespace of the objects. */
   public readonly namespace: string;
   /** The type of the Service. */
@@ -202,23 +209,31 @@ export class ExposedApp extends ServiceWorkload {
       nodePortRange: props.nodePortRange ?? defaults.nodePortRange ?? DEFAULT_NODE_PORT_RANGE,
       defaultPort: 80,
     }, problems);
-    this._workload = resolveWorkload(props, defaults, this.resolvedPorts, problems);
+    const workloadName = props.workloadName ?? identity.name;
+    const ns = identity.namespace;
+    const names = props.names ?? {};
+    if (props.workloadName !== undefined) {
+      const rule = dns1123Label(props.workloadName);
+      if (rule) problems.add('workloadName', props.workloadName, rule);
+    }
+    this._workload = resolveWorkload(props, defaults, this.resolvedPorts, { name: workloadName }, problems);
     checkServiceProps(props, serviceType, this.resolvedPorts, problems);
     const ingressPort = props.ingress && checkAppIngress(problems, props.ingress, identity.name, this.resolvedPorts);
-    if (props.ingress && !props.ingress.router) claimName(this, problems, 'name', 'Ingress', identity.namespace, identity.name);
+    if (props.ingress && !props.ingress.router) claimObjectName(this, problems, 'Ingress', ns, identity.name, names.ingress, 'names.ingress');
     const routePort = props.route && checkAppRoute(problems, props.route, identity.name, this.resolvedPorts);
-    if (props.route) claimName(this, problems, 'name', 'HTTPRoute', identity.namespace, identity.name);
+    if (props.route) claimObjectName(this, problems, 'HTTPRoute', ns, identity.name, names.httpRoute, 'names.httpRoute');
     const policy = policySettings(props.networkPolicy, defaults, problems);
-    claimName(this, problems, 'name', 'Deployment', identity.namespace, identity.name);
-    if (policy.enabled) claimName(this, problems, 'name', 'NetworkPolicy', identity.namespace, identity.name);
-    claimProductionNames(this, problems, this._workload.production, identity.namespace, identity.name);
-    claimName(this, problems, 'name', 'Service', identity.namespace, identity.name);
+    claimName(this, problems, props.workloadName !== undefined ? 'workloadName' : 'name', 'Deployment', ns, workloadName);
+    if (policy.enabled) claimObjectName(this, problems, 'NetworkPolicy', ns, workloadName, names.networkPolicy, 'names.networkPolicy');
+    claimProductionNames(this, problems, this._workload.production, ns, workloadName, names);
+    claimName(this, problems, 'name', 'Service', ns, identity.name);
     for (const [i, p] of this.resolvedPorts.entries()) {
       if (p.nodePort !== undefined) claimNodePort(this, problems, props.ports ? `ports[${i}].nodePort` : 'nodePort', p.nodePort);
     }
     problems.throwIfAny();
 
     this.serviceName = identity.name;
+    this.workloadName = workloadName;
     this.namespace = identity.namespace;
     this.serviceType = serviceType;
     this.ports = this.resolvedPorts;
@@ -228,7 +243,8 @@ export class ExposedApp extends ServiceWorkload {
 
     const labels = recommendedLabels(identity.labels, props.labels);
     const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
-    this.deployment = this._deploymentObject(identity.name, metadata, labels, this.resolvedPorts);
+    const workloadMetadata = { ...metadata, name: workloadName };
+    this.deployment = this._deploymentObject(workloadMetadata, labels);
     this.service = new ApiObject(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
@@ -247,18 +263,19 @@ export class ExposedApp extends ServiceWorkload {
         ipFamilyPolicy: props.ipFamilyPolicy,
       },
     });
-    const extras = productionObjects(this, this._workload.production, metadata, this.selector, { kind: 'Deployment', name: identity.name });
+    const extras = productionObjects(this, this._workload.production, workloadMetadata, this.selector, { kind: 'Deployment', name: workloadName }, names);
     this.disruptionBudget = extras.disruptionBudget;
     this.autoscaler = extras.autoscaler;
-    if (policy.enabled) this.networkPolicy = this._networkPolicyObject(metadata, external, false, policy.controllerNamespace);
-    if (props.route && routePort) this.httpRoute = this.addHttpRoute(props.route, routePort, metadata);
+    if (policy.enabled) this.networkPolicy = this._networkPolicyObject(named(workloadMetadata, names.networkPolicy), external, false, policy.controllerNamespace);
+    if (props.route && routePort) this.httpRoute = this.addHttpRoute(props.route, routePort, named(metadata, names.httpRoute));
     if (props.ingress) {
       const options = props.ingress;
       const tls = options.tls && { ...options.tls, hosts: options.tls.hosts ?? (options.host ? [options.host] : undefined) };
       this.ingressRouter = options.router;
       this.ingressRoute = { host: options.host, path: options.path ?? '/', tlsHosts: tls?.hosts ?? [], port: ingressPort };
-      this.ingress = this.addIngress(options, tls, ingressPort, metadata);
+      this.ingress = this.addIngress(options, tls, ingressPort, named(metadata, names.ingress));
     }
+    this._warn('ExposedApp');
   }
 
   /** The app's HTTPRoute to its Service port. */
@@ -407,6 +424,11 @@ function checkServiceProps(props: ExposedAppProps, type: ServiceType, ports: Res
   checkEnum(problems, 'internalTrafficPolicy', props.internalTrafficPolicy, InternalTrafficPolicy);
   checkEnum(problems, 'trafficDistribution', props.trafficDistribution, TrafficDistribution);
   checkEnum(problems, 'ipFamilyPolicy', props.ipFamilyPolicy, IpFamilyPolicy);
+}
+
+/** `metadata` with an explicit name, when one is given. */
+function named<T extends { name: string }>(metadata: T, name: string | undefined): T {
+  return name === undefined ? metadata : { ...metadata, name };
 }
 
 function nonEmptyMap(map: { [key: string]: string } | undefined): { [key: string]: string } | undefined {

@@ -14,7 +14,7 @@ import { Problems } from './core/problems';
 import { quantity, quantityValue } from './core/quantity';
 import { claimName } from './core/registry';
 import { checkEnum } from './core/checks';
-import { claimProductionNames, productionObjects } from './core/production';
+import { claimObjectName, claimProductionNames, productionObjects } from './core/production';
 import { resolveIdentity } from './core/resolve-identity';
 import { WorkloadOptions } from './core/workload';
 
@@ -192,7 +192,11 @@ export class HeadlessGroup extends ServiceWorkload {
       nodePortRange: DEFAULT_NODE_PORT_RANGE,
       defaultPort: 80,
     }, problems);
-    this._workload = resolveWorkload(props, defaults, this.resolvedPorts, problems);
+    const claims = statefulSet ? props.volumeClaims ?? [] : [];
+    this._workload = resolveWorkload(props, defaults, this.resolvedPorts, {
+      name: identity.name,
+      volumeClaims: claims.map((c) => ({ name: c.name, mountPath: c.mountPath })),
+    }, problems);
     const serviceName = props.serviceName ?? identity.name;
     if (props.serviceName !== undefined) {
       const rule = dns1035Label(props.serviceName);
@@ -204,8 +208,12 @@ export class HeadlessGroup extends ServiceWorkload {
     checkStatefulProps(props, statefulSet, problems);
     const policy = policySettings(props.networkPolicy, defaults, problems);
     claimName(this, problems, 'name', kind, identity.namespace, identity.name);
-    if (policy.enabled) claimName(this, problems, 'name', 'NetworkPolicy', identity.namespace, identity.name);
-    claimProductionNames(this, problems, this._workload.production, identity.namespace, identity.name);
+    const names = props.names ?? {};
+    for (const field of ['httpRoute', 'ingress'] as const) {
+      if (names[field] !== undefined) problems.add(`names.${field}`, names[field], 'is not used: a HeadlessGroup writes no ' + (field === 'ingress' ? 'Ingress' : 'HTTPRoute'));
+    }
+    if (policy.enabled) claimObjectName(this, problems, 'NetworkPolicy', identity.namespace, identity.name, names.networkPolicy, 'names.networkPolicy');
+    claimProductionNames(this, problems, this._workload.production, identity.namespace, identity.name, names);
     claimName(this, problems, props.serviceName !== undefined ? 'serviceName' : 'name', 'Service', identity.namespace, serviceName);
     problems.throwIfAny();
 
@@ -234,12 +242,14 @@ export class HeadlessGroup extends ServiceWorkload {
     });
     const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
     if (statefulSet) this.statefulSet = this.statefulSetObject(props, metadata, labels);
-    else this.deployment = this._deploymentObject(identity.name, metadata, labels, this.resolvedPorts);
+    else this.deployment = this._deploymentObject(metadata, labels);
     this.workload = this.statefulSet ?? this.deployment!;
-    const extras = productionObjects(this, this._workload.production, metadata, this.selector, { kind, name: identity.name });
+    const extras = productionObjects(this, this._workload.production, metadata, this.selector, { kind, name: identity.name }, names);
     this.disruptionBudget = extras.disruptionBudget;
     this.autoscaler = extras.autoscaler;
-    if (policy.enabled) this.networkPolicy = this._networkPolicyObject(metadata, false, true, policy.controllerNamespace);
+    const policyMetadata = names.networkPolicy === undefined ? metadata : { ...metadata, name: names.networkPolicy };
+    if (policy.enabled) this.networkPolicy = this._networkPolicyObject(policyMetadata, false, true, policy.controllerNamespace);
+    this._warn('HeadlessGroup');
   }
 
   /** The DNS name of the Service: every pod's address (alias of `dnsName`). */
@@ -305,8 +315,7 @@ export class HeadlessGroup extends ServiceWorkload {
         rollingUpdate: props.partition !== undefined ? { partition: props.partition } : undefined,
       } : undefined,
       persistentVolumeClaimRetentionPolicy: whenDeleted || whenScaled ? { whenDeleted, whenScaled } : undefined,
-      template: renderPodTemplate(this._workload, this.workloadName, this.resolvedPorts, labels, this.selector,
-        claims.length > 0 ? claims.map((c) => ({ name: c.name, mountPath: c.mountPath })) : undefined),
+      template: renderPodTemplate(this._workload, labels, this.selector),
       volumeClaimTemplates: claims.length > 0 ? claims.map((c) => ({
         metadata: { name: c.name },
         spec: {
@@ -328,6 +337,9 @@ function checkStatefulProps(props: HeadlessGroupProps, statefulSet: boolean, pro
     ['volumeClaims', props.volumeClaims],
     ['persistentVolumeClaimRetentionPolicy', props.persistentVolumeClaimRetentionPolicy],
   ];
+  if (statefulSet && props.strategy !== undefined) {
+    problems.add('strategy', props.strategy, 'is for Deployments: use updateStrategy with WorkloadKind.STATEFUL_SET');
+  }
   if (!statefulSet) {
     for (const [field, value] of onlyStateful) {
       if (value !== undefined) problems.add(field, value, 'is only allowed with WorkloadKind.STATEFUL_SET');

@@ -48,7 +48,7 @@ const EXPOSED_APP: Array<[string, Partial<ExposedAppProps>, string, string?]> = 
   ['kubelet port on a LoadBalancer', { serviceType: ServiceType.LOAD_BALANCER, port: 10250 }, "ExposedApp 'test/web': port 10250 is reserved for the kubelet and cannot be exposed by a LoadBalancer"],
   ['bad env name', { env: { '1BAD': 'x' } }, "ExposedApp 'test/web': env key \"1BAD\" is not a valid environment variable name: letters, digits, \"_\", \"-\" and \".\", not starting with a digit"],
   ['bad quantity', { resources: { memoryLimit: '1GB' } }, "ExposedApp 'test/web': resources.memoryLimit \"1GB\" is not a valid quantity: a number with an optional suffix (m, k, M, G, Ki, Mi, Gi, ...), e.g. 100m, 128Mi, 1Gi; or 'none' to leave it out"],
-  ['request above limit', { resources: { memoryRequest: '512Mi' } }, "ExposedApp 'test/web': resources.memoryRequest \"512Mi\" is more than the memory limit 256Mi: a request must be <= its limit"],
+  ['request above an explicit limit', { resources: { memoryRequest: '512Mi', memoryLimit: '256Mi' } }, "ExposedApp 'test/web': resources.memoryRequest \"512Mi\" is more than the memory limit 256Mi: a request must be <= its limit"],
   ['probe path without slash', { readiness: Probe.httpGet('healthz') }, "ExposedApp 'test/web': readiness.path \"healthz\" must start with \"/\""],
   ['probe on an unknown port name', { readiness: Probe.tcpSocket({ portName: 'admin' }) }, "ExposedApp 'test/web': readiness.portName \"admin\" names no TCP container port of this app (TCP ports: http)"],
   ['liveness success threshold', { liveness: Probe.tcpSocket({ successThreshold: 2 }) }, "ExposedApp 'test/web': liveness.successThreshold 2 must be 1 for liveness probes"],

@@ -2,7 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { connect, Connection, connectionEnvOf, PolicyPeer, watchInbound } from '../core/connection';
 import { networkPolicyObject } from '../core/network-policy';
-import { ResolvedPort } from '../core/port-model';
+import { PatternWarnings } from '../core/warnings';
 import { ConnectOptions, IServiceEndpoint } from '../core/endpoint';
 import { consumerState, renderDeploymentSpec, ResolvedWorkload, scaleText } from '../core/pod-template';
 import { ServicePortInfo } from '../core/ports';
@@ -42,13 +42,21 @@ export abstract class ServiceWorkload extends Construct implements IServiceEndpo
    * the closure is made here so that it keeps only what it needs, not the caller's locals.
    * @internal
    */
-  protected _deploymentObject(name: string, metadata: object, labels: { [key: string]: string }, ports: ResolvedPort[]): ApiObject {
+  protected _deploymentObject(metadata: object, labels: { [key: string]: string }): ApiObject {
     return new ApiObject(this, 'Deployment', {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata,
-      spec: Lazy.any({ produce: () => renderDeploymentSpec(this._workload, name, ports, labels, this.selector) }),
+      spec: Lazy.any({ produce: () => renderDeploymentSpec(this._workload, labels, this.selector) }),
     });
+  }
+
+  /**
+   * Prints and records the warnings of the resolved workload (e.g. root images under RESTRICTED).
+   * @internal
+   */
+  protected _warn(kind: string): void {
+    for (const w of this._workload.warnings) PatternWarnings._add(this, kind, w);
   }
 
   /**

@@ -67,6 +67,8 @@ export interface ConsumerState {
   readonly namespace: string;
   readonly selector: { [key: string]: string };
   readonly env: { [name: string]: string };
+  /** Names set by `envValues` (Secrets, ConfigMaps, fields), which a connection may not reuse. */
+  readonly envValueNames: string[];
   readonly connections: Connection[];
   /** Service names whose injected variables the pods see (empty when service links are off). */
   readonly serviceLinks: () => string[];
@@ -90,9 +92,9 @@ export function connect(c: ConsumerState, provider: IServiceEndpoint, options: C
   if (rule) problems.add(`${field}.prefix`, prefix, `gives ${prefix}_HOST, which ${rule}`);
   const injected = injectedNames(c.serviceLinks());
   for (const name of Object.keys(env)) {
-    if (name in c.env) {
+    if (name in c.env || c.envValueNames.includes(name)) {
       const owner = c.connections.find((x) => name in x.env);
-      const existing = owner ? `connectTo '${owner.provider.node.path}'` : 'env';
+      const existing = owner ? `connectTo '${owner.provider.node.path}'` : name in c.env ? 'env' : 'envValues';
       problems.add(field, provider.node.path, `sets ${name}, which is already set by ${existing}: pass another prefix`);
     }
     const link = injected.get(name);

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { NodePortRange } from './ports';
-import { DisruptionBudgetOptions, GracefulShutdownOptions, PodSecurity, ResourceOptions, RollingUpdateOptions, SpreadOptions } from './workload';
+import { ResourceOptions } from './container';
+import { DisruptionBudgetOptions, GracefulShutdownOptions, PodSecurity, RollingUpdateOptions, SpreadOptions } from './workload';
 
 /**
  * Defaults for every construct of this library below a scope (an App, a Chart or any construct).

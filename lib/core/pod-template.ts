@@ -1,113 +1,132 @@
 import { Connection, ConsumerState } from './connection';
+import { ContainerRole, checkPodPorts, PodPort, renderContainer, renderPorts, resolveContainer, ResolvedContainer } from './container-model';
+import { NamedContainerOptions } from './container';
 import { Problems } from './problems';
-import { intOrPercent, lifecycle, podSpecExtras, ResolvedProduction, resolveProduction } from './production';
+import { intOrPercent, podSpecExtras, preStopPause, ResolvedProduction, resolveProduction, resolveShutdown } from './production';
 import { servicesIn } from './registry';
 import { IConstruct } from 'constructs';
 import { checkAnnotations, checkLabels } from './labels';
-import { dns1123Subdomain, envVarName, ianaPortName } from './names';
-import { containerPorts, isPortNumber, PORT_RULE, ResolvedPort } from './port-model';
-import { Protocol } from './ports';
-import { quantity, quantityValue } from './quantity';
-import { Probe, ProbeKind, ProbeTimings } from '../probe';
+import { dns1123Label, dns1123Subdomain } from './names';
+import { containerPorts, ResolvedPort } from './port-model';
 import { PatternDefaultsProps } from './defaults';
-import { PodSecurity, ResourceOptions, RollingUpdateOptions, WorkloadOptions } from './workload';
-
-export interface ResolvedProbe {
-  readonly kind: ProbeKind;
-  readonly json?: object;
-}
+import { checkEnum } from './checks';
+import { resolveScheduling } from './scheduling-model';
+import { resolveVolumes } from './volume-model';
+import { rootImageWarning } from './images';
+import { DeploymentStrategy, PodSecurity, RollingUpdateOptions, WorkloadOptions } from './workload';
 
 /** The validated, defaulted workload: plain data that renders to a pod template. */
 export interface ResolvedWorkload {
-  readonly image: string;
   readonly replicas: number;
-  /** Container variables in order (`env` first, then connections); never integer-like keys. */
-  readonly env: { [name: string]: string };
+  /** The main container; connectTo adds to its `env` until synth. */
+  readonly main: ResolvedContainer;
+  /** Init containers and native sidecars, in start order (init containers first). */
+  readonly initContainers: ResolvedContainer[];
+  /** Main containers besides the main one. */
+  readonly extraContainers: ResolvedContainer[];
+  /** Container ports of the main container (the Service's and its extra ports). */
+  readonly mainPorts: PodPort[];
   /** Connections made with connectTo, in call order. */
   readonly connections: Connection[];
   readonly enableServiceLinks?: boolean;
-  readonly command?: string[];
-  readonly args?: string[];
-  readonly resources: { requests?: { [k: string]: string }; limits?: { [k: string]: string } };
-  readonly probes: { readinessProbe?: object; livenessProbe?: object; startupProbe?: object };
   readonly podSecurity: PodSecurity;
-  readonly runAsUser?: number;
-  readonly runAsGroup?: number;
-  readonly fsGroup?: number;
-  readonly readOnlyRootFilesystem: boolean;
-  readonly automountServiceAccountToken: boolean;
-  readonly serviceAccountName?: string;
-  readonly imagePullSecrets?: string[];
+  readonly podSecurityContext: object;
+  readonly pod: { [field: string]: unknown };
   readonly podAnnotations?: { [key: string]: string };
   readonly minReadySeconds?: number;
-  readonly rollingUpdate: { maxSurge: number | string; maxUnavailable: number | string };
+  readonly strategy: object;
   readonly production: ResolvedProduction;
+  /** Things that will pass validation but likely fail at run time (root images under RESTRICTED). */
+  readonly warnings: string[];
 }
 
-const DEFAULT_RESOURCES: Required<ResourceOptions> = {
-  cpuRequest: '100m',
-  memoryRequest: '128Mi',
-  cpuLimit: 'none',
-  memoryLimit: '256Mi',
-};
+/** What the pattern tells the pod model besides the props. */
+export interface WorkloadContext {
+  /** The workload's name: the main container's default name. */
+  readonly name: string;
+  /** Volumes claimed per pod (HeadlessGroup), mounted into the main container. */
+  readonly volumeClaims?: Array<{ name: string; mountPath: string }>;
+}
 
 export function resolveWorkload(
   options: WorkloadOptions,
   defaults: PatternDefaultsProps,
   ports: ResolvedPort[],
+  context: WorkloadContext,
   problems: Problems,
 ): ResolvedWorkload {
-  if (typeof options.image !== 'string' || options.image.trim() === '' || /\s/.test(options.image)) {
-    problems.add('image', options.image, 'is not a valid image reference: it must be non-empty and contain no spaces');
-  }
   const replicas = options.replicas ?? defaults.replicas ?? 2;
   checkCount(problems, 'replicas', replicas);
-  const env: { [name: string]: string } = { ...options.env };
-  for (const name of Object.keys(env)) {
-    const rule = envVarName(name);
-    if (rule) problems.add('env key', name, rule);
-  }
   const podSecurity = options.podSecurity ?? defaults.podSecurity ?? PodSecurity.RESTRICTED;
   if (!Object.values(PodSecurity).includes(podSecurity)) {
     problems.add('podSecurity', podSecurity, 'is not a valid PodSecurity: use RESTRICTED or BASELINE');
   }
-  for (const field of ['runAsUser', 'runAsGroup', 'fsGroup'] as const) {
-    const id = options[field];
-    if (id !== undefined && (!Number.isInteger(id) || id < 0 || id > 2147483647)) {
-      problems.add(field, id, 'is not a valid id: it must be an integer in 0-2147483647');
-    }
-  }
-  if (options.runAsUser === 0 && podSecurity === PodSecurity.RESTRICTED) {
-    problems.add('runAsUser', 0, 'is root, which PodSecurity RESTRICTED forbids: use a non-zero id, or podSecurity: PodSecurity.BASELINE for images that must run as root');
+  const fsGroup = options.fsGroup;
+  if (fsGroup !== undefined && (!Number.isInteger(fsGroup) || fsGroup < 0 || fsGroup > 2147483647)) {
+    problems.add('fsGroup', fsGroup, 'is not a valid id: it must be an integer in 0-2147483647');
   }
   checkName(problems, 'serviceAccountName', options.serviceAccountName);
   (options.imagePullSecrets ?? []).forEach((s, i) => checkName(problems, `imagePullSecrets[${i}]`, s));
   if (options.minReadySeconds !== undefined) checkCount(problems, 'minReadySeconds', options.minReadySeconds);
   checkLabels(problems, 'labels', options.labels);
   checkAnnotations(problems, 'podAnnotations', options.podAnnotations);
-  const resources = resolveResources({ ...DEFAULT_RESOURCES, ...defaults.resources, ...options.resources }, problems);
+  const claims = context.volumeClaims ?? [];
+  const volumes = resolveVolumes(problems, options.volumes ?? [], podSecurity, claims.map((c) => c.name));
+  const shutdown = resolveShutdown({ ...defaults.gracefulShutdown, ...options.gracefulShutdown }, problems);
+  if (options.preStop !== undefined && (options.gracefulShutdown?.preStopSeconds !== undefined || options.gracefulShutdown?.execSleep !== undefined)) {
+    problems.add('preStop', options.preStop.kind, 'cannot be combined with gracefulShutdown.preStopSeconds or execSleep: the preStop hook replaces the pause');
+  }
+  const base = { podSecurity, defaults, problems };
+  const mainName = options.containerName ?? context.name;
+  const servicePorts: PodPort[] = containerPorts(ports).map((p) => ({ name: p.name || undefined, containerPort: p.containerPort, protocol: p.protocol, field: 'a Service port' }));
+  const main = resolveContainer(options, mainName, {
+    ...base,
+    role: ContainerRole.MAIN,
+    field: '',
+    servicePorts,
+    defaultReadiness: defaults.defaultReadinessProbe ?? true,
+    podLevelIds: true,
+    defaultPreStop: options.preStop ? undefined : preStopPause(shutdown),
+    claimMounts: claims.map((c) => ({ name: c.name, mountPath: c.mountPath })),
+  });
+  const named = (list: NamedContainerOptions[] | undefined, field: string, role: ContainerRole) => (list ?? []).map((c, i) =>
+    resolveContainer(c, c.name, { ...base, role, field: `${field}[${i}].`, servicePorts: [], defaultReadiness: false, podLevelIds: false }));
+  const init = named(options.initContainers, 'initContainers', ContainerRole.INIT);
+  const sidecars = named(options.sidecars, 'sidecars', ContainerRole.SIDECAR);
+  const extra = named(options.containers, 'containers', ContainerRole.EXTRA);
+  const all = [main, ...init, ...sidecars, ...extra];
+  checkContainers(problems, all, volumes.names, shutdown.grace ?? 30, options.containerName !== undefined);
+  const warnings = all.map((c) => rootImageWarning(c, podSecurity, options.runAsUser)).filter((w): w is string => w !== undefined);
   return {
-    image: options.image,
     replicas,
-    env,
+    main,
+    initContainers: [...init, ...sidecars],
+    extraContainers: extra,
+    mainPorts: [...servicePorts, ...main.ports],
     connections: [],
     enableServiceLinks: options.enableServiceLinks,
-    command: nonEmpty(options.command),
-    args: nonEmpty(options.args),
-    resources,
-    probes: resolveProbes(options, defaults, ports, problems),
     podSecurity,
-    runAsUser: options.runAsUser,
-    runAsGroup: options.runAsGroup,
-    fsGroup: options.fsGroup,
-    readOnlyRootFilesystem: options.readOnlyRootFilesystem ?? defaults.readOnlyRootFilesystem ?? false,
-    automountServiceAccountToken: options.automountServiceAccountToken ?? defaults.automountServiceAccountToken ?? false,
-    serviceAccountName: options.serviceAccountName,
-    imagePullSecrets: nonEmpty(options.imagePullSecrets),
+    podSecurityContext: {
+      runAsNonRoot: podSecurity === PodSecurity.RESTRICTED ? true : undefined,
+      runAsUser: options.runAsUser,
+      runAsGroup: options.runAsGroup,
+      fsGroup,
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
+    pod: {
+      automountServiceAccountToken: options.automountServiceAccountToken ?? defaults.automountServiceAccountToken ?? false,
+      serviceAccountName: options.serviceAccountName,
+      imagePullSecrets: nonEmpty(options.imagePullSecrets)?.map((name) => ({ name })),
+      priorityClassName: options.priorityClassName,
+      runtimeClassName: options.runtimeClassName,
+      ...resolveScheduling(problems, options),
+      volumes: nonEmpty(volumes.json),
+    },
     podAnnotations: options.podAnnotations && Object.keys(options.podAnnotations).length > 0 ? options.podAnnotations : undefined,
     minReadySeconds: options.minReadySeconds,
-    rollingUpdate: resolveRollingUpdate({ ...defaults.rollingUpdate, ...options.rollingUpdate }, problems),
-    production: resolveProduction(options, defaults, replicas, resources.requests, problems),
+    strategy: resolveStrategy(options, defaults, problems),
+    production: resolveProduction(options, defaults, replicas, main.requests, shutdown, problems),
+    warnings,
   };
 }
 
@@ -125,176 +144,67 @@ function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
   return list && list.length > 0 ? list : undefined;
 }
 
-function resolveResources(r: Required<ResourceOptions>, problems: Problems): ResolvedWorkload['resources'] {
-  const pick = (field: keyof ResourceOptions): string | undefined => {
-    const value = r[field];
-    if (value === 'none') return undefined;
-    const rule = quantity(value);
-    if (rule) {
-      problems.add(`resources.${field}`, value, `${rule}; or 'none' to leave it out`);
-      return undefined;
+/** Pod-wide checks: container names, ports, mounts naming volumes, preStop sleeps within the grace period. */
+function checkContainers(problems: Problems, all: ResolvedContainer[], volumes: Set<string>, grace: number, mainNameGiven: boolean): void {
+  const names = new Map<string, string>();
+  for (const c of all) {
+    const nameField = c.field === '' ? 'containerName' : `${c.field}name`;
+    // The main container's default name is the workload's, which is checked as such.
+    const labelRule = c.field === '' && !mainNameGiven ? undefined : dns1123Label(c.name);
+    const rule = labelRule ?? (names.has(c.name) ? `is already used by ${names.get(c.name)}: container names must be unique in the pod` : undefined);
+    if (rule) problems.add(nameField, c.name, rule);
+    else names.set(c.name, nameField);
+    c.mountedVolumes.forEach((v, i) => {
+      if (typeof v === 'string' && v !== '' && !volumes.has(v)) {
+        problems.add(`${c.field}volumeMounts[${i}].volume`, v, `names no volume of the pod (volumes: ${[...volumes].join(', ') || 'none'})`);
+      }
+    });
+    if (c.preStopSleepSeconds !== undefined && c.preStopSleepSeconds > grace) {
+      problems.add(`${c.field}preStop.duration`, c.preStopSleepSeconds, `is longer than the termination grace period (${grace} seconds): set gracefulShutdown.terminationGracePeriodSeconds`);
     }
-    return value;
-  };
-  const requests = { cpu: pick('cpuRequest'), memory: pick('memoryRequest') };
-  const limits = { cpu: pick('cpuLimit'), memory: pick('memoryLimit') };
-  for (const res of ['cpu', 'memory'] as const) {
-    const req = requests[res];
-    const lim = limits[res];
-    if (req !== undefined && lim !== undefined && quantityValue(req) > quantityValue(lim)) {
-      problems.add(`resources.${res}Request`, req, `is more than the ${res} limit ${lim}: a request must be <= its limit`);
+  }
+  checkPodPorts(problems, all.flatMap((c) => c.ports));
+}
+
+function resolveStrategy(options: WorkloadOptions, defaults: PatternDefaultsProps, problems: Problems): object {
+  checkEnum(problems, 'strategy', options.strategy, DeploymentStrategy);
+  if (options.strategy === DeploymentStrategy.RECREATE) {
+    if (options.rollingUpdate !== undefined) {
+      problems.add('rollingUpdate', options.rollingUpdate, 'cannot be combined with strategy RECREATE: a Recreate Deployment has no rolling update');
     }
+    return { type: DeploymentStrategy.RECREATE };
   }
-  return { requests: compact(requests), limits: compact(limits) };
-}
-
-function compact(map: { [k: string]: string | undefined }): { [k: string]: string } | undefined {
-  const out: { [k: string]: string } = {};
-  for (const [k, v] of Object.entries(map)) if (v !== undefined) out[k] = v;
-  return Object.keys(out).length > 0 ? out : undefined;
-}
-
-function resolveProbes(options: WorkloadOptions, defaults: PatternDefaultsProps, ports: ResolvedPort[], problems: Problems) {
-  const tcpPorts = containerPorts(ports).filter((p) => p.protocol === Protocol.TCP);
-  const defaultReadiness = (defaults.defaultReadinessProbe ?? true) && tcpPorts.length > 0 ? Probe.tcpSocket() : undefined;
-  const readiness = options.readiness ?? defaultReadiness;
-  const render = (field: string, probe: Probe | undefined) =>
-    probe === undefined ? undefined : renderProbe(field, probe, tcpPorts.map((p) => p.name), ports, problems);
-  return {
-    readinessProbe: render('readiness', readiness),
-    livenessProbe: render('liveness', options.liveness),
-    startupProbe: render('startup', options.startup),
-  };
-}
-
-function renderProbe(field: string, probe: Probe, tcpPortNames: string[], ports: ResolvedPort[], problems: Problems): object | undefined {
-  const o = probe.options;
-  checkTimings(field, o, problems);
-  switch (probe.kind) {
-    case ProbeKind.NONE:
-      return undefined;
-    case ProbeKind.EXEC:
-      if (!probe.command || probe.command.length === 0) problems.add(`${field}.command`, probe.command ?? [], 'must not be empty');
-      return { exec: { command: probe.command }, ...timings(o) };
-    case ProbeKind.HTTP_GET:
-      if (!probe.path || !probe.path.startsWith('/')) problems.add(`${field}.path`, probe.path ?? '', 'must start with "/"');
-      return { httpGet: { path: probe.path, port: probePort(field, o, tcpPortNames, ports, problems), scheme: probe.scheme }, ...timings(o) };
-    case ProbeKind.TCP_SOCKET:
-      return { tcpSocket: { port: probePort(field, o, tcpPortNames, ports, problems) }, ...timings(o) };
-  }
-}
-
-function probePort(field: string, o: { port?: number; portName?: string }, tcpPortNames: string[], ports: ResolvedPort[], problems: Problems): number | string | undefined {
-  if (o.port !== undefined && o.portName !== undefined) {
-    problems.add(`${field}.portName`, o.portName, 'cannot be combined with port: give one');
-  }
-  if (o.port !== undefined) {
-    if (!isPortNumber(o.port)) problems.add(`${field}.port`, o.port, PORT_RULE);
-    return o.port;
-  }
-  if (o.portName !== undefined) {
-    const rule = ianaPortName(o.portName);
-    if (rule) problems.add(`${field}.portName`, o.portName, rule);
-    else if (!tcpPortNames.includes(o.portName)) {
-      problems.add(`${field}.portName`, o.portName, `names no TCP container port of this app (TCP ports: ${tcpPortNames.join(', ') || 'none'})`);
-    }
-    return o.portName;
-  }
-  if (tcpPortNames.length === 0) {
-    problems.add(`${field}.port`, ports.map((p) => `${p.targetPort}/${p.protocol}`), 'has no TCP port to probe: give port or portName, or use Probe.exec');
-    return undefined;
-  }
-  return tcpPortNames[0];
-}
-
-function checkTimings(field: string, o: ProbeTimings, problems: Problems): void {
-  const check = (name: keyof ProbeTimings, min: number) => {
-    const v = o[name];
-    if (v !== undefined && (!Number.isInteger(v) || v < min)) problems.add(`${field}.${name}`, v, `must be an integer >= ${min}`);
-  };
-  check('initialDelaySeconds', 0);
-  check('periodSeconds', 1);
-  check('timeoutSeconds', 1);
-  check('failureThreshold', 1);
-  check('successThreshold', 1);
-  if (field !== 'readiness' && o.successThreshold !== undefined && o.successThreshold !== 1) {
-    problems.add(`${field}.successThreshold`, o.successThreshold, `must be 1 for ${field} probes`);
-  }
-}
-
-function timings(o: ProbeTimings): ProbeTimings {
-  return {
-    initialDelaySeconds: o.initialDelaySeconds,
-    periodSeconds: o.periodSeconds,
-    timeoutSeconds: o.timeoutSeconds,
-    failureThreshold: o.failureThreshold,
-    successThreshold: o.successThreshold,
-  };
+  return { type: DeploymentStrategy.ROLLING_UPDATE, rollingUpdate: resolveRollingUpdate({ ...defaults.rollingUpdate, ...options.rollingUpdate }, problems) };
 }
 
 /** Renders the spec of a Deployment. */
-export function renderDeploymentSpec(
-  w: ResolvedWorkload,
-  name: string,
-  ports: ResolvedPort[],
-  labels: { [key: string]: string },
-  selector: { [key: string]: string },
-): object {
+export function renderDeploymentSpec(w: ResolvedWorkload, labels: { [key: string]: string }, selector: { [key: string]: string }): object {
   return {
     replicas: w.production.autoscaling ? undefined : w.replicas,
     minReadySeconds: w.minReadySeconds,
     selector: { matchLabels: selector },
-    strategy: { type: 'RollingUpdate', rollingUpdate: w.rollingUpdate },
-    template: renderPodTemplate(w, name, ports, labels, selector),
+    strategy: w.strategy,
+    template: renderPodTemplate(w, labels, selector),
   };
 }
 
 /** Renders the pod template (`spec.template`) of a Deployment or StatefulSet. */
-export function renderPodTemplate(
-  w: ResolvedWorkload,
-  containerName: string,
-  ports: ResolvedPort[],
-  podLabels: { [key: string]: string },
-  selector: { [key: string]: string },
-  volumeMounts?: object[],
-): object {
-  const restricted = w.podSecurity === PodSecurity.RESTRICTED;
+export function renderPodTemplate(w: ResolvedWorkload, podLabels: { [key: string]: string }, selector: { [key: string]: string }): object {
+  const { volumes, ...pod } = w.pod;
   return {
     metadata: { labels: podLabels, annotations: w.podAnnotations },
     spec: {
-      automountServiceAccountToken: w.automountServiceAccountToken,
+      automountServiceAccountToken: pod.automountServiceAccountToken,
       enableServiceLinks: w.enableServiceLinks ?? (w.connections.length > 0 ? false : undefined),
       ...podSpecExtras(w.production, selector),
-      serviceAccountName: w.serviceAccountName,
-      imagePullSecrets: w.imagePullSecrets?.map((name) => ({ name })),
-      securityContext: {
-        runAsNonRoot: restricted ? true : undefined,
-        runAsUser: w.runAsUser,
-        runAsGroup: w.runAsGroup,
-        fsGroup: w.fsGroup,
-        seccompProfile: { type: 'RuntimeDefault' },
-      },
-      containers: [{
-        name: containerName,
-        image: w.image,
-        command: w.command,
-        args: w.args,
-        env: nonEmpty(Object.entries(w.env).map(([name, value]) => ({ name, value }))),
-        ports: containerPorts(ports).map((p) => ({
-          name: p.name,
-          containerPort: p.containerPort,
-          protocol: p.protocol === Protocol.TCP ? undefined : p.protocol,
-        })),
-        resources: w.resources.requests || w.resources.limits ? w.resources : undefined,
-        ...w.probes,
-        volumeMounts,
-        lifecycle: lifecycle(w.production),
-        securityContext: {
-          allowPrivilegeEscalation: false,
-          capabilities: restricted ? { drop: ['ALL'] } : undefined,
-          readOnlyRootFilesystem: w.readOnlyRootFilesystem ? true : undefined,
-        },
-      }],
+      ...pod,
+      securityContext: w.podSecurityContext,
+      initContainers: nonEmpty(w.initContainers.map((c) => renderContainer(c, renderPorts(c.ports)))),
+      containers: [
+        renderContainer(w.main, renderPorts(w.mainPorts)),
+        ...w.extraContainers.map((c) => renderContainer(c, renderPorts(c.ports))),
+      ],
+      volumes,
     },
   };
 }
@@ -314,7 +224,8 @@ function resolveRollingUpdate(r: RollingUpdateOptions, problems: Problems): { ma
 export function consumerState(kind: string, scope: IConstruct, namespace: string, selector: { [key: string]: string }, w: ResolvedWorkload): ConsumerState {
   return {
     kind, scope, namespace, selector,
-    env: w.env,
+    env: w.main.env,
+    envValueNames: w.main.envValueNames,
     connections: w.connections,
     serviceLinks: () => (w.enableServiceLinks === true ? servicesIn(scope, namespace) : []),
   };

@@ -3,13 +3,15 @@ import { Construct } from 'constructs';
 import { PatternDefaultsProps } from './defaults';
 import { Problems } from './problems';
 import { claimName } from './registry';
-import { AutoscalingOptions, DisruptionBudgetOptions, GracefulShutdownOptions, SpreadOptions, WorkloadOptions } from './workload';
+import { dns1123Subdomain } from './names';
+import { AutoscalingOptions, DisruptionBudgetOptions, GracefulShutdownOptions, ObjectNames, SpreadOptions, WorkloadOptions } from './workload';
 
 export interface ResolvedProduction {
   readonly autoscaling?: { min: number; max: number; cpu?: number; memory?: number };
   readonly disruptionBudget?: { maxUnavailable?: number | string; minAvailable?: number | string };
   readonly spread: { nodes: boolean; zones: boolean };
-  readonly shutdown?: { preStopSeconds: number; grace: number; execSleep: boolean };
+  /** The preStop pause (absent when switched off) and the grace period (absent when Kubernetes' default). */
+  readonly shutdown: { pause?: { seconds: number; execSleep: boolean }; grace?: number };
 }
 
 const INT_OR_PERCENT = /^(\d+)(%?)$/;
@@ -32,6 +34,7 @@ export function resolveProduction(
   defaults: PatternDefaultsProps,
   replicas: number,
   requests: { [k: string]: string } | undefined,
+  shutdown: ResolvedProduction['shutdown'],
   problems: Problems,
 ): ResolvedProduction {
   const autoscaling = options.autoscaling && resolveAutoscaling(options.autoscaling, options.replicas, requests, problems);
@@ -43,7 +46,7 @@ export function resolveProduction(
     autoscaling,
     disruptionBudget: resolveBudget({ ...defaults.disruptionBudget, ...options.disruptionBudget }, fewest, problems),
     spread: { nodes: spreading, zones: spreading && (spread.zones ?? false) },
-    shutdown: resolveShutdown({ ...defaults.gracefulShutdown, ...options.gracefulShutdown }, problems),
+    shutdown,
   };
 }
 
@@ -87,10 +90,13 @@ function resolveBudget(b: DisruptionBudgetOptions, fewest: number, problems: Pro
   return { maxUnavailable: max.json };
 }
 
-function resolveShutdown(g: GracefulShutdownOptions, problems: Problems): ResolvedProduction['shutdown'] {
+/** The graceful-shutdown settings: the preStop pause and the grace period. */
+export function resolveShutdown(g: GracefulShutdownOptions, problems: Problems): ResolvedProduction['shutdown'] {
   if (g.enabled === false) {
-    if (g.terminationGracePeriodSeconds !== undefined) checkSeconds(problems, 'gracefulShutdown.terminationGracePeriodSeconds', g.terminationGracePeriodSeconds, 0);
-    return undefined;
+    // Without the pause the grace period still applies: apps that drain slowly need it.
+    const grace = g.terminationGracePeriodSeconds;
+    if (grace !== undefined) checkSeconds(problems, 'gracefulShutdown.terminationGracePeriodSeconds', grace, 0);
+    return { grace };
   }
   const pause = g.preStopSeconds ?? 5;
   checkSeconds(problems, 'gracefulShutdown.preStopSeconds', pause, 1);
@@ -99,7 +105,7 @@ function resolveShutdown(g: GracefulShutdownOptions, problems: Problems): Resolv
   if (grace <= pause) {
     problems.add('gracefulShutdown.terminationGracePeriodSeconds', grace, `must be longer than preStopSeconds (${pause}): the pod would be killed during the pause`);
   }
-  return { preStopSeconds: pause, grace, execSleep: g.execSleep ?? false };
+  return { pause: { seconds: pause, execSleep: g.execSleep ?? false }, grace };
 }
 
 function checkSeconds(problems: Problems, field: string, value: number, min: number): void {
@@ -115,17 +121,15 @@ export function podSpecExtras(p: ResolvedProduction, selector: { [key: string]: 
   ];
   return {
     topologySpreadConstraints: constraints.length > 0 ? constraints : undefined,
-    terminationGracePeriodSeconds: p.shutdown?.grace,
+    terminationGracePeriodSeconds: p.shutdown.grace,
   };
 }
 
-/** The container `lifecycle` of the production defaults. */
-export function lifecycle(p: ResolvedProduction): object | undefined {
-  const s = p.shutdown;
-  if (!s) return undefined;
-  return {
-    preStop: s.execSleep ? { exec: { command: ['sleep', String(s.preStopSeconds)] } } : { sleep: { seconds: s.preStopSeconds } },
-  };
+/** The main container's preStop pause of the production defaults. */
+export function preStopPause(shutdown: ResolvedProduction['shutdown']): object | undefined {
+  const pause = shutdown.pause;
+  if (!pause) return undefined;
+  return pause.execSleep ? { exec: { command: ['sleep', String(pause.seconds)] } } : { sleep: { seconds: pause.seconds } };
 }
 
 /** Writes the PodDisruptionBudget and HorizontalPodAutoscaler of a workload, where resolved. */
@@ -135,11 +139,12 @@ export function productionObjects(
   metadata: object,
   selector: { [key: string]: string },
   target: { kind: string; name: string },
+  names: ObjectNames = {},
 ): { disruptionBudget?: ApiObject; autoscaler?: ApiObject } {
   const disruptionBudget = p.disruptionBudget && new ApiObject(scope, 'PodDisruptionBudget', {
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
-    metadata,
+    metadata: names.disruptionBudget ? { ...metadata, name: names.disruptionBudget } : metadata,
     spec: { ...p.disruptionBudget, selector: { matchLabels: selector } },
   });
   const a = p.autoscaling;
@@ -147,7 +152,7 @@ export function productionObjects(
   const autoscaler = a && new ApiObject(scope, 'HorizontalPodAutoscaler', {
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
-    metadata,
+    metadata: names.autoscaler ? { ...metadata, name: names.autoscaler } : metadata,
     spec: {
       scaleTargetRef: { apiVersion: 'apps/v1', kind: target.kind, name: target.name },
       minReplicas: a.min,
@@ -162,7 +167,21 @@ export function productionObjects(
 }
 
 /** Claims the names of the PodDisruptionBudget and HorizontalPodAutoscaler that will be written. */
-export function claimProductionNames(scope: Construct, problems: Problems, p: ResolvedProduction, namespace: string, name: string): void {
-  if (p.disruptionBudget) claimName(scope, problems, 'name', 'PodDisruptionBudget', namespace, name);
-  if (p.autoscaling) claimName(scope, problems, 'name', 'HorizontalPodAutoscaler', namespace, name);
+export function claimProductionNames(scope: Construct, problems: Problems, p: ResolvedProduction, namespace: string, name: string, names: ObjectNames = {}): void {
+  if (p.disruptionBudget) claimObjectName(scope, problems, 'PodDisruptionBudget', namespace, name, names.disruptionBudget, 'names.disruptionBudget');
+  if (p.autoscaling) claimObjectName(scope, problems, 'HorizontalPodAutoscaler', namespace, name, names.autoscaler, 'names.autoscaler');
+}
+
+/**
+ * Claims the name of an object a pattern writes: the explicit one (checked as a DNS-1123
+ * subdomain) or the pattern's own name.
+ */
+export function claimObjectName(scope: Construct, problems: Problems, kind: string, namespace: string, name: string, explicit: string | undefined, field: string): void {
+  if (explicit === undefined) {
+    claimName(scope, problems, 'name', kind, namespace, name);
+    return;
+  }
+  const rule = dns1123Subdomain(explicit);
+  if (rule) problems.add(field, explicit, rule);
+  else claimName(scope, problems, field, kind, namespace, explicit);
 }

@@ -1,4 +1,6 @@
-import { Probe } from '../probe';
+import { ContainerOptions, NamedContainerOptions } from './container';
+import { AffinityOptions, Toleration } from './scheduling';
+import { Volume } from './volume';
 
 /** Pod Security Standard the pods are built to pass. */
 export enum PodSecurity {
@@ -12,33 +14,6 @@ export enum PodSecurity {
    * nginx-based `ikubernetes/myapp`): RuntimeDefault seccomp and no privilege escalation only.
    */
   BASELINE = 'baseline',
-}
-
-/**
- * Container resources. Unset fields take the library defaults (requests cpu 100m and memory
- * 128Mi, limit memory 256Mi, no CPU limit); the value `'none'` removes a field.
- */
-export interface ResourceOptions {
-  /**
-   * CPU request, e.g. `250m`.
-   * @default '100m'
-   */
-  readonly cpuRequest?: string;
-  /**
-   * Memory request, e.g. `256Mi`.
-   * @default '128Mi'
-   */
-  readonly memoryRequest?: string;
-  /**
-   * CPU limit. A CPU limit throttles even an idle node's spare CPU, so there is none by default.
-   * @default 'none'
-   */
-  readonly cpuLimit?: string;
-  /**
-   * Memory limit.
-   * @default '256Mi'
-   */
-  readonly memoryLimit?: string;
 }
 
 /** Rolling update settings: an integer (`'1'`) or a percentage (`'25%'`). */
@@ -55,76 +30,125 @@ export interface RollingUpdateOptions {
   readonly maxUnavailable?: string;
 }
 
-/** What the pods of a workload run: shared by ExposedApp and HeadlessGroup. */
-export interface WorkloadOptions {
-  /** Container image, e.g. `nginx:1.27`. */
-  readonly image: string;
+/** Which Deployment strategy replaces pods when the template changes. */
+export enum DeploymentStrategy {
+  /** New pods are started before old ones stop (see `rollingUpdate`). */
+  ROLLING_UPDATE = 'RollingUpdate',
+  /** Every old pod is stopped before new ones start: for apps that cannot run two versions at once. */
+  RECREATE = 'Recreate',
+}
+
+/** Explicit names for the objects a workload pattern writes besides its workload and Service. */
+export interface ObjectNames {
+  /**
+   * Name of the PodDisruptionBudget.
+   * @default - the workload's name
+   */
+  readonly disruptionBudget?: string;
+  /**
+   * Name of the HorizontalPodAutoscaler.
+   * @default - the workload's name
+   */
+  readonly autoscaler?: string;
+  /**
+   * Name of the NetworkPolicy.
+   * @default - the workload's name
+   */
+  readonly networkPolicy?: string;
+  /**
+   * Name of the HTTPRoute.
+   * @default - the Service's name
+   */
+  readonly httpRoute?: string;
+  /**
+   * Name of the app's own Ingress.
+   * @default - the Service's name
+   */
+  readonly ingress?: string;
+}
+
+/**
+ * What the pods of a workload run: the main container's options plus the pod's (volumes, more
+ * containers, scheduling, security). Shared by ExposedApp and HeadlessGroup.
+ */
+export interface WorkloadOptions extends ContainerOptions {
   /**
    * Number of pods.
    * @default 2
    */
   readonly replicas?: number;
   /**
-   * Environment variables of the container.
+   * Volumes of the pod; containers mount them by name.
    * @default - none
    */
-  readonly env?: { [name: string]: string };
+  readonly volumes?: Volume[];
   /**
-   * Entrypoint override (the image's ENTRYPOINT).
-   * @default - the image's entrypoint
-   */
-  readonly command?: string[];
-  /**
-   * Arguments (the image's CMD).
-   * @default - the image's arguments
-   */
-  readonly args?: string[];
-  /**
-   * Container resources; `'none'` removes a field.
-   * @default - requests cpu 100m and memory 128Mi, limit memory 256Mi, no CPU limit
-   */
-  readonly resources?: ResourceOptions;
-  /**
-   * Readiness probe; `Probe.none()` switches the default off.
-   * @default - TCP on the first TCP port; none when the app has no TCP port
-   */
-  readonly readiness?: Probe;
-  /**
-   * Liveness probe.
+   * Init containers, run one after another before the main container starts.
    * @default - none
    */
-  readonly liveness?: Probe;
+  readonly initContainers?: NamedContainerOptions[];
   /**
-   * Startup probe.
+   * Sidecars: native sidecars (init containers with `restartPolicy: Always`, Kubernetes 1.29+)
+   * that start before the main container, run beside it and stop after it.
    * @default - none
    */
-  readonly startup?: Probe;
+  readonly sidecars?: NamedContainerOptions[];
+  /**
+   * More main containers, started together with the main one (for sidecars on clusters older
+   * than 1.29, or pods with several peers).
+   * @default - none
+   */
+  readonly containers?: NamedContainerOptions[];
+  /**
+   * Name of the main container.
+   * @default - the workload's name
+   */
+  readonly containerName?: string;
+  /**
+   * Only nodes with these labels.
+   * @default - any node
+   */
+  readonly nodeSelector?: { [key: string]: string };
+  /**
+   * Node taints the pods tolerate.
+   * @default - none
+   */
+  readonly tolerations?: Toleration[];
+  /**
+   * Node affinity and pod (anti-)affinity.
+   * @default - none (topology spread, see `spread`, keeps replicas apart)
+   */
+  readonly affinity?: AffinityOptions;
+  /**
+   * PriorityClass of the pods.
+   * @default - the cluster's default priority
+   */
+  readonly priorityClassName?: string;
+  /**
+   * RuntimeClass of the pods (e.g. `gvisor`, `kata`, `nvidia`).
+   * @default - the cluster's default runtime
+   */
+  readonly runtimeClassName?: string;
+  /**
+   * Deployment strategy (Deployments only).
+   * @default DeploymentStrategy.ROLLING_UPDATE
+   */
+  readonly strategy?: DeploymentStrategy;
+  /**
+   * Explicit names of the PodDisruptionBudget, HPA, NetworkPolicy, HTTPRoute and Ingress.
+   * @default - the workload's or Service's name
+   */
+  readonly names?: ObjectNames;
   /**
    * Pod Security Standard the pods are built to pass.
    * @default PodSecurity.RESTRICTED
    */
   readonly podSecurity?: PodSecurity;
   /**
-   * User id the container runs as; needed with RESTRICTED when the image names its user
-   * instead of giving a numeric id.
-   * @default - the image's user
-   */
-  readonly runAsUser?: number;
-  /**
-   * Group id the container runs as.
-   * @default - the image's group
-   */
-  readonly runAsGroup?: number;
-  /**
    * Group that owns mounted volumes.
    * @default - none
    */
   readonly fsGroup?: number;
-  /**
-   * Mount the container root filesystem read-only.
-   * @default false
-   */
-  readonly readOnlyRootFilesystem?: boolean;
   /**
    * Mount the service account token: only apps that call the Kubernetes API need it.
    * @default false

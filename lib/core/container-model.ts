@@ -1,0 +1,447 @@
+// One container model: resolution (checks and defaults) and rendering of a container, used for
+// the main container, init containers, sidecars and extra main containers alike.
+import { Duration } from 'cdk8s';
+import { Probe, ProbeKind, ProbeTimings } from '../probe';
+import { checkEnum } from './checks';
+import { ContainerOptions, ContainerPortOptions, EnvFrom, EnvValue, EnvValueSource, ImagePullPolicy, LifecycleHandler, LifecycleKind, ResourceOptions } from './container';
+import { PatternDefaultsProps } from './defaults';
+import { dns1123Label, dns1123Subdomain, envVarName, ianaPortName, qualifiedName } from './names';
+import { isPortNumber, PORT_RULE } from './port-model';
+import { Protocol } from './ports';
+import { Problems } from './problems';
+import { quantity, quantityValue } from './quantity';
+import { volumeSubPath } from './paths';
+import { PodSecurity } from './workload';
+
+/** What a container is in the pod. */
+export enum ContainerRole {
+  MAIN = 'main',
+  INIT = 'init',
+  SIDECAR = 'sidecar',
+  EXTRA = 'extra',
+}
+
+/** A container port with the field it came from, for pod-wide uniqueness checks. */
+export interface PodPort {
+  readonly name?: string;
+  readonly containerPort: number;
+  readonly protocol: Protocol;
+  readonly field: string;
+}
+
+/** The validated, defaulted container: JSON ready to render, except the mutable `env`. */
+export interface ResolvedContainer {
+  readonly name: string;
+  readonly role: ContainerRole;
+  /** Field prefix of its options in messages: '' for the main container, e.g. 'sidecars[0].'. */
+  readonly field: string;
+  readonly image: string;
+  /** Plain variables; connectTo adds to the main container's until synth. */
+  readonly env: { [name: string]: string };
+  readonly envValues: object[];
+  readonly envValueNames: string[];
+  readonly json: { [field: string]: unknown };
+  readonly requests?: { [k: string]: string };
+  readonly ports: PodPort[];
+  readonly mountedVolumes: string[];
+  readonly preStopSleepSeconds?: number;
+}
+
+export interface ContainerContext {
+  readonly role: ContainerRole;
+  /** Field prefix of the container's options: '' for the main container, e.g. 'sidecars[0].'. */
+  readonly field: string;
+  readonly podSecurity: PodSecurity;
+  readonly defaults: PatternDefaultsProps;
+  /** Container ports from the Service ports (main container only). */
+  readonly servicePorts: PodPort[];
+  /** Whether the main container gets the default readiness probe. */
+  readonly defaultReadiness: boolean;
+  /** Whether the pod-level security context already sets the user (main container). */
+  readonly podLevelIds: boolean;
+  /** The main container's preStop, when the graceful-shutdown pause provides it. */
+  readonly defaultPreStop?: object;
+  /** Mounts of the pod's volume claims (HeadlessGroup), before the container's own. */
+  readonly claimMounts?: Array<{ name: string; mountPath: string }>;
+  readonly problems: Problems;
+}
+
+const DEFAULT_RESOURCES: Required<Omit<ResourceOptions, 'extended' | 'ephemeralStorageRequest' | 'ephemeralStorageLimit'>> = {
+  cpuRequest: '100m',
+  memoryRequest: '128Mi',
+  cpuLimit: 'none',
+  memoryLimit: '256Mi',
+};
+
+/** Capabilities the baseline Pod Security Standard allows to add. */
+export const BASELINE_CAPABILITIES = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT'];
+
+export function resolveContainer(o: ContainerOptions, name: string, ctx: ContainerContext): ResolvedContainer {
+  const { problems, field: f } = ctx;
+  if (typeof o.image !== 'string' || o.image.trim() === '' || /\s/.test(o.image)) {
+    problems.add(`${f}image`, o.image, 'is not a valid image reference: it must be non-empty and contain no spaces');
+  }
+  checkEnum(problems, `${f}imagePullPolicy`, o.imagePullPolicy, ImagePullPolicy);
+  if (o.workingDir !== undefined && !o.workingDir.startsWith('/')) problems.add(`${f}workingDir`, o.workingDir, 'must be an absolute path');
+  const env: { [name: string]: string } = { ...o.env };
+  for (const key of Object.keys(env)) {
+    const rule = envVarName(key);
+    if (rule) problems.add(`${f}env key`, key, rule);
+  }
+  const envValues = Object.entries(o.envValues ?? {}).map(([key, v]) => {
+    const rule = envVarName(key) ?? (key in env ? 'is also set in env: give each variable once' : undefined);
+    if (rule) problems.add(`${f}envValues key`, key, rule);
+    return renderEnvValue(problems, `${f}envValues["${key}"]`, key, v);
+  });
+  const ports = extraPorts(problems, f, o.extraPorts ?? []);
+  const allPorts = [...ctx.servicePorts, ...ports];
+  const tcpNames = allPorts.filter((p) => p.protocol === Protocol.TCP && p.name).map((p) => p.name!);
+  const firstTcp = allPorts.find((p) => p.protocol === Protocol.TCP);
+  const portScope = ctx.role === ContainerRole.MAIN ? 'this app' : 'this container';
+  const portRef: PortRef = { tcpNames, firstTcp, scope: portScope, all: allPorts };
+  const resources = resolveResources(problems, f, { ...DEFAULT_RESOURCES, ...ctx.defaults.resources, ...o.resources }, o.resources?.memoryLimit ?? ctx.defaults.resources?.memoryLimit);
+  const plainInit = ctx.role === ContainerRole.INIT;
+  if (plainInit) {
+    for (const k of ['readiness', 'liveness', 'startup', 'postStart', 'preStop'] as const) {
+      if (o[k] !== undefined) problems.add(`${f}${k}`, o[k]!.kind, 'is only allowed on sidecars and main containers: an init container runs to completion');
+    }
+  }
+  const readiness = o.readiness ?? (ctx.defaultReadiness && firstTcp ? Probe.tcpSocket() : undefined);
+  const probes = plainInit ? {} : {
+    readinessProbe: renderProbe(problems, `${f}readiness`, readiness, portRef),
+    livenessProbe: renderProbe(problems, `${f}liveness`, o.liveness, portRef),
+    startupProbe: renderProbe(problems, `${f}startup`, o.startup, portRef),
+  };
+  const postStart = o.postStart && renderHandler(problems, `${f}postStart`, o.postStart, portRef);
+  const preStop = o.preStop ? renderHandler(problems, `${f}preStop`, o.preStop, portRef) : ctx.defaultPreStop;
+  const mounts = [
+    ...(ctx.claimMounts ?? []),
+    ...(o.volumeMounts ?? []).map((m, i) => renderMount(problems, `${f}volumeMounts[${i}]`, m.volume, m.mountPath, m.subPath, m.readOnly)),
+  ];
+  checkUniqueMountPaths(problems, f, o.volumeMounts ?? [], ctx.claimMounts ?? []);
+  const restricted = ctx.podSecurity === PodSecurity.RESTRICTED;
+  const add = resolveCapabilities(problems, `${f}addCapabilities`, o.addCapabilities ?? [], restricted);
+  for (const id of ['runAsUser', 'runAsGroup'] as const) {
+    const v = o[id];
+    if (v !== undefined && (!Number.isInteger(v) || v < 0 || v > 2147483647)) problems.add(`${f}${id}`, v, 'is not a valid id: it must be an integer in 0-2147483647');
+  }
+  if (o.runAsUser === 0 && restricted) {
+    problems.add(`${f}runAsUser`, 0, 'is root, which PodSecurity RESTRICTED forbids: use a non-zero id, or podSecurity: PodSecurity.BASELINE for images that must run as root');
+  }
+  const readOnlyRoot = o.readOnlyRootFilesystem ?? ctx.defaults.readOnlyRootFilesystem ?? false;
+  const json = {
+    name,
+    image: o.image,
+    imagePullPolicy: o.imagePullPolicy,
+    command: nonEmpty(o.command),
+    args: nonEmpty(o.args),
+    workingDir: o.workingDir,
+    envFrom: nonEmpty((o.envFrom ?? []).map((e, i) => renderEnvFrom(problems, `${f}envFrom[${i}]`, e))),
+    resources: resources.requests || resources.limits ? resources : undefined,
+    ...probes,
+    volumeMounts: nonEmpty(mounts),
+    lifecycle: postStart || preStop ? { postStart, preStop } : undefined,
+    securityContext: {
+      allowPrivilegeEscalation: false,
+      capabilities: restricted || add.length > 0 ? { add: nonEmpty(add), drop: restricted ? ['ALL'] : undefined } : undefined,
+      readOnlyRootFilesystem: readOnlyRoot ? true : undefined,
+      runAsUser: ctx.podLevelIds ? undefined : o.runAsUser,
+      runAsGroup: ctx.podLevelIds ? undefined : o.runAsGroup,
+    },
+    restartPolicy: ctx.role === ContainerRole.SIDECAR ? 'Always' : undefined,
+  };
+  return {
+    name,
+    role: ctx.role,
+    field: f,
+    image: o.image,
+    env,
+    envValues,
+    envValueNames: Object.keys(o.envValues ?? {}),
+    json,
+    requests: resources.requests,
+    ports,
+    mountedVolumes: (o.volumeMounts ?? []).map((m) => m.volume),
+    preStopSleepSeconds: o.preStop?.kind === LifecycleKind.SLEEP ? secondsOf(o.preStop.duration) : undefined,
+  };
+}
+
+/** The container's JSON with its env and ports, for the pod template. */
+export function renderContainer(c: ResolvedContainer, ports: object[]): object {
+  const { name, image, imagePullPolicy, command, args, workingDir, ...rest } = c.json;
+  const env = [...c.envValues, ...Object.entries(c.env).map(([key, value]) => ({ name: key, value }))];
+  return { name, image, imagePullPolicy, command, args, workingDir, env: nonEmpty(env), ports: nonEmpty(ports), ...rest };
+}
+
+/** Container ports as the API writes them (TCP left to its default). */
+export function renderPorts(ports: PodPort[]): object[] {
+  return ports.map((p) => ({ name: p.name, containerPort: p.containerPort, protocol: p.protocol === Protocol.TCP ? undefined : p.protocol }));
+}
+
+function extraPorts(problems: Problems, f: string, list: ContainerPortOptions[]): PodPort[] {
+  return list.map((p, i) => {
+    const field = `${f}extraPorts[${i}]`;
+    if (!isPortNumber(p.containerPort)) problems.add(`${field}.containerPort`, p.containerPort, PORT_RULE);
+    const rule = p.name === undefined ? undefined : ianaPortName(p.name);
+    if (rule) problems.add(`${field}.name`, p.name, rule);
+    checkEnum(problems, `${field}.protocol`, p.protocol, Protocol);
+    return { name: p.name, containerPort: p.containerPort, protocol: p.protocol ?? Protocol.TCP, field };
+  });
+}
+
+/** Port names and numbers must be unique across the pod (the API server only warns, but Services then pick one at random). */
+export function checkPodPorts(problems: Problems, ports: PodPort[]): void {
+  const byName = new Map<string, PodPort>();
+  const byNumber = new Map<string, PodPort>();
+  for (const p of ports) {
+    const prior = p.name !== undefined ? byName.get(p.name) : undefined;
+    if (prior) problems.add(`${p.field}.name`, p.name, `is already used by ${prior.field}: port names must be unique in the pod`);
+    else if (p.name !== undefined) byName.set(p.name, p);
+    const key = `${p.containerPort}/${p.protocol}`;
+    const same = byNumber.get(key);
+    if (same) problems.add(`${p.field}.containerPort`, p.containerPort, `is already used by ${same.field} for ${p.protocol}: a port may be declared once in the pod`);
+    else byNumber.set(key, p);
+  }
+}
+
+const RESOURCE_FIELDS = ['cpuRequest', 'memoryRequest', 'cpuLimit', 'memoryLimit', 'ephemeralStorageRequest', 'ephemeralStorageLimit'] as const;
+
+function resolveResources(problems: Problems, f: string, r: ResourceOptions, explicitMemoryLimit: string | undefined): { requests?: { [k: string]: string }; limits?: { [k: string]: string } } {
+  const pick = (field: typeof RESOURCE_FIELDS[number]): string | undefined => {
+    const value = r[field];
+    if (value === undefined || value === 'none') return undefined;
+    const rule = typeof value === 'string' ? quantity(value) : 'is not a quantity string';
+    if (rule) {
+      problems.add(`${f}resources.${field}`, value, `${rule}; or 'none' to leave it out`);
+      return undefined;
+    }
+    return value;
+  };
+  const requests: { [k: string]: string | undefined } = { 'cpu': pick('cpuRequest'), 'memory': pick('memoryRequest'), 'ephemeral-storage': pick('ephemeralStorageRequest') };
+  const limits: { [k: string]: string | undefined } = { 'cpu': pick('cpuLimit'), 'memory': pick('memoryLimit'), 'ephemeral-storage': pick('ephemeralStorageLimit') };
+  // The default memory limit follows a larger request; an explicit limit is checked instead.
+  if (explicitMemoryLimit === undefined && requests.memory && limits.memory && quantityValue(requests.memory) > quantityValue(limits.memory)) {
+    limits.memory = requests.memory;
+  }
+  for (const [res, field] of [['cpu', 'cpu'], ['memory', 'memory'], ['ephemeral-storage', 'ephemeralStorage']] as const) {
+    const req = requests[res];
+    const lim = limits[res];
+    if (req !== undefined && lim !== undefined && quantityValue(req) > quantityValue(lim)) {
+      problems.add(`${f}resources.${field}Request`, req, `is more than the ${res} limit ${lim}: a request must be <= its limit`);
+    }
+  }
+  for (const [key, amount] of Object.entries(r.extended ?? {})) {
+    const rule = extendedResource(key, amount);
+    if (rule) problems.add(`${f}resources.extended["${key}"]`, amount, rule);
+    requests[key] = amount;
+    limits[key] = amount;
+  }
+  return { requests: compact(requests), limits: compact(limits) };
+}
+
+function extendedResource(key: string, amount: unknown): string | undefined {
+  const hugepages = /^hugepages-/.test(key);
+  if (!hugepages && (qualifiedName(key) !== undefined || !key.includes('/') || /(^|\.)kubernetes\.io\//.test(key))) {
+    return `is under an invalid resource name "${key}": extended resources are domain-prefixed (e.g. nvidia.com/gpu), outside kubernetes.io`;
+  }
+  if (typeof amount !== 'string' || quantity(amount) !== undefined) return 'is not a valid quantity';
+  if (!hugepages && !/^\d+$/.test(amount)) return 'must be a whole number: extended resources cannot be split';
+  return undefined;
+}
+
+function compact(map: { [k: string]: string | undefined }): { [k: string]: string } | undefined {
+  const out: { [k: string]: string } = {};
+  for (const [k, v] of Object.entries(map)) if (v !== undefined) out[k] = v;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+const FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
+const RESOURCE_REF = /^(limits|requests)\.(cpu|memory|ephemeral-storage|hugepages-.+)$/;
+
+function renderEnvValue(problems: Problems, field: string, name: string, v: EnvValue): object {
+  if (!(v instanceof Object) || !Object.values(EnvValueSource).includes(v.source)) {
+    problems.add(field, v, 'is not an EnvValue: create one with EnvValue.fromSecret, fromConfigMap, fromFieldRef, fromResource or fromValue');
+    return { name };
+  }
+  switch (v.source) {
+    case EnvValueSource.VALUE:
+      return { name, value: v.ref };
+    case EnvValueSource.SECRET:
+    case EnvValueSource.CONFIG_MAP: {
+      const ruleName = dns1123Subdomain(v.ref);
+      if (ruleName) problems.add(`${field}.name`, v.ref, ruleName);
+      if (!v.key || !/^[-._a-zA-Z0-9]+$/.test(v.key)) problems.add(`${field}.key`, v.key ?? '', 'is not a valid key: letters, digits, "-", "_" and "."');
+      return { name, valueFrom: { [v.source]: { name: v.ref, key: v.key, optional: v.optional } } };
+    }
+    case EnvValueSource.FIELD: {
+      const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(v.ref);
+      const ok = FIELD_PATHS.includes(v.ref) || (m !== null && qualifiedName(m[2]) === undefined);
+      if (!ok) problems.add(`${field}.fieldPath`, v.ref, `is not a pod field the API allows in env: ${FIELD_PATHS.join(', ')}, metadata.labels['<key>'] or metadata.annotations['<key>']`);
+      return { name, valueFrom: { fieldRef: { fieldPath: v.ref } } };
+    }
+    case EnvValueSource.RESOURCE: {
+      const m = RESOURCE_REF.exec(v.ref);
+      if (!m) problems.add(`${field}.resource`, v.ref, 'is not a resource the API allows: limits.<r> or requests.<r> with r one of cpu, memory, ephemeral-storage, hugepages-<size>');
+      if (v.divisor !== undefined && !divisorAllowed(m?.[2] ?? '', v.divisor)) {
+        problems.add(`${field}.divisor`, v.divisor, m?.[2] === 'cpu' ? 'is not allowed for cpu: use 1m or 1' : 'is not allowed: use 1, 1k, 1M, 1G, 1T, 1P, 1E or 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei');
+      }
+      if (v.key !== undefined && dns1123Label(v.key)) problems.add(`${field}.containerName`, v.key, String(dns1123Label(v.key)));
+      return { name, valueFrom: { resourceFieldRef: { containerName: v.key, resource: v.ref, divisor: v.divisor } } };
+    }
+  }
+}
+
+function divisorAllowed(resource: string, divisor: string): boolean {
+  if (resource === 'cpu') return divisor === '1m' || divisor === '1';
+  return /^1(|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)$/.test(divisor);
+}
+
+function renderEnvFrom(problems: Problems, field: string, e: EnvFrom): object {
+  if (!(e instanceof Object) || (e.kind !== 'configMapRef' && e.kind !== 'secretRef')) {
+    problems.add(field, e, 'is not an EnvFrom: create one with EnvFrom.configMap or EnvFrom.secret');
+    return {};
+  }
+  const rule = dns1123Subdomain(e.name);
+  if (rule) problems.add(`${field}.name`, e.name, rule);
+  const prefixRule = e.prefix === undefined ? undefined : envVarName(e.prefix);
+  if (prefixRule) problems.add(`${field}.prefix`, e.prefix, prefixRule);
+  return { prefix: e.prefix, [e.kind]: { name: e.name, optional: e.optional } };
+}
+
+interface PortRef {
+  readonly tcpNames: string[];
+  readonly firstTcp?: PodPort;
+  readonly scope: string;
+  readonly all: PodPort[];
+}
+
+function renderProbe(problems: Problems, field: string, probe: Probe | undefined, ports: PortRef): object | undefined {
+  if (probe === undefined) return undefined;
+  const o = probe.options;
+  checkTimings(problems, field, o);
+  switch (probe.kind) {
+    case ProbeKind.NONE:
+      return undefined;
+    case ProbeKind.EXEC:
+      if (!probe.command || probe.command.length === 0) problems.add(`${field}.command`, probe.command ?? [], 'must not be empty');
+      return { exec: { command: probe.command }, ...timings(o) };
+    case ProbeKind.HTTP_GET:
+      if (!probe.path || !probe.path.startsWith('/')) problems.add(`${field}.path`, probe.path ?? '', 'must start with "/"');
+      return { httpGet: { path: probe.path, port: targetPort(problems, field, o, ports), scheme: probe.scheme }, ...timings(o) };
+    case ProbeKind.TCP_SOCKET:
+      return { tcpSocket: { port: targetPort(problems, field, o, ports) }, ...timings(o) };
+  }
+}
+
+function renderHandler(problems: Problems, field: string, h: LifecycleHandler, ports: PortRef): object | undefined {
+  switch (h.kind) {
+    case LifecycleKind.EXEC:
+      if (!h.command || h.command.length === 0) problems.add(`${field}.command`, h.command ?? [], 'must not be empty');
+      return { exec: { command: h.command } };
+    case LifecycleKind.HTTP_GET:
+      if (!h.path || !h.path.startsWith('/')) problems.add(`${field}.path`, h.path ?? '', 'must start with "/"');
+      return { httpGet: { path: h.path, port: targetPort(problems, field, h.httpGetOptions ?? {}, ports), scheme: h.httpGetOptions?.scheme } };
+    case LifecycleKind.SLEEP: {
+      const seconds = secondsOf(h.duration);
+      if (seconds === undefined || seconds < 1) problems.add(`${field}.duration`, h.duration?.toHumanString?.() ?? h.duration, 'must be a whole number of seconds, at least 1');
+      return { sleep: { seconds } };
+    }
+    default:
+      problems.add(field, h, 'is not a LifecycleHandler: create one with LifecycleHandler.exec, httpGet or sleep');
+      return undefined;
+  }
+}
+
+/** Whole seconds of a Duration, or undefined when it is not one. */
+export function secondsOf(d: Duration | undefined): number | undefined {
+  if (!(d instanceof Object) || typeof d.toSeconds !== 'function') return undefined;
+  try {
+    return d.toSeconds();
+  } catch {
+    return undefined;
+  }
+}
+
+function targetPort(problems: Problems, field: string, o: { port?: number; portName?: string }, ports: PortRef): number | string | undefined {
+  if (o.port !== undefined && o.portName !== undefined) {
+    problems.add(`${field}.portName`, o.portName, 'cannot be combined with port: give one');
+  }
+  if (o.port !== undefined) {
+    if (!isPortNumber(o.port)) problems.add(`${field}.port`, o.port, PORT_RULE);
+    return o.port;
+  }
+  if (o.portName !== undefined) {
+    const rule = ianaPortName(o.portName);
+    if (rule) problems.add(`${field}.portName`, o.portName, rule);
+    else if (!ports.tcpNames.includes(o.portName)) {
+      problems.add(`${field}.portName`, o.portName, `names no TCP container port of ${ports.scope} (TCP ports: ${ports.tcpNames.join(', ') || 'none'})`);
+    }
+    return o.portName;
+  }
+  if (!ports.firstTcp) {
+    problems.add(`${field}.port`, ports.all.map((p) => `${p.containerPort}/${p.protocol}`), 'has no TCP port to probe: give port or portName, or use Probe.exec');
+    return undefined;
+  }
+  return ports.firstTcp.name ?? ports.firstTcp.containerPort;
+}
+
+function checkTimings(problems: Problems, field: string, o: ProbeTimings): void {
+  const check = (name: keyof ProbeTimings, min: number) => {
+    const v = o[name];
+    if (v !== undefined && (!Number.isInteger(v) || v < min)) problems.add(`${field}.${name}`, v, `must be an integer >= ${min}`);
+  };
+  check('initialDelaySeconds', 0);
+  check('periodSeconds', 1);
+  check('timeoutSeconds', 1);
+  check('failureThreshold', 1);
+  check('successThreshold', 1);
+  const kind = field.slice(field.lastIndexOf('.') + 1);
+  if (kind !== 'readiness' && o.successThreshold !== undefined && o.successThreshold !== 1) {
+    problems.add(`${field}.successThreshold`, o.successThreshold, `must be 1 for ${kind} probes`);
+  }
+}
+
+function timings(o: ProbeTimings): ProbeTimings {
+  return {
+    initialDelaySeconds: o.initialDelaySeconds,
+    periodSeconds: o.periodSeconds,
+    timeoutSeconds: o.timeoutSeconds,
+    failureThreshold: o.failureThreshold,
+    successThreshold: o.successThreshold,
+  };
+}
+
+function renderMount(problems: Problems, field: string, volume: string, mountPath: string, subPath?: string, readOnly?: boolean): object {
+  if (typeof volume !== 'string' || volume === '') problems.add(`${field}.volume`, volume ?? '', 'must name a volume of the pod');
+  if (typeof mountPath !== 'string' || !mountPath.startsWith('/')) problems.add(`${field}.mountPath`, mountPath ?? '', 'must be an absolute path');
+  const rule = subPath === undefined ? undefined : volumeSubPath(subPath);
+  if (rule) problems.add(`${field}.subPath`, subPath, rule);
+  return { name: volume, mountPath, subPath, readOnly: readOnly ? true : undefined };
+}
+
+function checkUniqueMountPaths(problems: Problems, f: string, mounts: Array<{ mountPath: string }>, claimMounts: Array<{ name: string; mountPath: string }>): void {
+  const seen = new Map<string, string>(claimMounts.map((c) => [c.mountPath, `volume claim "${c.name}"`]));
+  mounts.forEach((m, i) => {
+    const prior = seen.get(m.mountPath);
+    if (prior !== undefined) problems.add(`${f}volumeMounts[${i}].mountPath`, m.mountPath, `is already used by ${prior}: mount paths must be unique in a container`);
+    else seen.set(m.mountPath, `volumeMounts[${i}]`);
+  });
+}
+
+function resolveCapabilities(problems: Problems, field: string, caps: string[], restricted: boolean): string[] {
+  caps.forEach((cap, i) => {
+    if (typeof cap !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(cap) || cap.startsWith('CAP_')) {
+      problems.add(`${field}[${i}]`, cap, 'is not a capability name: upper-case without the CAP_ prefix, e.g. NET_BIND_SERVICE');
+    } else if (restricted && cap !== 'NET_BIND_SERVICE') {
+      const fix = BASELINE_CAPABILITIES.includes(cap) ? ', or podSecurity: PodSecurity.BASELINE' : '';
+      problems.add(`${field}[${i}]`, cap, `is not allowed by PodSecurity RESTRICTED, which allows only NET_BIND_SERVICE: remove it${fix}`);
+    } else if (!BASELINE_CAPABILITIES.includes(cap)) {
+      problems.add(`${field}[${i}]`, cap, `is not allowed by PodSecurity BASELINE (allowed: ${BASELINE_CAPABILITIES.join(', ')}): such a container needs a privileged namespace, which this library does not write`);
+    }
+  });
+  return caps;
+}
+
+function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
+  return list && list.length > 0 ? list : undefined;
+}

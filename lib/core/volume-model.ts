@@ -1,0 +1,156 @@
+// Resolution and rendering of pod volumes (K8S-RULES.md §9 and the Pod Security volume rules).
+import { Size } from 'cdk8s';
+import { secondsOf } from './container-model';
+import { dns1123Label, dns1123Subdomain } from './names';
+import { volumeItemPath } from './paths';
+import { Problems } from './problems';
+import { EmptyDirMedium, KeyToPath, Projection, ProjectionKind, Volume } from './volume';
+import { PodSecurity } from './workload';
+
+/** Volume types the restricted Pod Security Standard allows. */
+const RESTRICTED_VOLUME_TYPES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
+const DOWNWARD_FIELDS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'metadata.labels', 'metadata.annotations'];
+
+/** The pod's volumes as JSON, and the names a mount may use. */
+export function resolveVolumes(problems: Problems, volumes: Volume[], podSecurity: PodSecurity, claimNames: string[]): { json: object[]; names: Set<string> } {
+  const names = new Set<string>(claimNames);
+  const json = volumes.map((v, i) => {
+    const field = `volumes[${i}]`;
+    if (!(v instanceof Volume)) {
+      problems.add(field, v, 'is not a Volume: create one with Volume.fromConfigMap, fromSecret, fromPersistentVolumeClaim, fromEmptyDir, projected or fromSource');
+      return {};
+    }
+    const rule = dns1123Label(v.name) ?? (names.has(v.name) ? 'is already used: volume names must be unique in the pod (volume claims included)' : undefined);
+    if (rule) problems.add(`${field}.name`, v.name, rule);
+    names.add(v.name);
+    checkVolumeType(problems, `${field}.type`, v.type, podSecurity);
+    return { name: v.name, [v.type]: renderSource(problems, field, v) };
+  });
+  return { json, names };
+}
+
+function checkVolumeType(problems: Problems, field: string, type: string, podSecurity: PodSecurity): void {
+  if (typeof type !== 'string' || !/^[a-z][A-Za-z]*$/.test(type)) {
+    problems.add(field, type, 'is not a volume source field name such as "csi" or "nfs"');
+  } else if (type === 'hostPath') {
+    problems.add(field, type, 'is forbidden by every Pod Security profile this library writes (baseline and restricted): use a PersistentVolumeClaim or a CSI volume');
+  } else if (podSecurity === PodSecurity.RESTRICTED && !RESTRICTED_VOLUME_TYPES.includes(type)) {
+    problems.add(field, type, `is not allowed by PodSecurity RESTRICTED (allowed: ${RESTRICTED_VOLUME_TYPES.join(', ')}): use podSecurity: PodSecurity.BASELINE`);
+  }
+}
+
+function renderSource(problems: Problems, field: string, v: Volume): object {
+  const s = v.source;
+  switch (v.type) {
+    case 'configMap':
+    case 'secret': {
+      const nameField = v.type === 'secret' ? 'secretName' : 'name';
+      checkObjectName(problems, `${field}.${nameField}`, s[nameField]);
+      checkMode(problems, `${field}.defaultMode`, s.defaultMode);
+      return { [nameField]: s[nameField], items: renderItems(problems, `${field}.items`, s.items), defaultMode: s.defaultMode, optional: s.optional };
+    }
+    case 'persistentVolumeClaim':
+      checkObjectName(problems, `${field}.claimName`, s.claimName);
+      return { claimName: s.claimName, readOnly: s.readOnly ? true : undefined };
+    case 'emptyDir': {
+      if (s.medium !== undefined && !Object.values(EmptyDirMedium).includes(s.medium)) {
+        problems.add(`${field}.medium`, s.medium, 'is not an EmptyDirMedium: use DEFAULT or MEMORY');
+      }
+      return { medium: s.medium || undefined, sizeLimit: s.sizeLimit === undefined ? undefined : sizeQuantity(problems, `${field}.sizeLimit`, s.sizeLimit) };
+    }
+    case 'projected':
+      checkMode(problems, `${field}.defaultMode`, s.defaultMode);
+      return { sources: renderProjections(problems, `${field}.sources`, s.sources ?? []), defaultMode: s.defaultMode };
+    default:
+      if (typeof s !== 'object' || s === null || Array.isArray(s)) problems.add(`${field}.source`, s, 'must be an object: the volume source as the API writes it');
+      return s;
+  }
+}
+
+function checkObjectName(problems: Problems, field: string, name: unknown): void {
+  const rule = typeof name === 'string' ? dns1123Subdomain(name) : 'is required';
+  if (rule) problems.add(field, name ?? '', rule);
+}
+
+function checkMode(problems: Problems, field: string, mode: unknown): void {
+  if (mode !== undefined && (!Number.isInteger(mode) || (mode as number) < 0 || (mode as number) > 0o777)) {
+    problems.add(field, mode, 'is not a file mode: an integer 0-511, written in TypeScript as octal 0o000-0o777');
+  }
+}
+
+function renderItems(problems: Problems, field: string, items: KeyToPath[] | undefined, paths = new Set<string>()): object[] | undefined {
+  if (items === undefined) return undefined;
+  return items.map((it, i) => {
+    if (typeof it.key !== 'string' || it.key === '') problems.add(`${field}[${i}].key`, it.key ?? '', 'is required');
+    const rule = volumeItemPath(it.path) ?? (paths.has(it.path) ? 'is already used: file paths must be unique in the volume' : undefined);
+    if (rule) problems.add(`${field}[${i}].path`, it.path, rule);
+    paths.add(it.path);
+    checkMode(problems, `${field}[${i}].mode`, it.mode);
+    return { key: it.key, path: it.path, mode: it.mode };
+  });
+}
+
+function renderProjections(problems: Problems, field: string, sources: Projection[]): object[] {
+  const paths = new Set<string>();
+  const path = (f: string, p: string) => {
+    const rule = volumeItemPath(p) ?? (paths.has(p) ? 'is already used: file paths must be unique across the projected sources' : undefined);
+    if (rule) problems.add(f, p, rule);
+    paths.add(p);
+  };
+  return sources.map((src, i) => {
+    const f = `${field}[${i}]`;
+    switch (src instanceof Projection ? src.kind : undefined) {
+      case ProjectionKind.CONFIG_MAP:
+      case ProjectionKind.SECRET:
+        checkObjectName(problems, `${f}.name`, src.name);
+        return { [src.kind]: { name: src.name, items: renderItems(problems, `${f}.items`, src.items, paths) } };
+      case ProjectionKind.SERVICE_ACCOUNT_TOKEN: {
+        const t = src.token!;
+        path(`${f}.path`, t.path);
+        const seconds = t.expiration === undefined ? undefined : secondsOf(t.expiration);
+        if (t.expiration !== undefined && (seconds === undefined || seconds < 600 || seconds > 2 ** 32)) {
+          problems.add(`${f}.expiration`, seconds ?? t.expiration, 'must be whole seconds from 10 minutes (600) to 2^32 seconds');
+        }
+        return { serviceAccountToken: { audience: t.audience, expirationSeconds: seconds, path: t.path } };
+      }
+      case ProjectionKind.DOWNWARD_API:
+        return {
+          downwardAPI: {
+            items: (src.files ?? []).map((file, j) => {
+              path(`${f}.files[${j}].path`, file.path);
+              if (!DOWNWARD_FIELDS.includes(file.fieldPath)) {
+                problems.add(`${f}.files[${j}].fieldPath`, file.fieldPath, `is not a field the API allows in a volume: ${DOWNWARD_FIELDS.join(', ')}`);
+              }
+              return { path: file.path, fieldRef: { fieldPath: file.fieldPath } };
+            }),
+          },
+        };
+      default:
+        problems.add(f, src, 'is not a Projection: create one with Projection.configMap, secret, serviceAccountToken or downwardApi');
+        return {};
+    }
+  });
+}
+
+const SIZE_UNITS: Array<[string, (s: Size) => number]> = [
+  ['Pi', (s) => s.toPebibytes()], ['Ti', (s) => s.toTebibytes()], ['Gi', (s) => s.toGibibytes()],
+  ['Mi', (s) => s.toMebibytes()], ['Ki', (s) => s.toKibibytes()],
+];
+
+/** A Size as a Kubernetes quantity in its largest whole binary unit: `Size.gibibytes(1)` is `1Gi`. */
+export function sizeQuantity(problems: Problems, field: string, size: Size): string | undefined {
+  if (!(size instanceof Object) || typeof (size as Size).toKibibytes !== 'function') {
+    problems.add(field, size, 'is not a Size: use Size.mebibytes(n), Size.gibibytes(n), ...');
+    return undefined;
+  }
+  for (const [unit, convert] of SIZE_UNITS) {
+    try {
+      const n = convert(size);
+      if (n >= 0) return `${n}${unit}`;
+    } catch {
+      // not a whole number of this unit: try the next smaller one
+    }
+  }
+  problems.add(field, size.asString(), 'is not a whole number of kibibytes or is negative');
+  return undefined;
+}

@@ -1,0 +1,200 @@
+import { Duration, Size } from 'cdk8s';
+
+/** Where an emptyDir volume lives. */
+export enum EmptyDirMedium {
+  /** The node's default storage (disk). */
+  DEFAULT = '',
+  /** A tmpfs in memory; counts against the container's memory limit. */
+  MEMORY = 'Memory',
+}
+
+/** One key of a ConfigMap or Secret written to a file of the volume. */
+export interface KeyToPath {
+  /** The key. */
+  readonly key: string;
+  /** Relative path of the file in the volume (no `..`). */
+  readonly path: string;
+  /**
+   * File mode, an octal number such as `0o400`.
+   * @default - the volume's defaultMode
+   */
+  readonly mode?: number;
+}
+
+/** Options of a ConfigMap or Secret volume. */
+export interface KeyVolumeOptions {
+  /**
+   * Only these keys, at these paths.
+   * @default - every key, as a file named after it
+   */
+  readonly items?: KeyToPath[];
+  /**
+   * Mode of the files, an octal number such as `0o440`.
+   * @default - Kubernetes' default (0o644)
+   */
+  readonly defaultMode?: number;
+  /**
+   * Start the pod even when the ConfigMap/Secret is missing.
+   * @default false
+   */
+  readonly optional?: boolean;
+}
+
+/** Options of a PersistentVolumeClaim volume. */
+export interface ClaimVolumeOptions {
+  /**
+   * Mount the claim read-only in every container.
+   * @default false
+   */
+  readonly readOnly?: boolean;
+}
+
+/** Options of an emptyDir volume. */
+export interface EmptyDirOptions {
+  /**
+   * Disk or memory.
+   * @default EmptyDirMedium.DEFAULT
+   */
+  readonly medium?: EmptyDirMedium;
+  /**
+   * Most space the volume may use; the pod is evicted above it.
+   * @default - no limit
+   */
+  readonly sizeLimit?: Size;
+}
+
+/** Options of a projected service account token. */
+export interface ServiceAccountTokenProjection {
+  /** Path of the token file in the volume. */
+  readonly path: string;
+  /**
+   * Audience the token is meant for.
+   * @default - the API server's audience
+   */
+  readonly audience?: string;
+  /**
+   * Lifetime of the token, at least 10 minutes.
+   * @default - Kubernetes' default (1 hour)
+   */
+  readonly expiration?: Duration;
+}
+
+/** A pod field written to a file (downward API). */
+export interface DownwardApiFile {
+  /** Relative path of the file. */
+  readonly path: string;
+  /** The field, e.g. `metadata.labels` or `metadata.name`. */
+  readonly fieldPath: string;
+}
+
+/** What a projected volume combines. */
+export enum ProjectionKind {
+  CONFIG_MAP = 'configMap',
+  SECRET = 'secret',
+  SERVICE_ACCOUNT_TOKEN = 'serviceAccountToken',
+  DOWNWARD_API = 'downwardAPI',
+}
+
+/** One source of a projected volume. Create one with the static methods. */
+export class Projection {
+  /** Keys of a ConfigMap. */
+  public static configMap(name: string, items?: KeyToPath[]): Projection {
+    return new Projection(ProjectionKind.CONFIG_MAP, name, items);
+  }
+
+  /** Keys of a Secret. */
+  public static secret(name: string, items?: KeyToPath[]): Projection {
+    return new Projection(ProjectionKind.SECRET, name, items);
+  }
+
+  /** A service account token with its own audience and lifetime. */
+  public static serviceAccountToken(options: ServiceAccountTokenProjection): Projection {
+    return new Projection(ProjectionKind.SERVICE_ACCOUNT_TOKEN, undefined, undefined, options);
+  }
+
+  /** Pod fields as files. */
+  public static downwardApi(files: DownwardApiFile[]): Projection {
+    return new Projection(ProjectionKind.DOWNWARD_API, undefined, undefined, undefined, files);
+  }
+
+  private constructor(
+    /** What the source is. */
+    public readonly kind: ProjectionKind,
+    /** The ConfigMap or Secret name. */
+    public readonly name?: string,
+    /** The keys of a ConfigMap or Secret. */
+    public readonly items?: KeyToPath[],
+    /** The token of a SERVICE_ACCOUNT_TOKEN source. */
+    public readonly token?: ServiceAccountTokenProjection,
+    /** The files of a DOWNWARD_API source. */
+    public readonly files?: DownwardApiFile[],
+  ) {}
+}
+
+/** A volume of the pod. Create one with the static methods; mount it by name. */
+export class Volume {
+  /** The keys of a ConfigMap as files, e.g. a configuration file. */
+  public static fromConfigMap(name: string, configMapName: string, options: KeyVolumeOptions = {}): Volume {
+    return new Volume(name, 'configMap', {
+      name: configMapName, items: options.items, defaultMode: options.defaultMode, optional: options.optional,
+    });
+  }
+
+  /** The keys of a Secret as files, e.g. TLS keys. */
+  public static fromSecret(name: string, secretName: string, options: KeyVolumeOptions = {}): Volume {
+    return new Volume(name, 'secret', {
+      secretName, items: options.items, defaultMode: options.defaultMode, optional: options.optional,
+    });
+  }
+
+  /** An existing PersistentVolumeClaim. */
+  public static fromPersistentVolumeClaim(name: string, claimName: string, options: ClaimVolumeOptions = {}): Volume {
+    return new Volume(name, 'persistentVolumeClaim', { claimName, readOnly: options.readOnly });
+  }
+
+  /** Scratch space that lives as long as the pod. */
+  public static fromEmptyDir(name: string, options: EmptyDirOptions = {}): Volume {
+    return new Volume(name, 'emptyDir', { medium: options.medium, sizeLimit: options.sizeLimit });
+  }
+
+  /** Several ConfigMaps, Secrets, tokens and pod fields in one directory. */
+  public static projected(name: string, sources: Projection[], defaultMode?: number): Volume {
+    return new Volume(name, 'projected', { sources, defaultMode });
+  }
+
+  /**
+   * Any other volume source, as the API writes it: `type` is the field name (e.g. `csi`, `nfs`,
+   * `hostPath`) and `source` its value. The pod's security profile decides which types are
+   * allowed.
+   */
+  public static fromSource(name: string, type: string, source: { [key: string]: any }): Volume {
+    return new Volume(name, type, source);
+  }
+
+  private constructor(
+    /** Name of the volume in the pod, a DNS-1123 label. */
+    public readonly name: string,
+    /** The volume source's field name, e.g. `configMap`. */
+    public readonly type: string,
+    /** The volume source, before validation. */
+    public readonly source: { [key: string]: any },
+  ) {}
+}
+
+/** A volume mounted into a container. */
+export interface VolumeMount {
+  /** Name of the volume: one of `volumes`, or a volume claim of a HeadlessGroup. */
+  readonly volume: string;
+  /** Absolute path in the container. */
+  readonly mountPath: string;
+  /**
+   * Mount only this path inside the volume (relative, no `..`).
+   * @default - the whole volume
+   */
+  readonly subPath?: string;
+  /**
+   * Mount read-only.
+   * @default false
+   */
+  readonly readOnly?: boolean;
+}

@@ -1,11 +1,13 @@
 // The bad-input corpus: every input here must be refused with exactly this message, before
 // any YAML is written. test/bad-input-corpus.test.ts runs them all.
+import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   EndpointsApi, ExposedApp, ExposedAppProps, ExternalDatabase, ExternalDatabaseProps, ExternalTrafficPolicy, HeadlessGroup,
   Gateway, GatewayListener, GatewayRef, HeadlessGroupProps, HttpRouteOptions, IngressOptions, IngressRouter, ListenerProtocol, RouteApi,
   ServiceAlias, ServiceRef, InternalTrafficPolicy, PathType, Probe, Protocol, ServiceType, SessionAffinity,
-  StatefulSetUpdateStrategy, WorkloadKind,
+  StatefulSetUpdateStrategy, WorkloadKind, Volume, Projection, EnvValue, EnvFrom, LifecycleHandler, ImagePullPolicy,
+  DeploymentStrategy, TolerationOperator, TaintEffect, LabelOperator, PodSecurity,
 } from '../lib';
 
 export interface BadInput {
@@ -88,6 +90,10 @@ const EXTERNAL_DATABASE: Array<[string, ExternalDatabaseProps, string]> = [
 ];
 
 const HEADLESS_GROUP: Array<[string, Partial<HeadlessGroupProps>, string]> = [
+  ['sidecar mounts an unknown claim', { volumeClaims: [{ name: 'data', storage: '1Gi', mountPath: '/data' }], sidecars: [{ name: 'backup', image: IMAGE, volumeMounts: [{ volume: 'dat', mountPath: '/data' }] }] }, "HeadlessGroup 'test/web': sidecars[0].volumeMounts[0].volume \"dat\" names no volume of the pod (volumes: data)"],
+  ['mount path of a claim used again', { volumeClaims: [{ name: 'data', storage: '1Gi', mountPath: '/data' }], volumes: [Volume.fromEmptyDir('tmp')], volumeMounts: [{ volume: 'tmp', mountPath: '/data' }] }, "HeadlessGroup 'test/web': volumeMounts[0].mountPath \"/data\" is already used by volume claim \"data\": mount paths must be unique in a container"],
+  ['volume named like a claim', { volumeClaims: [{ name: 'data', storage: '1Gi', mountPath: '/data' }], volumes: [Volume.fromEmptyDir('data')] }, "HeadlessGroup 'test/web': volumes[0].name \"data\" is already used: volume names must be unique in the pod (volume claims included)"],
+  ['Deployment strategy on a StatefulSet', { strategy: DeploymentStrategy.RECREATE }, "HeadlessGroup 'test/web': strategy \"Recreate\" is for Deployments: use updateStrategy with WorkloadKind.STATEFUL_SET"],
   ['StatefulSet name over 52', { name: long }, `HeadlessGroup 'test/web': name "${long}" is longer than 52 characters (53): StatefulSet pods get the label controller-revision-hash=<name>-<hash>, which would exceed the 63-character label limit and pods could not be created`],
   ['negative replicas', { replicas: -2 }, "HeadlessGroup 'test/web': replicas -2 must be an integer >= 0"],
   ['no ports', { ports: [] }, "HeadlessGroup 'test/web': ports [] must list at least one port"],
@@ -135,6 +141,76 @@ const PRODUCTION: Array<[string, Partial<ExposedAppProps>, string]> = [
   ['grace shorter than pause', { gracefulShutdown: { preStopSeconds: 10, terminationGracePeriodSeconds: 10 } }, "ExposedApp 'test/web': gracefulShutdown.terminationGracePeriodSeconds 10 must be longer than preStopSeconds (10): the pod would be killed during the pause"],
   ['zero pause', { gracefulShutdown: { preStopSeconds: 0 } }, "ExposedApp 'test/web': gracefulShutdown.preStopSeconds 0 must be an integer >= 1"],
   ['bad traffic policy', { internalTrafficPolicy: 'Nearby' as InternalTrafficPolicy }, "ExposedApp 'test/web': internalTrafficPolicy \"Nearby\" is not one of Cluster, Local"],
+];
+
+
+const cm = (name: string) => Volume.fromConfigMap(name, 'cfg');
+const POD_MODEL: Array<[string, Partial<ExposedAppProps>, string]> = [
+  ['volume name not a DNS label', { volumes: [cm('Config')] }, "ExposedApp 'test/web': volumes[0].name \"Config\" is not a valid DNS-1123 label: lower-case letters, digits and \"-\", starting and ending with a letter or digit"],
+  ['duplicate volume names', { volumes: [cm('config'), cm('config')] }, "ExposedApp 'test/web': volumes[1].name \"config\" is already used: volume names must be unique in the pod (volume claims included)"],
+  ['mount of an unknown volume', { volumes: [cm('config')], volumeMounts: [{ volume: 'conf', mountPath: '/etc/app' }] }, "ExposedApp 'test/web': volumeMounts[0].volume \"conf\" names no volume of the pod (volumes: config)"],
+  ['relative mount path', { volumes: [cm('config')], volumeMounts: [{ volume: 'config', mountPath: 'etc/app' }] }, "ExposedApp 'test/web': volumeMounts[0].mountPath \"etc/app\" must be an absolute path"],
+  ['duplicate mount path', { volumes: [cm('a'), cm('b')], volumeMounts: [{ volume: 'a', mountPath: '/etc/app' }, { volume: 'b', mountPath: '/etc/app' }] }, "ExposedApp 'test/web': volumeMounts[1].mountPath \"/etc/app\" is already used by volumeMounts[0]: mount paths must be unique in a container"],
+  ['subPath with ..', { volumes: [cm('config')], volumeMounts: [{ volume: 'config', mountPath: '/etc/app', subPath: 'a/../b' }] }, "ExposedApp 'test/web': volumeMounts[0].subPath \"a/../b\" must not contain a \"..\" element"],
+  ['absolute subPath', { volumes: [cm('config')], volumeMounts: [{ volume: 'config', mountPath: '/etc/app', subPath: '/app.yaml' }] }, "ExposedApp 'test/web': volumeMounts[0].subPath \"/app.yaml\" must be a relative path"],
+  ['item path starting with ..', { volumes: [Volume.fromConfigMap('config', 'cfg', { items: [{ key: 'a', path: '..a' }] })] }, "ExposedApp 'test/web': volumes[0].items[0].path \"..a\" must not start with \"..\""],
+  ['duplicate item paths', { volumes: [Volume.fromSecret('tls', 'web-tls', { items: [{ key: 'a', path: 'x' }, { key: 'b', path: 'x' }] })] }, "ExposedApp 'test/web': volumes[0].items[1].path \"x\" is already used: file paths must be unique in the volume"],
+  ['decimal-looking defaultMode', { volumes: [Volume.fromSecret('tls', 'web-tls', { defaultMode: 644 })] }, "ExposedApp 'test/web': volumes[0].defaultMode 644 is not a file mode: an integer 0-511, written in TypeScript as octal 0o000-0o777"],
+  ['bad Secret name', { volumes: [Volume.fromSecret('tls', 'Web_TLS')] }, "ExposedApp 'test/web': volumes[0].secretName \"Web_TLS\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
+  ['empty claim name', { volumes: [Volume.fromPersistentVolumeClaim('data', '')] }, "ExposedApp 'test/web': volumes[0].claimName \"\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
+  ['hostPath volume', { podSecurity: PodSecurity.BASELINE, volumes: [Volume.fromSource('host', 'hostPath', { path: '/var/run' })] }, "ExposedApp 'test/web': volumes[0].type \"hostPath\" is forbidden by every Pod Security profile this library writes (baseline and restricted): use a PersistentVolumeClaim or a CSI volume"],
+  ['nfs under RESTRICTED', { volumes: [Volume.fromSource('shared', 'nfs', { server: 'nfs', path: '/x' })] }, "ExposedApp 'test/web': volumes[0].type \"nfs\" is not allowed by PodSecurity RESTRICTED (allowed: configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected, secret): use podSecurity: PodSecurity.BASELINE"],
+  ['token expiring in 5 minutes', { volumes: [Volume.projected('t', [Projection.serviceAccountToken({ path: 'token', expiration: Duration.minutes(5) })])] }, "ExposedApp 'test/web': volumes[0].sources[0].expiration 300 must be whole seconds from 10 minutes (600) to 2^32 seconds"],
+  ['duplicate projected paths', { volumes: [Volume.projected('p', [Projection.secret('a', [{ key: 'k', path: 'x' }]), Projection.configMap('b', [{ key: 'k', path: 'x' }])])] }, "ExposedApp 'test/web': volumes[0].sources[1].items[0].path \"x\" is already used: file paths must be unique in the volume"],
+  ['downward API spec field in a volume', { volumes: [Volume.projected('p', [Projection.downwardApi([{ path: 'node', fieldPath: 'spec.nodeName' }])])] }, "ExposedApp 'test/web': volumes[0].sources[0].files[0].fieldPath \"spec.nodeName\" is not a field the API allows in a volume: metadata.name, metadata.namespace, metadata.uid, metadata.labels, metadata.annotations"],
+  ['env in both env and envValues', { env: { A: '1' }, envValues: { A: EnvValue.fromValue('2') } }, "ExposedApp 'test/web': envValues key \"A\" is also set in env: give each variable once"],
+  ['bad envValues name', { envValues: { '1A': EnvValue.fromSecret('db', 'password') } }, "ExposedApp 'test/web': envValues key \"1A\" is not a valid environment variable name: letters, digits, \"_\", \"-\" and \".\", not starting with a digit"],
+  ['bad Secret key', { envValues: { P: EnvValue.fromSecret('db', 'pass word') } }, "ExposedApp 'test/web': envValues[\"P\"].key \"pass word\" is not a valid key: letters, digits, \"-\", \"_\" and \".\""],
+  ['bad ConfigMap name', { envValues: { P: EnvValue.fromConfigMap('Flags', 'x') } }, "ExposedApp 'test/web': envValues[\"P\"].name \"Flags\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
+  ['status.phase is no env field', { envValues: { P: EnvValue.fromFieldRef('status.phase') } }, "ExposedApp 'test/web': envValues[\"P\"].fieldPath \"status.phase\" is not a pod field the API allows in env: metadata.name, metadata.namespace, metadata.uid, spec.nodeName, spec.serviceAccountName, status.hostIP, status.hostIPs, status.podIP, status.podIPs, metadata.labels['<key>'] or metadata.annotations['<key>']"],
+  ['whole label map in env', { envValues: { P: EnvValue.fromFieldRef('metadata.labels') } }, "ExposedApp 'test/web': envValues[\"P\"].fieldPath \"metadata.labels\" is not a pod field the API allows in env: metadata.name, metadata.namespace, metadata.uid, spec.nodeName, spec.serviceAccountName, status.hostIP, status.hostIPs, status.podIP, status.podIPs, metadata.labels['<key>'] or metadata.annotations['<key>']"],
+  ['extended resource in env', { envValues: { P: EnvValue.fromResource('limits.nvidia.com/gpu') } }, "ExposedApp 'test/web': envValues[\"P\"].resource \"limits.nvidia.com/gpu\" is not a resource the API allows: limits.<r> or requests.<r> with r one of cpu, memory, ephemeral-storage, hugepages-<size>"],
+  ['bad cpu divisor', { envValues: { P: EnvValue.fromResource('limits.cpu', { divisor: '1Mi' }) } }, "ExposedApp 'test/web': envValues[\"P\"].divisor \"1Mi\" is not allowed for cpu: use 1m or 1"],
+  ['bad memory divisor', { envValues: { P: EnvValue.fromResource('limits.memory', { divisor: '2Mi' }) } }, "ExposedApp 'test/web': envValues[\"P\"].divisor \"2Mi\" is not allowed: use 1, 1k, 1M, 1G, 1T, 1P, 1E or 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei"],
+  ['bad envFrom name', { envFrom: [EnvFrom.configMap('Web_Env')] }, "ExposedApp 'test/web': envFrom[0].name \"Web_Env\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
+  ['bad envFrom prefix', { envFrom: [EnvFrom.secret('web', { prefix: '1X' })] }, "ExposedApp 'test/web': envFrom[0].prefix \"1X\" is not a valid environment variable name: letters, digits, \"_\", \"-\" and \".\", not starting with a digit"],
+  ['init container with a probe', { initContainers: [{ name: 'migrate', image: IMAGE, readiness: Probe.exec(['true']) }] }, "ExposedApp 'test/web': initContainers[0].readiness \"exec\" is only allowed on sidecars and main containers: an init container runs to completion"],
+  ['init container with a hook', { initContainers: [{ name: 'migrate', image: IMAGE, postStart: LifecycleHandler.exec(['true']) }] }, "ExposedApp 'test/web': initContainers[0].postStart \"exec\" is only allowed on sidecars and main containers: an init container runs to completion"],
+  ['container name clash', { sidecars: [{ name: 'web', image: IMAGE }] }, "ExposedApp 'test/web': sidecars[0].name \"web\" is already used by containerName: container names must be unique in the pod"],
+  ['bad sidecar name', { sidecars: [{ name: 'Proxy', image: IMAGE }] }, "ExposedApp 'test/web': sidecars[0].name \"Proxy\" is not a valid DNS-1123 label: lower-case letters, digits and \"-\", starting and ending with a letter or digit"],
+  ['sidecar without image', { sidecars: [{ name: 'proxy', image: '' }] }, "ExposedApp 'test/web': sidecars[0].image \"\" is not a valid image reference: it must be non-empty and contain no spaces"],
+  ['port clash across containers', { sidecars: [{ name: 'proxy', image: IMAGE, extraPorts: [{ containerPort: 80 }] }] }, "ExposedApp 'test/web': sidecars[0].extraPorts[0].containerPort 80 is already used by a Service port for TCP: a port may be declared once in the pod"],
+  ['port name clash across containers', { extraPorts: [{ name: 'metrics', containerPort: 9000 }], sidecars: [{ name: 'proxy', image: IMAGE, extraPorts: [{ name: 'metrics', containerPort: 9001 }] }] }, "ExposedApp 'test/web': sidecars[0].extraPorts[0].name \"metrics\" is already used by extraPorts[0]: port names must be unique in the pod"],
+  ['sidecar probe on a port it does not have', { sidecars: [{ name: 'proxy', image: IMAGE, liveness: Probe.tcpSocket({ portName: 'http' }) }] }, "ExposedApp 'test/web': sidecars[0].liveness.portName \"http\" names no TCP container port of this container (TCP ports: none)"],
+  ['relative workingDir', { workingDir: 'app' }, "ExposedApp 'test/web': workingDir \"app\" must be an absolute path"],
+  ['bad pull policy', { imagePullPolicy: 'always' as ImagePullPolicy }, "ExposedApp 'test/web': imagePullPolicy \"always\" is not one of Always, IfNotPresent, Never"],
+  ['NET_ADMIN under RESTRICTED', { addCapabilities: ['NET_ADMIN'] }, "ExposedApp 'test/web': addCapabilities[0] \"NET_ADMIN\" is not allowed by PodSecurity RESTRICTED, which allows only NET_BIND_SERVICE: remove it"],
+  ['CHOWN under RESTRICTED', { addCapabilities: ['CHOWN'] }, "ExposedApp 'test/web': addCapabilities[0] \"CHOWN\" is not allowed by PodSecurity RESTRICTED, which allows only NET_BIND_SERVICE: remove it, or podSecurity: PodSecurity.BASELINE"],
+  ['SYS_ADMIN under BASELINE', { podSecurity: PodSecurity.BASELINE, addCapabilities: ['SYS_ADMIN'] }, "ExposedApp 'test/web': addCapabilities[0] \"SYS_ADMIN\" is not allowed by PodSecurity BASELINE (allowed: AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT): such a container needs a privileged namespace, which this library does not write"],
+  ['CAP_ prefix', { podSecurity: PodSecurity.BASELINE, addCapabilities: ['CAP_CHOWN'] }, "ExposedApp 'test/web': addCapabilities[0] \"CAP_CHOWN\" is not a capability name: upper-case without the CAP_ prefix, e.g. NET_BIND_SERVICE"],
+  ['zero sleep', { preStop: LifecycleHandler.sleep(Duration.seconds(0)) }, "ExposedApp 'test/web': preStop.duration \"0 seconds\" must be a whole number of seconds, at least 1"],
+  ['fractional sleep', { preStop: LifecycleHandler.sleep(Duration.millis(1500)) }, "ExposedApp 'test/web': preStop.duration \"1 second 500 millis\" must be a whole number of seconds, at least 1"],
+  ['sleep beyond the grace period', { preStop: LifecycleHandler.sleep(Duration.minutes(1)) }, "ExposedApp 'test/web': preStop.duration 60 is longer than the termination grace period (30 seconds): set gracefulShutdown.terminationGracePeriodSeconds"],
+  ['preStop with a pause length', { preStop: LifecycleHandler.exec(['drain']), gracefulShutdown: { preStopSeconds: 10 } }, "ExposedApp 'test/web': preStop \"exec\" cannot be combined with gracefulShutdown.preStopSeconds or execSleep: the preStop hook replaces the pause"],
+  ['hook path without slash', { postStart: LifecycleHandler.httpGet('warm') }, "ExposedApp 'test/web': postStart.path \"warm\" must start with \"/\""],
+  ['empty hook command', { preStop: LifecycleHandler.exec([]) }, "ExposedApp 'test/web': preStop.command [] must not be empty"],
+  ['fractional GPU', { resources: { extended: { 'nvidia.com/gpu': '0.5' } } }, "ExposedApp 'test/web': resources.extended[\"nvidia.com/gpu\"] \"0.5\" must be a whole number: extended resources cannot be split"],
+  ['extended resource without a domain', { resources: { extended: { gpu: '1' } } }, "ExposedApp 'test/web': resources.extended key \"gpu\" is not an extended resource name: domain-prefixed (e.g. nvidia.com/gpu) and outside kubernetes.io, or hugepages-<size>"],
+  ['ephemeral request above limit', { resources: { ephemeralStorageRequest: '2Gi', ephemeralStorageLimit: '1Gi' } }, "ExposedApp 'test/web': resources.ephemeralStorageRequest \"2Gi\" is more than the ephemeral-storage limit 1Gi: a request must be <= its limit"],
+  ['Recreate with rollingUpdate', { strategy: DeploymentStrategy.RECREATE, rollingUpdate: { maxSurge: '1' } }, "ExposedApp 'test/web': rollingUpdate {\"maxSurge\":\"1\"} cannot be combined with strategy RECREATE: a Recreate Deployment has no rolling update"],
+  ['bad node selector value', { nodeSelector: { disk: 'fast ssd' } }, "ExposedApp 'test/web': nodeSelector[\"disk\"] \"fast ssd\" is not a valid label value: at most 63 characters of letters, digits, \"-\", \"_\" and \".\", starting and ending with a letter or digit"],
+  ['toleration without key and with Equal', { tolerations: [{ value: 'x' }] }, "ExposedApp 'test/web': tolerations[0].operator \"Equal\" must be EXISTS when no key is given (a toleration of every taint)"],
+  ['toleration value with Exists', { tolerations: [{ key: 'a', operator: TolerationOperator.EXISTS, value: 'x' }] }, "ExposedApp 'test/web': tolerations[0].value \"x\" must not be given with operator EXISTS"],
+  ['tolerationSeconds without NoExecute', { tolerations: [{ key: 'a', effect: TaintEffect.NO_SCHEDULE, tolerationSeconds: Duration.seconds(60) }] }, "ExposedApp 'test/web': tolerations[0].tolerationSeconds 60 is only allowed with effect NO_EXECUTE (got NoSchedule)"],
+  ['In without values', { affinity: { nodes: [{ requirements: [{ key: 'zone', operator: LabelOperator.IN }] }] } }, "ExposedApp 'test/web': affinity.nodes[0].requirements[0].values [] must list at least one value for In"],
+  ['Exists with values', { affinity: { nodes: [{ requirements: [{ key: 'zone', operator: LabelOperator.EXISTS, values: ['a'] }] }] } }, "ExposedApp 'test/web': affinity.nodes[0].requirements[0].values [\"a\"] must be empty for Exists"],
+  ['Gt with a word', { affinity: { nodes: [{ requirements: [{ key: 'cores', operator: LabelOperator.GT, values: ['many'] }] }] } }, "ExposedApp 'test/web': affinity.nodes[0].requirements[0].values [\"many\"] must be exactly one integer for Gt: the scheduler compares the label as a number"],
+  ['empty node term', { affinity: { nodes: [{ requirements: [] }] } }, "ExposedApp 'test/web': affinity.nodes[0].requirements [] must list at least one requirement (an empty term matches no node)"],
+  ['weight above 100', { affinity: { podAntiAffinity: [{ topologyKey: 'kubernetes.io/hostname', matchLabels: { app: 'web' }, weight: 101 }] } }, "ExposedApp 'test/web': affinity.podAntiAffinity[0].weight 101 must be an integer in 1-100"],
+  ['pod term without labels', { affinity: { podAffinity: [{ topologyKey: 'kubernetes.io/hostname', matchLabels: {} }] } }, "ExposedApp 'test/web': affinity.podAffinity[0].matchLabels {} must name at least one label: without a selector the term matches no pod"],
+  ['bad priority class', { priorityClassName: 'High' }, "ExposedApp 'test/web': priorityClassName \"High\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
+  ['bad workload name', { workloadName: 'Web' }, "ExposedApp 'test/web': workloadName \"Web\" is not a valid DNS-1123 label: lower-case letters, digits and \"-\", starting and ending with a letter or digit"],
+  ['bad PDB name', { names: { disruptionBudget: 'Web PDB' } }, "ExposedApp 'test/web': names.disruptionBudget \"Web PDB\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
 ];
 
 
@@ -212,6 +288,9 @@ export const BAD_INPUTS: BadInput[] = [
   ...GATEWAY,
   ...EXPOSED_APP.map(([title, props, message, id]) => ({
     construct: 'ExposedApp', title, message, build: (s: Construct) => { new ExposedApp(s, id ?? 'web', { image: IMAGE, ...props }); },
+  })),
+  ...POD_MODEL.map(([title, props, message]) => ({
+    construct: 'ExposedApp pod', title, message, build: (s: Construct) => { new ExposedApp(s, 'web', { image: IMAGE, ...props }); },
   })),
   ...PRODUCTION.map(([title, props, message]) => ({
     construct: 'ExposedApp', title, message, build: (s: Construct) => { new ExposedApp(s, 'web', { image: IMAGE, ...props }); },

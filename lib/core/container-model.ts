@@ -189,10 +189,18 @@ function extraPorts(problems: Problems, f: string, list: ContainerPortOptions[])
   });
 }
 
-/** Port names and numbers must be unique across the pod (the API server only warns, but Services then pick one at random). */
-export function checkPodPorts(problems: Problems, ports: PodPort[]): void {
+/**
+ * Port names and numbers must be unique across the pod: containers share one network namespace,
+ * and a Service's named targetPort resolves to the first match. The API server only warns.
+ * `servicePorts` are checked by the port model already and only registered here.
+ */
+export function checkPodPorts(problems: Problems, servicePorts: PodPort[], ports: PodPort[]): void {
   const byName = new Map<string, PodPort>();
   const byNumber = new Map<string, PodPort>();
+  for (const p of servicePorts) {
+    if (p.name !== undefined) byName.set(p.name, p);
+    byNumber.set(`${p.containerPort}/${p.protocol}`, p);
+  }
   for (const p of ports) {
     const prior = p.name !== undefined ? byName.get(p.name) : undefined;
     if (prior) problems.add(`${p.field}.name`, p.name, `is already used by ${prior.field}: port names must be unique in the pod`);
@@ -231,22 +239,17 @@ function resolveResources(problems: Problems, f: string, r: ResourceOptions, exp
     }
   }
   for (const [key, amount] of Object.entries(r.extended ?? {})) {
-    const rule = extendedResource(key, amount);
+    const hugepages = key.startsWith('hugepages-');
+    if (!hugepages && (qualifiedName(key) !== undefined || !key.includes('/') || /(^|\.)kubernetes\.io\//.test(key))) {
+      problems.add(`${f}resources.extended key`, key, 'is not an extended resource name: domain-prefixed (e.g. nvidia.com/gpu) and outside kubernetes.io, or hugepages-<size>');
+    }
+    const rule = typeof amount !== 'string' || quantity(amount) !== undefined ? 'is not a valid quantity'
+      : !hugepages && !/^\d+$/.test(amount) ? 'must be a whole number: extended resources cannot be split' : undefined;
     if (rule) problems.add(`${f}resources.extended["${key}"]`, amount, rule);
     requests[key] = amount;
     limits[key] = amount;
   }
   return { requests: compact(requests), limits: compact(limits) };
-}
-
-function extendedResource(key: string, amount: unknown): string | undefined {
-  const hugepages = /^hugepages-/.test(key);
-  if (!hugepages && (qualifiedName(key) !== undefined || !key.includes('/') || /(^|\.)kubernetes\.io\//.test(key))) {
-    return `is under an invalid resource name "${key}": extended resources are domain-prefixed (e.g. nvidia.com/gpu), outside kubernetes.io`;
-  }
-  if (typeof amount !== 'string' || quantity(amount) !== undefined) return 'is not a valid quantity';
-  if (!hugepages && !/^\d+$/.test(amount)) return 'must be a whole number: extended resources cannot be split';
-  return undefined;
 }
 
 function compact(map: { [k: string]: string | undefined }): { [k: string]: string } | undefined {

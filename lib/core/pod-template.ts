@@ -95,7 +95,7 @@ export function resolveWorkload(
   const sidecars = named(options.sidecars, 'sidecars', ContainerRole.SIDECAR);
   const extra = named(options.containers, 'containers', ContainerRole.EXTRA);
   const all = [main, ...init, ...sidecars, ...extra];
-  checkContainers(problems, all, volumes.names, shutdown.grace ?? 30, options.containerName !== undefined);
+  checkContainers(problems, all, servicePorts, volumes.names, shutdown.grace ?? 30, options.containerName !== undefined);
   const warnings = all.map((c) => rootImageWarning(c, podSecurity, options.runAsUser)).filter((w): w is string => w !== undefined);
   return {
     replicas,
@@ -145,7 +145,7 @@ function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
 }
 
 /** Pod-wide checks: container names, ports, mounts naming volumes, preStop sleeps within the grace period. */
-function checkContainers(problems: Problems, all: ResolvedContainer[], volumes: Set<string>, grace: number, mainNameGiven: boolean): void {
+function checkContainers(problems: Problems, all: ResolvedContainer[], servicePorts: PodPort[], volumes: Set<string>, grace: number, mainNameGiven: boolean): void {
   const names = new Map<string, string>();
   for (const c of all) {
     const nameField = c.field === '' ? 'containerName' : `${c.field}name`;
@@ -163,7 +163,7 @@ function checkContainers(problems: Problems, all: ResolvedContainer[], volumes: 
       problems.add(`${c.field}preStop.duration`, c.preStopSleepSeconds, `is longer than the termination grace period (${grace} seconds): set gracefulShutdown.terminationGracePeriodSeconds`);
     }
   }
-  checkPodPorts(problems, all.flatMap((c) => c.ports));
+  checkPodPorts(problems, servicePorts, all.flatMap((c) => c.ports));
 }
 
 function resolveStrategy(options: WorkloadOptions, defaults: PatternDefaultsProps, problems: Problems): object {

@@ -92,7 +92,7 @@ function requirement(problems: Problems, field: string, r: LabelRequirement): ob
       break;
     case LabelOperator.GT:
     case LabelOperator.LT:
-      if (values.length !== 1 || !/^-?\d+$/.test(values[0])) problems.add(`${field}.values`, values, `must be exactly one integer for ${r.operator}`);
+      if (values.length !== 1 || !/^-?\d+$/.test(values[0])) problems.add(`${field}.values`, values, `must be exactly one integer for ${r.operator}: the scheduler compares the label as a number`);
       break;
   }
   return { key: r.key, operator: r.operator, values: nonEmpty(values) };

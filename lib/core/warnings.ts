@@ -1,10 +1,12 @@
 import { IConstruct } from 'constructs';
 
 const KEY = 'cdk8s-service-patterns:warning';
+/** Lines printed by this process: an app built twice (tests, FastApp) prints each once. */
+const printed = new Set<string>();
 
 /**
  * Warnings about input that the API server accepts but that will likely fail at run time, such
- * as a well-known root image under PodSecurity RESTRICTED. They are printed to stderr when the
+ * as a well-known root image under PodSecurity RESTRICTED. They are printed to stderr (each line once per process) when the
  * construct is created and recorded in its construct metadata.
  */
 export class PatternWarnings {
@@ -19,7 +21,10 @@ export class PatternWarnings {
    */
   public static _add(scope: IConstruct, kind: string, message: string): void {
     scope.node.addMetadata(KEY, message);
-    process.stderr.write(`[WARNING] ${kind} '${scope.node.path}': ${message}\n`);
+    const line = `[WARNING] ${kind} '${scope.node.path}': ${message}`;
+    if (printed.has(line)) return;
+    printed.add(line);
+    process.stderr.write(`${line}\n`);
   }
 
   private constructor() {}

@@ -1,0 +1,301 @@
+import { Duration, Size } from 'cdk8s';
+import {
+  AccessMode, DeploymentStrategy, EmptyDirMedium, EnvFrom, EnvValue, ExposedApp, ExposedAppProps, HeadlessGroup, ImagePullPolicy,
+  LabelOperator, LifecycleHandler, PatternWarnings, PodSecurity, Probe, Projection, TaintEffect, TolerationOperator, Volume,
+  WorkloadKind,
+} from '../lib';
+import { find, Manifest, newChart, synth } from './util';
+
+const IMAGE = 'ghcr.io/acme/web:1.0';
+const podSpec = (m: Manifest) => m.spec.template.spec;
+
+function build(props: Partial<ExposedAppProps> = {}) {
+  const chart = newChart();
+  const app = new ExposedApp(chart, 'web', { image: IMAGE, ...props });
+  const out = synth(chart);
+  return { app, out, chart, deploy: find(out, 'Deployment'), pod: podSpec(find(out, 'Deployment')) };
+}
+
+describe('volumes and mounts', () => {
+  test('ConfigMap, Secret, PVC, emptyDir and projected volumes render as the API writes them', () => {
+    const { pod } = build({
+      volumes: [
+        Volume.fromConfigMap('config', 'web-config', { items: [{ key: 'app.yaml', path: 'app.yaml' }] }),
+        Volume.fromSecret('tls', 'web-tls', { defaultMode: 0o400 }),
+        Volume.fromPersistentVolumeClaim('data', 'web-data'),
+        Volume.fromEmptyDir('cache', { medium: EmptyDirMedium.MEMORY, sizeLimit: Size.mebibytes(64) }),
+        Volume.projected('bundle', [
+          Projection.secret('creds'),
+          Projection.serviceAccountToken({ path: 'token', audience: 'vault', expiration: Duration.hours(1) }),
+          Projection.downwardApi([{ path: 'labels', fieldPath: 'metadata.labels' }]),
+        ]),
+      ],
+      volumeMounts: [
+        { volume: 'config', mountPath: '/etc/web/app.yaml', subPath: 'app.yaml', readOnly: true },
+        { volume: 'tls', mountPath: '/etc/tls', readOnly: true },
+        { volume: 'data', mountPath: '/var/lib/web' },
+        { volume: 'cache', mountPath: '/tmp' },
+      ],
+    });
+    expect(pod.volumes).toEqual([
+      { name: 'config', configMap: { name: 'web-config', items: [{ key: 'app.yaml', path: 'app.yaml' }] } },
+      { name: 'tls', secret: { secretName: 'web-tls', defaultMode: 256 } },
+      { name: 'data', persistentVolumeClaim: { claimName: 'web-data' } },
+      { name: 'cache', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } },
+      { name: 'bundle', projected: { sources: [
+        { secret: { name: 'creds' } },
+        { serviceAccountToken: { audience: 'vault', expirationSeconds: 3600, path: 'token' } },
+        { downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] } },
+      ] } },
+    ]);
+    expect(pod.containers[0].volumeMounts).toEqual([
+      { name: 'config', mountPath: '/etc/web/app.yaml', subPath: 'app.yaml', readOnly: true },
+      { name: 'tls', mountPath: '/etc/tls', readOnly: true },
+      { name: 'data', mountPath: '/var/lib/web' },
+      { name: 'cache', mountPath: '/tmp' },
+    ]);
+  });
+
+  test('a Size renders in its largest whole binary unit', () => {
+    const size = (s: Size) => build({ volumes: [Volume.fromEmptyDir('v', { sizeLimit: s })] }).pod.volumes[0].emptyDir.sizeLimit;
+    expect(size(Size.gibibytes(1))).toBe('1Gi');
+    expect(size(Size.mebibytes(1536))).toBe('1536Mi');
+    expect(size(Size.kibibytes(3))).toBe('3Ki');
+  });
+
+  test('a generic source passes through, and BASELINE allows types RESTRICTED forbids', () => {
+    const nfs = Volume.fromSource('shared', 'nfs', { server: 'nfs.example.com', path: '/exports' });
+    const { pod } = build({ podSecurity: PodSecurity.BASELINE, volumes: [nfs], volumeMounts: [{ volume: 'shared', mountPath: '/shared' }] });
+    expect(pod.volumes).toEqual([{ name: 'shared', nfs: { server: 'nfs.example.com', path: '/exports' } }]);
+  });
+
+  test('HeadlessGroup: volume claims and own volumes in one pod; sidecars mount the claims by name', () => {
+    const chart = newChart();
+    new HeadlessGroup(chart, 'db', {
+      image: 'ghcr.io/acme/db:1', port: 5432,
+      volumeClaims: [{ name: 'data', storage: '1Gi', mountPath: '/var/lib/db', accessModes: [AccessMode.READ_WRITE_ONCE] }],
+      volumes: [Volume.fromConfigMap('conf', 'db-conf')],
+      volumeMounts: [{ volume: 'conf', mountPath: '/etc/db' }],
+      sidecars: [{ name: 'backup', image: 'ghcr.io/acme/backup:1', volumeMounts: [{ volume: 'data', mountPath: '/data', readOnly: true }] }],
+    });
+    const sts = find(synth(chart), 'StatefulSet');
+    const pod = podSpec(sts);
+    expect(pod.containers[0].volumeMounts).toEqual([{ name: 'data', mountPath: '/var/lib/db' }, { name: 'conf', mountPath: '/etc/db' }]);
+    expect(pod.initContainers[0].volumeMounts).toEqual([{ name: 'data', mountPath: '/data', readOnly: true }]);
+    expect(pod.volumes).toEqual([{ name: 'conf', configMap: { name: 'db-conf' } }]);
+  });
+});
+
+describe('environment', () => {
+  test('values from Secrets, ConfigMaps, fields and resources come before plain values, and envFrom whole sources', () => {
+    const { pod } = build({
+      env: { LOG_LEVEL: 'info', DATABASE_URL: 'postgres://app:$(DB_PASSWORD)@db:5432/app' },
+      envValues: {
+        DB_PASSWORD: EnvValue.fromSecret('db', 'password'),
+        FEATURES: EnvValue.fromConfigMap('flags', 'features', { optional: true }),
+        POD_NAME: EnvValue.fromFieldRef('metadata.name'),
+        TEAM: EnvValue.fromFieldRef("metadata.labels['team']"),
+        MEM_LIMIT: EnvValue.fromResource('limits.memory', { divisor: '1Mi' }),
+      },
+      envFrom: [EnvFrom.configMap('web-env'), EnvFrom.secret('web-secrets', { prefix: 'SECRET_' })],
+    });
+    const c = pod.containers[0];
+    expect(c.env).toEqual([
+      { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
+      { name: 'FEATURES', valueFrom: { configMapKeyRef: { name: 'flags', key: 'features', optional: true } } },
+      { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+      { name: 'TEAM', valueFrom: { fieldRef: { fieldPath: "metadata.labels['team']" } } },
+      { name: 'MEM_LIMIT', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1Mi' } } },
+      { name: 'LOG_LEVEL', value: 'info' },
+      { name: 'DATABASE_URL', value: 'postgres://app:$(DB_PASSWORD)@db:5432/app' },
+    ]);
+    expect(c.envFrom).toEqual([{ configMapRef: { name: 'web-env' } }, { prefix: 'SECRET_', secretRef: { name: 'web-secrets' } }]);
+  });
+
+  test('connectTo refuses a variable that envValues already sets', () => {
+    const chart = newChart();
+    const db = new ExposedApp(chart, 'db', { image: IMAGE, port: 5432 });
+    const web = new ExposedApp(chart, 'web', { image: IMAGE, envValues: { DB_HOST: EnvValue.fromValue('x') } });
+    expect(() => web.connectTo(db)).toThrow("ExposedApp 'test/web': connectTo \"test/db\" sets DB_HOST, which is already set by envValues: pass another prefix");
+  });
+});
+
+describe('more containers', () => {
+  test('init containers run first, native sidecars after them with restartPolicy Always, extra containers beside the main one', () => {
+    const { pod } = build({
+      port: 8080,
+      initContainers: [{ name: 'migrate', image: 'ghcr.io/acme/migrate:1', args: ['up'] }],
+      sidecars: [{
+        name: 'proxy', image: 'ghcr.io/acme/proxy:1', extraPorts: [{ name: 'metrics', containerPort: 9901 }],
+        readiness: Probe.httpGet('/ready', { portName: 'metrics' }),
+      }],
+      containers: [{ name: 'log', image: 'ghcr.io/acme/log:1', resources: { memoryLimit: '64Mi', memoryRequest: '32Mi' } }],
+    });
+    expect(pod.initContainers.map((c: Manifest) => [c.name, c.restartPolicy])).toEqual([['migrate', undefined], ['proxy', 'Always']]);
+    expect(pod.containers.map((c: Manifest) => c.name)).toEqual(['web', 'log']);
+    const proxy = pod.initContainers[1];
+    expect(proxy.ports).toEqual([{ name: 'metrics', containerPort: 9901 }]);
+    expect(proxy.readinessProbe).toEqual({ httpGet: { path: '/ready', port: 'metrics' } });
+    // Every container gets the secure defaults and default resources.
+    for (const c of [...pod.initContainers, ...pod.containers]) {
+      expect(c.securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+    }
+    expect(pod.initContainers[0].resources).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } });
+    expect(pod.containers[1].resources).toEqual({ requests: { cpu: '100m', memory: '32Mi' }, limits: { memory: '64Mi' } });
+    // Only the main container gets the default readiness probe and the shutdown pause.
+    expect(pod.containers[0].readinessProbe).toEqual({ tcpSocket: { port: 'http' } });
+    expect(pod.containers[1].readinessProbe).toBeUndefined();
+    expect(pod.containers[1].lifecycle).toBeUndefined();
+  });
+
+  test('container details: pull policy, working dir, capabilities, hooks, extra ports', () => {
+    const { pod } = build({
+      imagePullPolicy: ImagePullPolicy.ALWAYS,
+      workingDir: '/app',
+      addCapabilities: ['NET_BIND_SERVICE'],
+      postStart: LifecycleHandler.exec(['/bin/warm-up']),
+      preStop: LifecycleHandler.httpGet('/drain'),
+      extraPorts: [{ name: 'admin', containerPort: 9000 }],
+      liveness: Probe.httpGet('/healthz', { portName: 'admin' }),
+    });
+    const c = pod.containers[0];
+    expect(c.imagePullPolicy).toBe('Always');
+    expect(c.workingDir).toBe('/app');
+    expect(c.securityContext.capabilities).toEqual({ add: ['NET_BIND_SERVICE'], drop: ['ALL'] });
+    expect(c.lifecycle).toEqual({ postStart: { exec: { command: ['/bin/warm-up'] } }, preStop: { httpGet: { path: '/drain', port: 'http' } } });
+    expect(c.ports).toEqual([{ name: 'http', containerPort: 80 }, { name: 'admin', containerPort: 9000 }]);
+    expect(c.livenessProbe).toEqual({ httpGet: { path: '/healthz', port: 'admin' } });
+    // The user's preStop replaces the pause; the grace period stays.
+    expect(pod.terminationGracePeriodSeconds).toBe(30);
+  });
+
+  test('BASELINE allows its capability list and writes no drop', () => {
+    const { pod } = build({ podSecurity: PodSecurity.BASELINE, addCapabilities: ['CHOWN', 'SETUID'] });
+    expect(pod.containers[0].securityContext.capabilities).toEqual({ add: ['CHOWN', 'SETUID'] });
+  });
+
+  test('a sleep preStop in whole seconds', () => {
+    const { pod } = build({ preStop: LifecycleHandler.sleep(Duration.seconds(10)) });
+    expect(pod.containers[0].lifecycle).toEqual({ preStop: { sleep: { seconds: 10 } } });
+  });
+
+  test('extended resources and ephemeral storage: extended ones as equal request and limit', () => {
+    const { pod } = build({ resources: { extended: { 'nvidia.com/gpu': '1' }, ephemeralStorageRequest: '1Gi', ephemeralStorageLimit: '2Gi' } });
+    expect(pod.containers[0].resources).toEqual({
+      requests: { 'cpu': '100m', 'memory': '128Mi', 'ephemeral-storage': '1Gi', 'nvidia.com/gpu': '1' },
+      limits: { 'memory': '256Mi', 'ephemeral-storage': '2Gi', 'nvidia.com/gpu': '1' },
+    });
+  });
+});
+
+describe('workload details', () => {
+  test('Recreate strategy writes no rollingUpdate', () => {
+    expect(build({ strategy: DeploymentStrategy.RECREATE }).deploy.spec.strategy).toEqual({ type: 'Recreate' });
+    expect(build().deploy.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } });
+  });
+
+  test('nodeSelector, tolerations, affinity, priority and runtime classes', () => {
+    const { pod } = build({
+      nodeSelector: { 'kubernetes.io/arch': 'amd64' },
+      tolerations: [
+        { key: 'dedicated', value: 'web', effect: TaintEffect.NO_SCHEDULE },
+        { key: 'node.kubernetes.io/unreachable', operator: TolerationOperator.EXISTS, effect: TaintEffect.NO_EXECUTE, tolerationSeconds: Duration.minutes(5) },
+      ],
+      affinity: {
+        nodes: [
+          { requirements: [{ key: 'topology.kubernetes.io/zone', operator: LabelOperator.IN, values: ['a', 'b'] }] },
+          { weight: 50, requirements: [{ key: 'disk', operator: LabelOperator.EXISTS }] },
+        ],
+        podAntiAffinity: [{ topologyKey: 'kubernetes.io/hostname', matchLabels: { 'app.kubernetes.io/name': 'web' } }],
+      },
+      priorityClassName: 'high',
+      runtimeClassName: 'gvisor',
+    });
+    expect(pod.nodeSelector).toEqual({ 'kubernetes.io/arch': 'amd64' });
+    expect(pod.tolerations).toEqual([
+      { key: 'dedicated', value: 'web', effect: 'NoSchedule' },
+      { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+    ]);
+    expect(pod.affinity).toEqual({
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['a', 'b'] }] }] },
+        preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, preference: { matchExpressions: [{ key: 'disk', operator: 'Exists' }] } }],
+      },
+      podAntiAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'web' } } }],
+      },
+    });
+    expect([pod.priorityClassName, pod.runtimeClassName]).toEqual(['high', 'gvisor']);
+  });
+});
+
+describe('names', () => {
+  test('the Deployment, container, PDB, HPA, NetworkPolicy and Ingress can be named apart from the Service', () => {
+    const chart = newChart();
+    const app = new ExposedApp(chart, 'web', {
+      image: IMAGE,
+      workloadName: 'web-v2',
+      containerName: 'server',
+      networkPolicy: true,
+      autoscaling: { minReplicas: 2, maxReplicas: 4 },
+      ingress: { host: 'web.example.com' },
+      names: { disruptionBudget: 'web-pdb', autoscaler: 'web-hpa', networkPolicy: 'web-netpol', ingress: 'web-public' },
+    });
+    const out = synth(chart);
+    expect(app.workloadName).toBe('web-v2');
+    expect(find(out, 'Deployment').metadata.name).toBe('web-v2');
+    expect(find(out, 'Service').metadata.name).toBe('web');
+    expect(podSpec(find(out, 'Deployment')).containers[0].name).toBe('server');
+    expect(find(out, 'PodDisruptionBudget').metadata.name).toBe('web-pdb');
+    const hpa = find(out, 'HorizontalPodAutoscaler');
+    expect([hpa.metadata.name, hpa.spec.scaleTargetRef.name]).toEqual(['web-hpa', 'web-v2']);
+    expect(find(out, 'NetworkPolicy').metadata.name).toBe('web-netpol');
+    const ingress = find(out, 'Ingress');
+    expect([ingress.metadata.name, ingress.spec.rules[0].http.paths[0].backend.service.name]).toEqual(['web-public', 'web']);
+  });
+});
+
+describe('defaults that fit real apps', () => {
+  test('a memory request above the default limit raises the limit to the request', () => {
+    const { pod } = build({ resources: { memoryRequest: '1Gi' } });
+    expect(pod.containers[0].resources).toEqual({ requests: { cpu: '100m', memory: '1Gi' }, limits: { memory: '1Gi' } });
+  });
+
+  test('an explicit limit below the request is still refused', () => {
+    expect(() => build({ resources: { memoryRequest: '1Gi', memoryLimit: '512Mi' } })).toThrow('resources.memoryRequest "1Gi" is more than the memory limit 512Mi');
+  });
+
+  test('the grace period stays when the pause is off', () => {
+    const { pod } = build({ gracefulShutdown: { enabled: false, terminationGracePeriodSeconds: 120 } });
+    expect(pod.terminationGracePeriodSeconds).toBe(120);
+    expect(pod.containers[0].lifecycle).toBeUndefined();
+  });
+
+  test('well-known root images under RESTRICTED draw a warning naming the fix; BASELINE or a user id silences it', () => {
+    const warnings = (props: Partial<ExposedAppProps>) => {
+      const chart = newChart();
+      new ExposedApp(chart, 'web', { image: 'nginx:1.27', ...props });
+      return PatternWarnings.of(chart);
+    };
+    expect(warnings({})).toEqual([
+      'test/web: image "nginx:1.27" runs as root or as a named user, so PodSecurity RESTRICTED stops it at run time (CreateContainerConfigError): set podSecurity: PodSecurity.BASELINE, use the unprivileged image nginxinc/nginx-unprivileged, or set runAsUser to a non-root id the image supports',
+    ]);
+    expect(warnings({ image: 'docker.io/library/postgres:17' })).toHaveLength(1);
+    expect(warnings({ sidecars: [{ name: 'cache', image: 'redis:7' }], image: IMAGE })[0]).toContain('sidecars[0].image "redis:7"');
+    expect(warnings({ podSecurity: PodSecurity.BASELINE })).toEqual([]);
+    expect(warnings({ runAsUser: 101 })).toEqual([]);
+    expect(warnings({ image: 'nginxinc/nginx-unprivileged:1.27' })).toEqual([]);
+    expect(warnings({ image: 'registry.example.com/nginx:1.27' })).toEqual([]);
+  });
+
+  test('StatefulSet pods of a HeadlessGroup get the same model', () => {
+    const chart = newChart();
+    new HeadlessGroup(chart, 'kv', {
+      image: IMAGE, workload: WorkloadKind.DEPLOYMENT, strategy: DeploymentStrategy.RECREATE,
+      initContainers: [{ name: 'init', image: IMAGE }],
+    });
+    const deploy = find(synth(chart), 'Deployment');
+    expect(deploy.spec.strategy).toEqual({ type: 'Recreate' });
+    expect(podSpec(deploy).initContainers.map((c: Manifest) => c.name)).toEqual(['init']);
+  });
+});

@@ -5,6 +5,7 @@ import { HeadlessExamples } from './headless-examples';
 import { ProductionExamples } from './production-examples';
 import { IngressHttpExample, IngressHttpsExample, IngressRouterExample } from './ingress-examples';
 import { ServiceWalkthrough } from './service-walkthrough';
+import { WorkloadExamples } from './workload-examples';
 
 /** Adds every example chart to `app` (used by `cdk8s synth`, the topology script and tests). */
 export function buildExamples(app: App): App {
@@ -16,5 +17,6 @@ export function buildExamples(app: App): App {
   new ExternalExamples(app, 'external');
   new ProductionExamples(app, 'production');
   new GatewayExamples(app, 'gateway');
+  new WorkloadExamples(app, 'workloads');
   return app;
 }

@@ -75,4 +75,41 @@ describe('the YAML emitter', () => {
       expect(parse(Yaml.stringify(value), { version: '1.1' })).toEqual(back);
     }), { numRuns: 300, seed: 42 });
   });
+
+  // Strings as manifests hold them: config files, scripts, unicode text, odd spacing.
+  const piece = fc.constantFrom('a', 'Z', '0', '9', ' ', '  ', '\n', '\n\n', '\t', ':', ': ', '#', ' #', '-', '- ', '"', "'", '\\', '$(', ')', '{', '}',
+    '[', ']', ',', '&', '*', '!', '|', '>', '%', '@', '`', '?', 'é', '日本', '😀', '\r', '.', '/', '=', 'yes', 'null', 'true', '~', '\u00a0', '\u200b');
+  const text = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''));
+  // Documented deviations (YAML 1.1 number forms Go reads with "_" or a base prefix) and
+  // characters that must be escaped are tested below, not compared with cdk8s.
+  const compared = text.filter((s) => !/^[-+]?[0-9._]*_|^[-+]?0[xXoObB]/.test(s) && !/[\u007f-\u009f\u2028\u2029\ufffe\uffff]/.test(s));
+  const doc = fc.record({ data: fc.dictionary(fc.stringMatching(/^[a-z][-a-z0-9.]{0,10}$/), compared), list: fc.array(compared, { maxLength: 3 }), nested: fc.array(fc.record({ value: compared }), { maxLength: 2 }) });
+
+  test('multi-line, non-ASCII and escaped strings: byte-identical to cdk8s wherever cdk8s reads back correctly', () => {
+    let compares = 0;
+    fc.assert(fc.property(doc, (value) => {
+      const ours = toYaml(value);
+      const theirs = Yaml.stringify(value);
+      for (const version of ['1.1', '1.2'] as const) expect(parse(ours, { version })).toEqual(value);
+      const theirsCorrect = (['1.1', '1.2'] as const).every((version) => JSON.stringify(parse(theirs, { version })) === JSON.stringify(value));
+      if (theirsCorrect) {
+        compares++;
+        expect(ours).toBe(theirs);
+      }
+    }), { numRuns: 500, seed: 7 });
+    expect(compares).toBeGreaterThan(400);
+  });
+
+  test('numbers in YAML 1.1 forms that Go reads with "_" or a base prefix are quoted; NEL, LS, PS, C1 and U+FFFE/F are escaped', () => {
+    for (const s of ['0X1F', '0B101', '0O17', '0o17', '1e1_0', '0_x1F', '1_000', '0x1p-2', 'a\u0085b', 'a\u2028b', '\u2029', '\u007f', '\u009f', '\ufffe', '\uffff']) {
+      const out = toYaml({ k: s });
+      expect(out.startsWith('k: "')).toBe(true);
+      for (const version of ['1.1', '1.2'] as const) expect(parse(out, { version })).toEqual({ k: s });
+    }
+    expect(toYaml({ k: 'a\u0085b' })).toBe('k: "a\\u0085b"\n');
+  });
+
+  test('a lone surrogate is refused with a clear error', () => {
+    expect(() => toYaml({ k: 'a\ud800b' })).toThrow('cannot write "a\\ud800b" as YAML: it holds a lone UTF-16 surrogate, which is not a character');
+  });
 });

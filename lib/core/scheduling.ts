@@ -10,8 +10,11 @@ export enum TolerationOperator {
 
 /** What a taint does to pods that do not tolerate it. */
 export enum TaintEffect {
+  /** New pods are not scheduled on the node. */
   NO_SCHEDULE = 'NoSchedule',
+  /** The scheduler avoids the node when it can. */
   PREFER_NO_SCHEDULE = 'PreferNoSchedule',
+  /** Running pods are evicted too (after `tolerationSeconds`, when given). */
   NO_EXECUTE = 'NoExecute',
 }
 
@@ -46,9 +49,13 @@ export interface Toleration {
 
 /** How a node label is matched. */
 export enum LabelOperator {
+  /** The label has one of the values. */
   IN = 'In',
+  /** The label is missing or has none of the values. */
   NOT_IN = 'NotIn',
+  /** The label is present, with any value. */
   EXISTS = 'Exists',
+  /** The label is missing. */
   DOES_NOT_EXIST = 'DoesNotExist',
   /** The label's integer value is greater (node labels only). */
   GT = 'Gt',

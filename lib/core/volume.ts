@@ -89,9 +89,13 @@ export interface DownwardApiFile {
 
 /** What a projected volume combines. */
 export enum ProjectionKind {
+  /** Keys of a ConfigMap. */
   CONFIG_MAP = 'configMap',
+  /** Keys of a Secret. */
   SECRET = 'secret',
+  /** A service account token. */
   SERVICE_ACCOUNT_TOKEN = 'serviceAccountToken',
+  /** Pod fields. */
   DOWNWARD_API = 'downwardAPI',
 }
 

@@ -1,35 +1,104 @@
+import { parse, stringify } from 'yaml';
+
 /**
  * A YAML emitter for JSON data (what manifests are): block style, two-space indent, keys in the
- * given order. Strings are written plain only when no YAML 1.1 or 1.2 parser could read them
- * as anything but the same string; every other string is double-quoted with JSON escapes
- * (JSON strings are valid YAML double-quoted scalars). About ten times faster than the general
- * emitter cdk8s uses, and parsed back to the same data.
+ * given order, and the same bytes as cdk8s's emitter (the `yaml` library in YAML 1.1 mode) except
+ * where that would change the data for some reader:
+ *
+ * - common strings are written plain on a fast path when no YAML 1.1 (Go: kubectl, Argo CD,
+ *   Flux) or 1.2 parser could read them as anything but the same string;
+ * - other strings are rendered as cdk8s renders them (quoted, or `|` blocks), unless the result
+ *   would be a plain scalar that a YAML 1.1 parser reads as a number or boolean (`0o17`,
+ *   `0_x1F`, `1e1_0`), or does not read back as the same string (a `|+` block whose line is
+ *   only spaces): those are double-quoted;
+ * - strings with characters that YAML 1.1 reads as line breaks (NEL, LS, PS) or that are not
+ *   printable (DEL, C1 controls, U+FFFE, U+FFFF) are double-quoted with `\u` escapes; a lone
+ *   surrogate cannot be written at all and is an error.
  */
 
 const SAFE = /^[A-Za-z0-9_/.-][A-Za-z0-9 _./@%+=:,-]*$/;
 // Scalars a YAML 1.1 or 1.2 parser may resolve to a non-string: booleans, nulls, numbers
-// (including 1.1 octal, binary, hex and sexagesimal forms), infinities and timestamps.
-const SPECIAL_WORD = /^(y|n|yes|no|on|off|true|false|null|nan|inf)$/i;
+// (including 1.1 octal, binary, hex and sexagesimal forms, and Go's forms with "_" and an
+// upper-case base prefix), infinities and timestamps.
+const SPECIAL_WORD = /^(y|n|yes|no|on|off|true|false|null|nan|inf|~)$/i;
 const NUMBER_LIKE = [
-  /^[-+]?[0-9][0-9_]*$/,
-  /^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$/,
-  /^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$/,
-  /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/,
+  /^[-+]?[0-9]+$/,
+  /^[-+]?([0-9]+)?\.[0-9]*([eE][-+]?[0-9]+)?$/,
+  /^[-+]?[0-9]+[eE][-+]?[0-9]+$/,
+  /^[-+]?[0-9]+(:[0-5]?[0-9])+(\.[0-9]*)?$/,
+  /^[-+]?0[xob][0-9a-f.p+-]*$/i,
+  // The `yaml` library's YAML 1.1 float, looser than the spec's: it reads `e0` as NaN.
+  /^[-+]?[0-9]*\.?[0-9]*([eE][-+]?[0-9]+)?$/,
 ];
-const RADIX = /^[-+]?0(x[0-9a-fA-F_]+|o[0-7_]+|b[01_]+)$/;
 const DOT_SPECIAL = /^[-+]?\.(inf|nan)$/i;
 const TIMESTAMP = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
+/** Characters YAML 1.1 reads as line breaks, and characters no YAML version allows raw. */
+const MUST_ESCAPE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether a plain scalar `s` could be read as something other than the string `s`. */
+function ambiguous(s: string): boolean {
+  const digits = s.replace(/_/g, '');
+  return SPECIAL_WORD.test(s) || DOT_SPECIAL.test(s) || TIMESTAMP.test(s) || NUMBER_LIKE.some((r) => r.test(digits));
+}
 
 function isPlainSafe(s: string): boolean {
   return SAFE.test(s)
     && s !== '-' && !s.startsWith('- ') && !s.startsWith('---') && !s.startsWith('...')
     && !s.endsWith(' ') && !s.endsWith(':') && !s.includes(': ') && !s.includes(' #') && !s.includes('  ')
-    && !SPECIAL_WORD.test(s) && !NUMBER_LIKE.some((r) => r.test(s)) && !RADIX.test(s) && !DOT_SPECIAL.test(s) && !TIMESTAMP.test(s);
+    && !ambiguous(s);
 }
 
-function scalar(v: unknown): string {
+/** A double-quoted scalar: JSON escapes, plus `\u` escapes for what YAML 1.1 would change. */
+function doubleQuoted(s: string): string {
+  return JSON.stringify(s).replace(new RegExp(MUST_ESCAPE.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' as const };
+const rendered = new Map<string, string[]>();
+
+/**
+ * A string the fast path does not cover, as cdk8s writes it: the first line (after `key: ` or
+ * `- `) and the lines of a block scalar, indented by two (empty lines stay empty).
+ */
+function libraryScalar(s: string): string[] {
+  let lines = rendered.get(s);
+  if (lines === undefined) {
+    const text = stringify({ k: s }, OPTIONS);
+    const out = text.slice(3, -1).split('\n');
+    const plain = !/^["'|>]/.test(out[0]);
+    // Where the library's form would be read back as another string (or as a number), write
+    // the one form every reader agrees on.
+    const readsBack = (['1.1', '1.2'] as const).every((version) => parse(text, { version })?.k === s);
+    lines = !readsBack || (plain && (out.length > 1 || ambiguous(s))) ? [doubleQuoted(s)] : out;
+    if (rendered.size < 10000) rendered.set(s, lines);
+  }
+  return lines;
+}
+
+function stringScalar(s: string, indent: number): string {
+  if (isPlainSafe(s)) return s;
+  if (LONE_SURROGATE.test(s)) {
+    throw new Error(`cannot write ${JSON.stringify(s)} as YAML: it holds a lone UTF-16 surrogate, which is not a character`);
+  }
+  if (MUST_ESCAPE.test(s)) return doubleQuoted(s);
+  const [first, ...block] = libraryScalar(s);
+  if (block.length === 0) return first;
+  const pad = ' '.repeat(indent);
+  return [first, ...block.map((l) => (l === '' ? '' : pad + l))].join('\n');
+}
+
+/** A mapping key as cdk8s writes it; keys that would need several lines are double-quoted. */
+function keyScalar(key: string): string {
+  if (isPlainSafe(key)) return key;
+  const s = stringScalar(key, 0);
+  return s.includes('\n') ? doubleQuoted(key) : s;
+}
+
+/** `v` as a scalar after a key or dash at `indent`: block scalar lines go two deeper. */
+function scalar(v: unknown, indent: number): string {
   if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return isPlainSafe(v) ? v : JSON.stringify(v);
+  if (typeof v === 'string') return stringScalar(v, indent);
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : v > 0 ? '.inf' : v < 0 ? '-.inf' : '.nan';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   throw new Error(`cannot write ${typeof v} as YAML`);
@@ -50,7 +119,7 @@ function write(out: string[], value: Json, indent: number, firstPrefix: string):
       if (isCollection(item) && !isEmpty(item)) {
         write(out, item, indent + 2, `${prefix}- `);
       } else {
-        out.push(`${prefix}- ${isCollection(item) ? empty(item) : scalar(item)}\n`);
+        out.push(`${prefix}- ${isCollection(item) ? empty(item) : scalar(item, indent)}\n`);
       }
       prefix = pad;
     }
@@ -58,13 +127,13 @@ function write(out: string[], value: Json, indent: number, firstPrefix: string):
   }
   for (const [key, item] of Object.entries(value)) {
     if (item === undefined) continue;
-    const k = scalar(key);
+    const k = keyScalar(key);
     if (isCollection(item) && !isEmpty(item)) {
       out.push(`${prefix}${k}:\n`);
       // Sequences are indented under their key, as cdk8s's emitter does.
       write(out, item, indent + 2, ' '.repeat(indent + 2));
     } else {
-      out.push(`${prefix}${k}: ${isCollection(item) ? empty(item) : scalar(item)}\n`);
+      out.push(`${prefix}${k}: ${isCollection(item) ? empty(item) : scalar(item, indent)}\n`);
     }
     prefix = pad;
   }
@@ -72,7 +141,7 @@ function write(out: string[], value: Json, indent: number, firstPrefix: string):
 
 /** One YAML document for a JSON value. */
 export function toYaml(value: unknown): string {
-  if (!isCollection(value)) return `${scalar(value)}\n`;
+  if (!isCollection(value)) return `${scalar(value, 0)}\n`;
   if (isEmpty(value)) return `${empty(value)}\n`;
   const out: string[] = [];
   write(out, value, 0, '');

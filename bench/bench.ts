@@ -5,6 +5,9 @@
  *   fast      ExposedApp through FastApp (our opt-in fast synthesis)
  *   plus      cdk8s-plus-27 Deployment + exposeViaService + Ingress, as its users write it
  *   raw       the same manifests as ours written as raw ApiObjects (the floor of cdk8s synth)
+ *   real      ExposedApp with the pod of a real app (volumes, env from a Secret and a ConfigMap,
+ *             an init container and a sidecar, tolerations) and a ClusterIP Service
+ *   real-raw  the same manifests as real, written as raw ApiObjects
  * Also: cold require of our entry point vs cdk8s, and the wall time of `npx cdk8s synth`.
  * Writes bench/results.json. BENCH_SIZES=10 BENCH_RUNS=1 gives the smoke run the tests use.
  */
@@ -14,10 +17,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { ExposedApp, FastApp, PatternDefaults, ServiceType } from '../lib';
+import { EnvFrom, EnvValue, ExposedApp, FastApp, PatternDefaults, Probe, ServiceType, TaintEffect, Volume } from '../lib';
 
-export type Variant = 'ours' | 'fast' | 'plus' | 'raw';
-export const VARIANTS: Variant[] = ['ours', 'fast', 'plus', 'raw'];
+export type Variant = 'ours' | 'fast' | 'plus' | 'raw' | 'real' | 'real-raw';
+export const VARIANTS: Variant[] = ['ours', 'fast', 'plus', 'raw', 'real', 'real-raw'];
 const IMAGE = 'registry.example.com/shop/web:1.4.2';
 
 const labels = (name: string) => ({ 'app.kubernetes.io/name': name, 'app.kubernetes.io/instance': name });
@@ -82,7 +85,81 @@ function buildRaw(chart: Chart, n: number): void {
   }
 }
 
-export const BUILD: Record<Variant, (chart: Chart, n: number) => void> = { ours: buildOurs, fast: buildOurs, plus: buildPlus, raw: buildRaw };
+const SECURE = { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } };
+const RESOURCES = { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } };
+
+function buildReal(chart: Chart, n: number): void {
+  PatternDefaults.set(chart, { disruptionBudget: { enabled: false } });
+  for (let i = 0; i < n; i++) {
+    new ExposedApp(chart, `app-${i}`, {
+      image: IMAGE,
+      runAsUser: 10001,
+      envValues: { DB_PASSWORD: EnvValue.fromSecret('db', 'password'), POD_NAME: EnvValue.fromFieldRef('metadata.name') },
+      env: { LOG_LEVEL: 'info' },
+      envFrom: [EnvFrom.configMap(`app-${i}-env`)],
+      volumes: [Volume.fromConfigMap('config', `app-${i}-config`), Volume.fromSecret('tls', `app-${i}-tls`), Volume.fromEmptyDir('tmp')],
+      volumeMounts: [{ volume: 'config', mountPath: '/etc/app', readOnly: true }, { volume: 'tls', mountPath: '/etc/tls', readOnly: true }, { volume: 'tmp', mountPath: '/tmp' }],
+      initContainers: [{ name: 'migrate', image: IMAGE, args: ['migrate'], envValues: { DB_PASSWORD: EnvValue.fromSecret('db', 'password') } }],
+      sidecars: [{ name: 'proxy', image: IMAGE, extraPorts: [{ name: 'admin', containerPort: 9901 }], readiness: Probe.httpGet('/ready', { portName: 'admin' }) }],
+      tolerations: [{ key: 'dedicated', value: 'web', effect: TaintEffect.NO_SCHEDULE }],
+      nodeSelector: { 'kubernetes.io/os': 'linux' },
+    });
+  }
+}
+
+function buildRealRaw(chart: Chart, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const name = `app-${i}`;
+    const metadata = { name, labels: allLabels(name) };
+    const password = { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } };
+    new ApiObject(chart, `${name}-deployment`, {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata,
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: labels(name) },
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
+        template: {
+          metadata: { labels: allLabels(name) },
+          spec: {
+            automountServiceAccountToken: false,
+            nodeSelector: { 'kubernetes.io/os': 'linux' },
+            tolerations: [{ key: 'dedicated', value: 'web', effect: 'NoSchedule' }],
+            securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: 'RuntimeDefault' } },
+            terminationGracePeriodSeconds: 30,
+            topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: labels(name) } }],
+            initContainers: [
+              { name: 'migrate', image: IMAGE, args: ['migrate'], env: [password], resources: RESOURCES, securityContext: SECURE },
+              {
+                name: 'proxy', image: IMAGE, ports: [{ name: 'admin', containerPort: 9901 }], resources: RESOURCES,
+                readinessProbe: { httpGet: { path: '/ready', port: 'admin' } }, securityContext: SECURE, restartPolicy: 'Always',
+              },
+            ],
+            containers: [{
+              name, image: IMAGE,
+              env: [password, { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }, { name: 'LOG_LEVEL', value: 'info' }],
+              envFrom: [{ configMapRef: { name: `${name}-env` } }],
+              ports: [{ name: 'http', containerPort: 80 }],
+              resources: RESOURCES,
+              readinessProbe: { tcpSocket: { port: 'http' } },
+              volumeMounts: [{ name: 'config', mountPath: '/etc/app', readOnly: true }, { name: 'tls', mountPath: '/etc/tls', readOnly: true }, { name: 'tmp', mountPath: '/tmp' }],
+              lifecycle: { preStop: { sleep: { seconds: 5 } } },
+              securityContext: SECURE,
+            }],
+            volumes: [{ name: 'config', configMap: { name: `${name}-config` } }, { name: 'tls', secret: { secretName: `${name}-tls` } }, { name: 'tmp', emptyDir: {} }],
+          },
+        },
+      },
+    });
+    new ApiObject(chart, `${name}-service`, {
+      apiVersion: 'v1', kind: 'Service', metadata,
+      spec: { type: 'ClusterIP', selector: labels(name), ports: [{ name: 'http', port: 80, targetPort: 80 }] },
+    });
+  }
+}
+
+export const BUILD: Record<Variant, (chart: Chart, n: number) => void> = {
+  'ours': buildOurs, 'fast': buildOurs, 'plus': buildPlus, 'raw': buildRaw, 'real': buildReal, 'real-raw': buildRealRaw,
+};
 
 export interface Sample { buildMs: number; synthMs: number; heapMB: number }
 
@@ -134,7 +211,7 @@ function main(): void {
   try {
     for (const v of VARIANTS) runOnce(v, Math.min(50, sizes[0]), outdir); // warm-up
     for (const n of sizes) {
-      const samples: Record<Variant, Sample[]> = { ours: [], fast: [], plus: [], raw: [] };
+      const samples = Object.fromEntries(VARIANTS.map((v) => [v, [] as Sample[]])) as Record<Variant, Sample[]>;
       for (let r = 0; r < runs; r++) {
         for (const v of shuffle(VARIANTS, n * 31 + r)) samples[v].push(runOnce(v, n, outdir));
       }
@@ -164,6 +241,7 @@ function main(): void {
   summary[`fast_vs_raw_at_${big}`] = +(total(big, 'fast') / total(big, 'raw')).toFixed(2);
   summary[`raw_vs_fast_speedup_at_${big}`] = +(total(big, 'raw') / total(big, 'fast')).toFixed(2);
   summary[`plus_vs_raw_at_${big}`] = +(total(big, 'plus') / total(big, 'raw')).toFixed(2);
+  summary[`real_vs_real_raw_at_${big}`] = +(total(big, 'real') / total(big, 'real-raw')).toFixed(2);
   if (extras) {
     const cdk8s = requireTime('cdk8s', 5);
     const ours = requireTime('./build/index.js', 5);

@@ -107,11 +107,7 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
     }
   }
   const readiness = o.readiness ?? (ctx.defaultReadiness && firstTcp ? Probe.tcpSocket() : undefined);
-  const probes = plainInit ? {} : {
-    readinessProbe: renderProbe(problems, `${f}readiness`, readiness, portRef),
-    livenessProbe: renderProbe(problems, `${f}liveness`, o.liveness, portRef),
-    startupProbe: renderProbe(problems, `${f}startup`, o.startup, portRef),
-  };
+  const probe = (kind: string, p: Probe | undefined) => (plainInit ? undefined : renderProbe(problems, `${f}${kind}`, p, portRef));
   const postStart = o.postStart && renderHandler(problems, `${f}postStart`, o.postStart, portRef);
   const preStop = o.preStop ? renderHandler(problems, `${f}preStop`, o.preStop, portRef) : ctx.defaultPreStop;
   const mounts = [
@@ -138,7 +134,9 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
     workingDir: o.workingDir,
     envFrom: nonEmpty((o.envFrom ?? []).map((e, i) => renderEnvFrom(problems, `${f}envFrom[${i}]`, e))),
     resources: resources.requests || resources.limits ? resources : undefined,
-    ...probes,
+    readinessProbe: probe('readiness', readiness),
+    livenessProbe: probe('liveness', o.liveness),
+    startupProbe: probe('startup', o.startup),
     volumeMounts: nonEmpty(mounts),
     lifecycle: postStart || preStop ? { postStart, preStop } : undefined,
     securityContext: {
@@ -168,9 +166,10 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
 
 /** The container's JSON with its env and ports, for the pod template. */
 export function renderContainer(c: ResolvedContainer, ports: object[]): object {
-  const { name, image, imagePullPolicy, command, args, workingDir, ...rest } = c.json;
-  const env = [...c.envValues, ...Object.entries(c.env).map(([key, value]) => ({ name: key, value }))];
-  return { name, image, imagePullPolicy, command, args, workingDir, env: nonEmpty(env), ports: nonEmpty(ports), ...rest };
+  const env = c.envValues.slice();
+  for (const key in c.env) env.push({ name: key, value: c.env[key] });
+  // cdk8s sorts the keys of what it writes, so env and ports can come last here.
+  return { ...c.json, env: nonEmpty(env), ports: nonEmpty(ports) };
 }
 
 /** Container ports as the API writes them (TCP left to its default). */
@@ -253,16 +252,20 @@ function resolveResources(problems: Problems, f: string, r: ResourceOptions, exp
 }
 
 function compact(map: { [k: string]: string | undefined }): { [k: string]: string } | undefined {
-  const out: { [k: string]: string } = {};
-  for (const [k, v] of Object.entries(map)) if (v !== undefined) out[k] = v;
-  return Object.keys(out).length > 0 ? out : undefined;
+  let out: { [k: string]: string } | undefined;
+  for (const k in map) {
+    const v = map[k];
+    if (v !== undefined) (out ??= {})[k] = v;
+  }
+  return out;
 }
 
+const ENV_SOURCES = new Set<string>(Object.values(EnvValueSource));
 const FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
 const RESOURCE_REF = /^(limits|requests)\.(cpu|memory|ephemeral-storage|hugepages-.+)$/;
 
 function renderEnvValue(problems: Problems, field: string, name: string, v: EnvValue): object {
-  if (!(v instanceof Object) || !Object.values(EnvValueSource).includes(v.source)) {
+  if (!(v instanceof Object) || !ENV_SOURCES.has(v.source)) {
     problems.add(field, v, 'is not an EnvValue: create one with EnvValue.fromSecret, fromConfigMap, fromFieldRef, fromResource or fromValue');
     return { name };
   }

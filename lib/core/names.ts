@@ -5,6 +5,7 @@
  */
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME_PART = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
@@ -28,7 +29,7 @@ export function dns1123Label(value: string): string | undefined {
 
 export function dns1123Subdomain(value: string): string | undefined {
   if (value.length > 253) return `is longer than 253 characters (${value.length})`;
-  if (value === '' || !value.split('.').every((part) => DNS1123_LABEL.test(part))) {
+  if (!DNS1123_SUBDOMAIN.test(value)) {
     return 'is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and "-" joined by "."';
   }
   return undefined;

@@ -76,11 +76,12 @@ export function resolveWorkload(
   if (options.preStop !== undefined && (options.gracefulShutdown?.preStopSeconds !== undefined || options.gracefulShutdown?.execSleep !== undefined)) {
     problems.add('preStop', options.preStop.kind, 'cannot be combined with gracefulShutdown.preStopSeconds or execSleep: the preStop hook replaces the pause');
   }
-  const base = { podSecurity, defaults, problems };
   const mainName = options.containerName ?? context.name;
   const servicePorts: PodPort[] = containerPorts(ports).map((p) => ({ name: p.name || undefined, containerPort: p.containerPort, protocol: p.protocol, field: 'a Service port' }));
   const main = resolveContainer(options, mainName, {
-    ...base,
+    podSecurity,
+    defaults,
+    problems,
     role: ContainerRole.MAIN,
     field: '',
     servicePorts,
@@ -89,8 +90,19 @@ export function resolveWorkload(
     defaultPreStop: options.preStop ? undefined : preStopPause(shutdown),
     claimMounts: claims.map((c) => ({ name: c.name, mountPath: c.mountPath })),
   });
-  const named = (list: NamedContainerOptions[] | undefined, field: string, role: ContainerRole) => (list ?? []).map((c, i) =>
-    resolveContainer(c, c.name, { ...base, role, field: `${field}[${i}].`, servicePorts: [], defaultReadiness: false, podLevelIds: false }));
+  // Every context has the same keys in the same order: one object shape keeps resolution fast.
+  const named = (list: NamedContainerOptions[] | undefined, field: string, role: ContainerRole) => (list ?? []).map((c, i) => resolveContainer(c, c.name, {
+    podSecurity,
+    defaults,
+    problems,
+    role,
+    field: `${field}[${i}].`,
+    servicePorts: [],
+    defaultReadiness: false,
+    podLevelIds: false,
+    defaultPreStop: undefined,
+    claimMounts: undefined,
+  }));
   const init = named(options.initContainers, 'initContainers', ContainerRole.INIT);
   const sidecars = named(options.sidecars, 'sidecars', ContainerRole.SIDECAR);
   const extra = named(options.containers, 'containers', ContainerRole.EXTRA);
@@ -163,7 +175,9 @@ function checkContainers(problems: Problems, all: ResolvedContainer[], servicePo
       problems.add(`${c.field}preStop.duration`, c.preStopSleepSeconds, `is longer than the termination grace period (${grace} seconds): set gracefulShutdown.terminationGracePeriodSeconds`);
     }
   }
-  checkPodPorts(problems, servicePorts, all.flatMap((c) => c.ports));
+  const ports: PodPort[] = [];
+  for (const c of all) ports.push(...c.ports);
+  checkPodPorts(problems, servicePorts, ports);
 }
 
 function resolveStrategy(options: WorkloadOptions, defaults: PatternDefaultsProps, problems: Problems): object {
@@ -190,21 +204,17 @@ export function renderDeploymentSpec(w: ResolvedWorkload, labels: { [key: string
 
 /** Renders the pod template (`spec.template`) of a Deployment or StatefulSet. */
 export function renderPodTemplate(w: ResolvedWorkload, podLabels: { [key: string]: string }, selector: { [key: string]: string }): object {
-  const { volumes, ...pod } = w.pod;
+  const containers = [renderContainer(w.main, renderPorts(w.mainPorts))];
+  for (const c of w.extraContainers) containers.push(renderContainer(c, renderPorts(c.ports)));
   return {
     metadata: { labels: podLabels, annotations: w.podAnnotations },
     spec: {
-      automountServiceAccountToken: pod.automountServiceAccountToken,
+      ...w.pod,
       enableServiceLinks: w.enableServiceLinks ?? (w.connections.length > 0 ? false : undefined),
       ...podSpecExtras(w.production, selector),
-      ...pod,
       securityContext: w.podSecurityContext,
       initContainers: nonEmpty(w.initContainers.map((c) => renderContainer(c, renderPorts(c.ports)))),
-      containers: [
-        renderContainer(w.main, renderPorts(w.mainPorts)),
-        ...w.extraContainers.map((c) => renderContainer(c, renderPorts(c.ports))),
-      ],
-      volumes,
+      containers,
     },
   };
 }

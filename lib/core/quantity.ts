@@ -7,7 +7,11 @@ const FACTORS: { [suffix: string]: number } = {
   'Ki': 2 ** 10, 'Mi': 2 ** 20, 'Gi': 2 ** 30, 'Ti': 2 ** 40, 'Pi': 2 ** 50, 'Ei': 2 ** 60,
 };
 
+/** Valid quantities already parsed: manifests repeat a few (`100m`, `128Mi`) thousands of times. */
+const VALUES = new Map<string, number>();
+
 export function quantity(value: string): string | undefined {
+  if (VALUES.has(value)) return undefined;
   if (!QUANTITY.test(value)) {
     return 'is not a valid quantity: a number with an optional suffix (m, k, M, G, Ki, Mi, Gi, ...), e.g. 100m, 128Mi, 1Gi';
   }
@@ -17,6 +21,14 @@ export function quantity(value: string): string | undefined {
 
 /** The numeric value of a valid quantity, for comparisons such as request <= limit. */
 export function quantityValue(value: string): number {
+  const known = VALUES.get(value);
+  if (known !== undefined) return known;
+  const n = parseQuantity(value);
+  if (VALUES.size < 1000 && quantity(value) === undefined) VALUES.set(value, n);
+  return n;
+}
+
+function parseQuantity(value: string): number {
   const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(.*)$/.exec(value);
   if (!m) return NaN;
   const suffix = m[2];

@@ -43,12 +43,13 @@ function renderSource(problems: Problems, field: string, v: Volume): object {
   const s = v.source;
   switch (v.type) {
     case 'configMap':
-    case 'secret': {
-      const nameField = v.type === 'secret' ? 'secretName' : 'name';
-      checkObjectName(problems, `${field}.${nameField}`, s[nameField]);
+      checkObjectName(problems, `${field}.name`, s.name);
       checkMode(problems, `${field}.defaultMode`, s.defaultMode);
-      return { [nameField]: s[nameField], items: renderItems(problems, `${field}.items`, s.items), defaultMode: s.defaultMode, optional: s.optional };
-    }
+      return { name: s.name, items: renderItems(problems, `${field}.items`, s.items), defaultMode: s.defaultMode, optional: s.optional };
+    case 'secret':
+      checkObjectName(problems, `${field}.secretName`, s.secretName);
+      checkMode(problems, `${field}.defaultMode`, s.defaultMode);
+      return { secretName: s.secretName, items: renderItems(problems, `${field}.items`, s.items), defaultMode: s.defaultMode, optional: s.optional };
     case 'persistentVolumeClaim':
       checkObjectName(problems, `${field}.claimName`, s.claimName);
       return { claimName: s.claimName, readOnly: s.readOnly ? true : undefined };

@@ -128,3 +128,62 @@ describe('the examples', () => {
     expect(checkPodSecurity(manifests, 'baseline')).toEqual([]);
   });
 });
+
+// One Deployment per rule of K8S-RULES.md §9 that the API server enforces; each must be reported
+// at the given JSON path, and the valid base must draw nothing.
+describe('pod rules (K8S-RULES.md §9)', () => {
+  const c = { name: 'web', image: 'nginx' };
+  const withPod = (pod: object): Manifest => deployment({ selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: pod } });
+  const paths = (m: Manifest) => validateManifests([m], { lints: false }).map((i) => i.path);
+  const base = {
+    containers: [{ ...c, env: [{ name: 'P', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } }], volumeMounts: [{ name: 'v', mountPath: '/v', subPath: '..data' }] }],
+    volumes: [{ name: 'v', projected: { sources: [{ secret: { name: 's', items: [{ key: 'k', path: 'a' }] } }, { serviceAccountToken: { path: 'token', expirationSeconds: 600 } }] } }],
+    initContainers: [{ name: 'side', image: 'i', restartPolicy: 'Always', readinessProbe: { exec: { command: ['true'] } } }],
+    tolerations: [{ operator: 'Exists' }, { key: 'k', effect: 'NoExecute', tolerationSeconds: 10 }],
+  };
+
+  test('the valid base passes', () => {
+    expect(paths(withPod(base))).toEqual([]);
+  });
+
+  const cases: Array<[string, object, string]> = [
+    ['two volume sources', { volumes: [{ name: 'v', emptyDir: {}, secret: { secretName: 's' } }] }, '/spec/template/spec/volumes/0'],
+    ['duplicate volume names', { volumes: [{ name: 'v', emptyDir: {} }, { name: 'v', emptyDir: {} }] }, '/spec/template/spec/volumes/1/name'],
+    ['secret without secretName', { volumes: [{ name: 'v', secret: {} }] }, '/spec/template/spec/volumes/0/secret/secretName'],
+    ['item path with ..', { volumes: [{ name: 'v', configMap: { name: 'c', items: [{ key: 'k', path: 'a/../b' }] } }] }, '/spec/template/spec/volumes/0/configMap/items/0/path'],
+    ['item path starting with ..', { volumes: [{ name: 'v', configMap: { name: 'c', items: [{ key: 'k', path: '..a' }] } }] }, '/spec/template/spec/volumes/0/configMap/items/0/path'],
+    ['defaultMode 644 decimal', { volumes: [{ name: 'v', secret: { secretName: 's', defaultMode: 644 } }] }, '/spec/template/spec/volumes/0/secret/defaultMode'],
+    ['token expiring in 5 minutes', { volumes: [{ name: 'v', projected: { sources: [{ serviceAccountToken: { path: 't', expirationSeconds: 300 } }] } }] }, '/spec/template/spec/volumes/0/projected/sources/0/serviceAccountToken/expirationSeconds'],
+    ['duplicate projected paths', { volumes: [{ name: 'v', projected: { sources: [{ secret: { name: 'a', items: [{ key: 'k', path: 'x' }] } }, { configMap: { name: 'b', items: [{ key: 'k', path: 'x' }] } }] } }] }, '/spec/template/spec/volumes/0/projected/sources/1'],
+    ['spec field in a downward API volume', { volumes: [{ name: 'v', downwardAPI: { items: [{ path: 'n', fieldRef: { fieldPath: 'spec.nodeName' } }] } }] }, '/spec/template/spec/volumes/0/downwardAPI/items/0/fieldRef/fieldPath'],
+    ['absolute subPath', { containers: [{ ...c, volumeMounts: [{ name: 'v', mountPath: '/v', subPath: '/x' }] }], volumes: [{ name: 'v', emptyDir: {} }] }, '/spec/template/spec/containers/0/volumeMounts/0/subPath'],
+    ['duplicate mountPath', { containers: [{ ...c, volumeMounts: [{ name: 'v', mountPath: '/v' }, { name: 'v', mountPath: '/v' }] }], volumes: [{ name: 'v', emptyDir: {} }] }, '/spec/template/spec/containers/0/volumeMounts/1/mountPath'],
+    ['valueFrom with a value', { containers: [{ ...c, env: [{ name: 'P', value: 'x', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }] }] }, '/spec/template/spec/containers/0/env/0/valueFrom'],
+    ['status.phase in env', { containers: [{ ...c, env: [{ name: 'P', valueFrom: { fieldRef: { fieldPath: 'status.phase' } } }] }] }, '/spec/template/spec/containers/0/env/0/valueFrom/fieldRef/fieldPath'],
+    ['secret key with a space', { containers: [{ ...c, env: [{ name: 'P', valueFrom: { secretKeyRef: { name: 'db', key: 'a b' } } }] }] }, '/spec/template/spec/containers/0/env/0/valueFrom/secretKeyRef/key'],
+    ['GPU in resourceFieldRef', { containers: [{ ...c, env: [{ name: 'P', valueFrom: { resourceFieldRef: { resource: 'limits.nvidia.com/gpu' } } }] }] }, '/spec/template/spec/containers/0/env/0/valueFrom/resourceFieldRef/resource'],
+    ['divisor 2Mi', { containers: [{ ...c, env: [{ name: 'P', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '2Mi' } } }] }] }, '/spec/template/spec/containers/0/env/0/valueFrom/resourceFieldRef/divisor'],
+    ['envFrom with both refs', { containers: [{ ...c, envFrom: [{ configMapRef: { name: 'a' }, secretRef: { name: 'b' } }] }] }, '/spec/template/spec/containers/0/envFrom/0'],
+    ['init container with OnFailure', { initContainers: [{ name: 'i', image: 'i', restartPolicy: 'OnFailure' }] }, '/spec/template/spec/initContainers/0/restartPolicy'],
+    ['init container with a probe', { initContainers: [{ name: 'i', image: 'i', livenessProbe: { exec: { command: ['true'] } } }] }, '/spec/template/spec/initContainers/0/livenessProbe'],
+    ['restartPolicy on a main container', { containers: [{ ...c, restartPolicy: 'Always' }] }, '/spec/template/spec/containers/0/restartPolicy'],
+    ['hook with two handlers', { containers: [{ ...c, lifecycle: { preStop: { exec: { command: ['x'] }, sleep: { seconds: 1 } } } }] }, '/spec/template/spec/containers/0/lifecycle/preStop'],
+    ['lower-case pull policy', { containers: [{ ...c, imagePullPolicy: 'always' }] }, '/spec/template/spec/containers/0/imagePullPolicy'],
+    ['GPU request without limit', { containers: [{ ...c, resources: { requests: { 'nvidia.com/gpu': '1' } } }] }, '/spec/template/spec/containers/0/resources/limits/nvidia.com/gpu'],
+    ['half a GPU', { containers: [{ ...c, resources: { limits: { 'nvidia.com/gpu': '0.5' } } }] }, '/spec/template/spec/containers/0/resources/limits/nvidia.com/gpu'],
+    ['GPU request unlike its limit', { containers: [{ ...c, resources: { requests: { 'nvidia.com/gpu': '1' }, limits: { 'nvidia.com/gpu': '2' } } }] }, '/spec/template/spec/containers/0/resources/requests/nvidia.com/gpu'],
+    ['resource without a domain', { containers: [{ ...c, resources: { limits: { gpu: '1' } } }] }, '/spec/template/spec/containers/0/resources/gpu'],
+    ['empty key with Equal', { tolerations: [{ value: 'x' }] }, '/spec/template/spec/tolerations/0/operator'],
+    ['value with Exists', { tolerations: [{ key: 'k', operator: 'Exists', value: 'x' }] }, '/spec/template/spec/tolerations/0/value'],
+    ['tolerationSeconds with NoSchedule', { tolerations: [{ key: 'k', effect: 'NoSchedule', tolerationSeconds: 5 }] }, '/spec/template/spec/tolerations/0/effect'],
+    ['no node selector terms', { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } } }, '/spec/template/spec/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms'],
+    ['In without values', { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'z', operator: 'In' }] }] } } } }, '/spec/template/spec/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/0/matchExpressions/0/values'],
+    ['weight 0', { affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 0, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { a: 'b' } } } }] } } }, '/spec/template/spec/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/0/weight'],
+    ['pod term without topologyKey', { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { a: 'b' } } }] } } }, '/spec/template/spec/affinity/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/0/topologyKey'],
+    ['upper-case priority class', { priorityClassName: 'High' }, '/spec/template/spec/priorityClassName'],
+  ];
+
+  test.each(cases)('%s', (_title, pod, path) => {
+    expect(paths(withPod({ containers: [c], ...pod }))).toContain(path);
+  });
+});

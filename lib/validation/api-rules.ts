@@ -5,6 +5,7 @@ import { dns1035Label, dns1123Label, dns1123Subdomain, envVarName, ianaPortName,
 import { quantity, quantityValue } from '../core/quantity';
 import { httpHost, httpPath } from '../core/routing';
 import { IssueList, list, Manifest, num, obj, Obj, str, strMap } from './json';
+import { checkContainerDetails, checkContainerKinds, checkScheduling, checkVolumes } from './pod-rules';
 
 /** Options of the semantic checks. */
 export interface RuleOptions {
@@ -273,12 +274,16 @@ function checkWorkload(m: Manifest, spec: Obj, issues: IssueList): void {
 }
 
 function checkPodSpec(pod: Obj, path: string, issues: IssueList, claimNames: Array<string | undefined>): void {
-  const volumes = new Set([...list(pod.volumes).map((v) => str(obj(v).name)), ...claimNames]);
+  const volumes = new Set<string | undefined>([...checkVolumes(pod, path, issues), ...claimNames]);
+  checkContainerKinds(pod, path, issues);
+  checkScheduling(pod, path, issues);
   const containerNames = new Set<string>();
-  const all = [...list(pod.initContainers), ...list(pod.containers)].map(obj);
+  const all = [
+    ...list(pod.initContainers).map((c, i) => [obj(c), `${path}/initContainers/${i}`] as const),
+    ...list(pod.containers).map((c, i) => [obj(c), `${path}/containers/${i}`] as const),
+  ];
   if (list(pod.containers).length === 0) issues.add('api-server', `${path}/containers`, 'must not be empty');
-  all.forEach((c, i) => {
-    const cpath = `${path}/containers/${i}`;
+  all.forEach(([c, cpath]) => {
     const name = str(c.name) ?? '';
     issues.check(`${cpath}/name`, name, dns1123Label(name));
     if (containerNames.has(name)) issues.add('api-server', `${cpath}/name`, `"${name}" is not unique`);
@@ -314,9 +319,7 @@ function checkPodSpec(pod: Obj, path: string, issues: IssueList, claimNames: Arr
     for (const [k, v] of Object.entries(requests)) {
       if (limits[k] !== undefined && quantityValue(v) > quantityValue(limits[k])) issues.add('api-server', `${cpath}/resources/requests/${k}`, `${v} must be less than or equal to the limit ${limits[k]}`);
     }
-    list(c.volumeMounts).map(obj).forEach((vm, j) => {
-      if (!volumes.has(str(vm.name))) issues.add('api-server', `${cpath}/volumeMounts/${j}/name`, `"${String(vm.name)}" names no volume`);
-    });
+    checkContainerDetails(c, cpath, issues, volumes);
     const sleep = num(obj(obj(obj(c.lifecycle).preStop).sleep).seconds);
     const grace = num(pod.terminationGracePeriodSeconds) ?? 30;
     if (sleep !== undefined && (sleep < 1 || sleep > grace)) issues.add('api-server', `${cpath}/lifecycle/preStop/sleep/seconds`, `${sleep} must be within 1-${grace} (terminationGracePeriodSeconds)`);

@@ -4,6 +4,7 @@ import {
   LabelOperator, LifecycleHandler, PatternWarnings, PodSecurity, Probe, Projection, TaintEffect, TolerationOperator, Volume,
   WorkloadKind,
 } from '../lib';
+import { synthValidated } from '../lib/validation';
 import { find, Manifest, newChart, synth } from './util';
 
 const IMAGE = 'ghcr.io/acme/web:1.0';
@@ -172,6 +173,21 @@ describe('more containers', () => {
   test('BASELINE allows its capability list and writes no drop', () => {
     const { pod } = build({ podSecurity: PodSecurity.BASELINE, addCapabilities: ['CHOWN', 'SETUID'] });
     expect(pod.containers[0].securityContext.capabilities).toEqual({ add: ['CHOWN', 'SETUID'] });
+  });
+
+  test('PRIVILEGED allows hostPath volumes and any capability, and still writes no privilege escalation', () => {
+    const chart = newChart();
+    new ExposedApp(chart, 'agent', {
+      image: IMAGE,
+      podSecurity: PodSecurity.PRIVILEGED,
+      addCapabilities: ['IPC_LOCK'],
+      volumes: [Volume.fromSource('proc', 'hostPath', { path: '/proc', type: 'Directory' })],
+      volumeMounts: [{ volume: 'proc', mountPath: '/host/proc', readOnly: true }],
+    });
+    const pod = podSpec(find(synthValidated(chart, { podSecurity: 'none' }) as Manifest[], 'Deployment'));
+    expect(pod.volumes).toEqual([{ name: 'proc', hostPath: { path: '/proc', type: 'Directory' } }]);
+    expect(pod.containers[0].securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { add: ['IPC_LOCK'] } });
+    expect(pod.securityContext.runAsNonRoot).toBeUndefined();
   });
 
   test('a sleep preStop in whole seconds', () => {

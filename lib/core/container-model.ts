@@ -116,7 +116,7 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
   ];
   checkUniqueMountPaths(problems, f, o.volumeMounts ?? [], ctx.claimMounts ?? []);
   const restricted = ctx.podSecurity === PodSecurity.RESTRICTED;
-  const add = resolveCapabilities(problems, `${f}addCapabilities`, o.addCapabilities ?? [], restricted);
+  const add = resolveCapabilities(problems, `${f}addCapabilities`, o.addCapabilities ?? [], ctx.podSecurity);
   for (const id of ['runAsUser', 'runAsGroup'] as const) {
     const v = o[id];
     if (v !== undefined && (!Number.isInteger(v) || v < 0 || v > 2147483647)) problems.add(`${f}${id}`, v, 'is not a valid id: it must be an integer in 0-2147483647');
@@ -434,15 +434,16 @@ function checkUniqueMountPaths(problems: Problems, f: string, mounts: Array<{ mo
   });
 }
 
-function resolveCapabilities(problems: Problems, field: string, caps: string[], restricted: boolean): string[] {
+function resolveCapabilities(problems: Problems, field: string, caps: string[], podSecurity: PodSecurity): string[] {
+  const restricted = podSecurity === PodSecurity.RESTRICTED;
   caps.forEach((cap, i) => {
     if (typeof cap !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(cap) || cap.startsWith('CAP_')) {
       problems.add(`${field}[${i}]`, cap, 'is not a capability name: upper-case without the CAP_ prefix, e.g. NET_BIND_SERVICE');
     } else if (restricted && cap !== 'NET_BIND_SERVICE') {
       const fix = BASELINE_CAPABILITIES.includes(cap) ? ', or podSecurity: PodSecurity.BASELINE' : '';
       problems.add(`${field}[${i}]`, cap, `is not allowed by PodSecurity RESTRICTED, which allows only NET_BIND_SERVICE: remove it${fix}`);
-    } else if (!BASELINE_CAPABILITIES.includes(cap)) {
-      problems.add(`${field}[${i}]`, cap, `is not allowed by PodSecurity BASELINE (allowed: ${BASELINE_CAPABILITIES.join(', ')}): such a container needs a privileged namespace, which this library does not write`);
+    } else if (!restricted && podSecurity !== PodSecurity.PRIVILEGED && !BASELINE_CAPABILITIES.includes(cap)) {
+      problems.add(`${field}[${i}]`, cap, `is not allowed by PodSecurity BASELINE (allowed: ${BASELINE_CAPABILITIES.join(', ')}): use podSecurity: PodSecurity.PRIVILEGED`);
     }
   });
   return caps;

@@ -59,7 +59,7 @@ export function resolveWorkload(
   checkCount(problems, 'replicas', replicas);
   const podSecurity = options.podSecurity ?? defaults.podSecurity ?? PodSecurity.RESTRICTED;
   if (!Object.values(PodSecurity).includes(podSecurity)) {
-    problems.add('podSecurity', podSecurity, 'is not a valid PodSecurity: use RESTRICTED or BASELINE');
+    problems.add('podSecurity', podSecurity, 'is not a valid PodSecurity: use RESTRICTED, BASELINE or PRIVILEGED');
   }
   const fsGroup = options.fsGroup;
   if (fsGroup !== undefined && (!Number.isInteger(fsGroup) || fsGroup < 0 || fsGroup > 2147483647)) {

@@ -32,8 +32,8 @@ export function resolveVolumes(problems: Problems, volumes: Volume[], podSecurit
 function checkVolumeType(problems: Problems, field: string, type: string, podSecurity: PodSecurity): void {
   if (typeof type !== 'string' || !/^[a-z][A-Za-z]*$/.test(type)) {
     problems.add(field, type, 'is not a volume source field name such as "csi" or "nfs"');
-  } else if (type === 'hostPath') {
-    problems.add(field, type, 'is forbidden by every Pod Security profile this library writes (baseline and restricted): use a PersistentVolumeClaim or a CSI volume');
+  } else if (type === 'hostPath' && podSecurity !== PodSecurity.PRIVILEGED) {
+    problems.add(field, type, `is forbidden by PodSecurity ${podSecurity.toUpperCase()}: use a PersistentVolumeClaim or a CSI volume, or podSecurity: PodSecurity.PRIVILEGED for node agents`);
   } else if (podSecurity === PodSecurity.RESTRICTED && !RESTRICTED_VOLUME_TYPES.includes(type)) {
     problems.add(field, type, `is not allowed by PodSecurity RESTRICTED (allowed: ${RESTRICTED_VOLUME_TYPES.join(', ')}): use podSecurity: PodSecurity.BASELINE`);
   }

@@ -14,6 +14,12 @@ export enum PodSecurity {
    * nginx-based `ikubernetes/myapp`): RuntimeDefault seccomp and no privilege escalation only.
    */
   BASELINE = 'baseline',
+  /**
+   * The `privileged` profile: no restriction, for node agents and databases that need
+   * capabilities beyond baseline (IPC_LOCK, NET_ADMIN, SYS_ADMIN) or hostPath volumes. The pods
+   * then need a namespace labelled `pod-security.kubernetes.io/enforce: privileged`.
+   */
+  PRIVILEGED = 'privileged',
 }
 
 /** Rolling update settings: an integer (`'1'`) or a percentage (`'25%'`). */

@@ -10,13 +10,12 @@ import { serviceDnsName, urlScheme } from './core/dns';
 import { IdentityOptions } from './core/identity';
 import { resolveIdentity } from './core/resolve-identity';
 import { Problems } from './core/problems';
-import { checkAnnotations, recommendedLabels, selectorLabels } from './core/labels';
-import { cidr } from './core/net';
+import { recommendedLabels, selectorLabels } from './core/labels';
 import { dns1123Label, serviceEnvPrefix } from './core/names';
 import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, ResolvedPort, resolvePorts } from './core/port-model';
-import { NodePortRange, PortOptions, ServicePortInfo } from './core/ports';
+import { PortOptions, ServicePortInfo } from './core/ports';
+import { checkServiceOptions, renderServiceSpec, ServiceOptions, ServiceType } from './core/service-spec';
 import { claimName, claimNodePort } from './core/registry';
-import { checkEnum } from './core/checks';
 import { claimObjectName, claimProductionNames, productionObjects } from './core/production';
 import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressBackend, pickBackendPort } from './core/routing';
 import { IngressTls, PathType } from './core/routes';
@@ -24,118 +23,18 @@ import { IngressOptions, IngressRouter } from './ingress-router';
 import { resolveWorkload, ResolvedWorkload } from './core/pod-template';
 import { WorkloadOptions } from './core/workload';
 
-/** How a Service is reachable; the values are the Kubernetes API strings. */
-export enum ServiceType {
-  /** Inside the cluster only, on a virtual IP. */
-  CLUSTER_IP = 'ClusterIP',
-  /** Also on a port of every node. */
-  NODE_PORT = 'NodePort',
-  /** Also through an external load balancer provisioned by the cloud or cluster. */
-  LOAD_BALANCER = 'LoadBalancer',
-}
-
-/** Session affinity of a Service. */
-export enum SessionAffinity {
-  /** Each connection may go to any pod. */
-  NONE = 'None',
-  /** Connections from one client IP go to the same pod. */
-  CLIENT_IP = 'ClientIP',
-}
-
-/** Routing of external traffic on NodePort and LoadBalancer Services. */
-export enum ExternalTrafficPolicy {
-  /** To any ready pod in the cluster (may hide the client IP). */
-  CLUSTER = 'Cluster',
-  /** Only to pods on the receiving node (keeps the client IP). */
-  LOCAL = 'Local',
-}
-
-/** Which endpoints serve traffic from inside the cluster. */
-export enum InternalTrafficPolicy {
-  /** Any ready endpoint in the cluster. */
-  CLUSTER = 'Cluster',
-  /** Only endpoints on the client's node (traffic is dropped when there is none). */
-  LOCAL = 'Local',
-}
-
-/** A preference for how traffic is spread over endpoints (Kubernetes 1.31+). */
-export enum TrafficDistribution {
-  /** Prefer endpoints topologically close to the client (same zone), e.g. to save cross-zone cost. */
-  PREFER_CLOSE = 'PreferClose',
-}
-
-/** IP families of a Service on dual-stack clusters. */
-export enum IpFamilyPolicy {
-  /** One family (the cluster's first). */
-  SINGLE_STACK = 'SingleStack',
-  /** Both families when the cluster has them, else one. */
-  PREFER_DUAL_STACK = 'PreferDualStack',
-  /** Both families; refused by single-stack clusters. */
-  REQUIRE_DUAL_STACK = 'RequireDualStack',
-}
-
 /** Props of an ExposedApp: a Deployment and the Service that exposes it. */
-export interface ExposedAppProps extends WorkloadOptions, IdentityOptions, PortOptions {
-  /**
-   * Name of the Deployment (a DNS-1123 label), when it differs from the Service's (`name`).
-   * @default - the Service's name
-   */
-  readonly workloadName?: string;
+export interface ExposedAppProps extends WorkloadOptions, IdentityOptions, PortOptions, ServiceOptions {
   /**
    * Fixed node port (NodePort and LoadBalancer only).
    * @default - Kubernetes allocates one
    */
   readonly nodePort?: number;
   /**
-   * Type of the Service.
-   * @default ServiceType.CLUSTER_IP
+   * Name of the Deployment (a DNS-1123 label), when it differs from the Service's (`name`).
+   * @default - the Service's name
    */
-  readonly serviceType?: ServiceType;
-  /**
-   * Node port range of the target cluster, for checking `nodePort`.
-   * @default - 30000-32767, or the chart-wide default
-   */
-  readonly nodePortRange?: NodePortRange;
-  /**
-   * Client CIDRs allowed to reach a LoadBalancer.
-   * @default - no restriction
-   */
-  readonly loadBalancerSourceRanges?: string[];
-  /**
-   * External traffic policy (NodePort and LoadBalancer only).
-   * @default - Kubernetes' default (Cluster)
-   */
-  readonly externalTrafficPolicy?: ExternalTrafficPolicy;
-  /**
-   * Session affinity.
-   * @default SessionAffinity.NONE
-   */
-  readonly sessionAffinity?: SessionAffinity;
-  /**
-   * Affinity timeout in seconds, 1-86400 (CLIENT_IP only).
-   * @default - Kubernetes' default (10800)
-   */
-  readonly sessionAffinityTimeoutSeconds?: number;
-  /**
-   * Annotations of the Service (load balancer controllers read these).
-   * @default - none
-   */
-  readonly serviceAnnotations?: { [key: string]: string };
-  /**
-   * Internal traffic policy of the Service.
-   * @default - Kubernetes' default (Cluster)
-   */
-  readonly internalTrafficPolicy?: InternalTrafficPolicy;
-  /**
-   * Traffic distribution of the Service (Kubernetes 1.31+; older servers drop the field).
-   * @default - no preference
-   */
-  readonly trafficDistribution?: TrafficDistribution;
-  /**
-   * IP family policy of the Service, for dual-stack clusters.
-   * @default - Kubernetes' default (SingleStack)
-   */
-  readonly ipFamilyPolicy?: IpFamilyPolicy;
+  readonly workloadName?: string;
   /**
    * Expose the app over HTTP(S) through an Ingress of its own or a shared IngressRouter.
    * @default - no Ingress
@@ -199,9 +98,6 @@ export class ExposedApp extends ServiceWorkload {
     const defaults = PatternDefaults.of(this);
     const identity = resolveIdentity(this, props, defaults, problems);
     const serviceType = props.serviceType ?? ServiceType.CLUSTER_IP;
-    if (!Object.values(ServiceType).includes(serviceType)) {
-      problems.add('serviceType', serviceType, 'is not a valid ServiceType: use CLUSTER_IP, NODE_PORT or LOAD_BALANCER');
-    }
     const external = serviceType !== ServiceType.CLUSTER_IP;
     this.resolvedPorts = resolvePorts(props, {
       nodePortsAllowed: external,
@@ -217,7 +113,7 @@ export class ExposedApp extends ServiceWorkload {
       if (rule) problems.add('workloadName', props.workloadName, rule);
     }
     this._workload = resolveWorkload(props, defaults, this.resolvedPorts, { name: workloadName }, problems);
-    checkServiceProps(props, serviceType, this.resolvedPorts, problems);
+    checkServiceOptions(problems, props, serviceType, this.resolvedPorts);
     const ingressPort = props.ingress && checkAppIngress(problems, props.ingress, identity.name, this.resolvedPorts);
     if (props.ingress && !props.ingress.router) claimObjectName(this, problems, 'Ingress', ns, identity.name, names.ingress, 'names.ingress');
     const routePort = props.route && checkAppRoute(problems, props.route, identity.name, this.resolvedPorts);
@@ -249,19 +145,7 @@ export class ExposedApp extends ServiceWorkload {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { ...metadata, annotations: nonEmptyMap(props.serviceAnnotations) },
-      spec: {
-        type: serviceType,
-        selector: this.selector,
-        ports: renderServicePorts(this.resolvedPorts),
-        sessionAffinity: props.sessionAffinity === SessionAffinity.CLIENT_IP ? SessionAffinity.CLIENT_IP : undefined,
-        sessionAffinityConfig: props.sessionAffinityTimeoutSeconds === undefined
-          ? undefined : { clientIP: { timeoutSeconds: props.sessionAffinityTimeoutSeconds } },
-        externalTrafficPolicy: props.externalTrafficPolicy,
-        loadBalancerSourceRanges: nonEmptyList(props.loadBalancerSourceRanges),
-        internalTrafficPolicy: props.internalTrafficPolicy,
-        trafficDistribution: props.trafficDistribution,
-        ipFamilyPolicy: props.ipFamilyPolicy,
-      },
+      spec: renderServiceSpec(props, serviceType, this.selector, renderServicePorts(this.resolvedPorts)),
     });
     const extras = productionObjects(this, this._workload.production, workloadMetadata, this.selector, { kind: 'Deployment', name: workloadName }, names);
     this.disruptionBudget = extras.disruptionBudget;
@@ -386,46 +270,6 @@ function checkAppIngress(problems: Problems, ingress: IngressOptions, name: stri
   return pickBackendPort(problems, 'ingress', { serviceName: name, ports }, ingress);
 }
 
-function checkServiceProps(props: ExposedAppProps, type: ServiceType, ports: ResolvedPort[], problems: Problems): void {
-  const affinity = props.sessionAffinity ?? SessionAffinity.NONE;
-  if (!Object.values(SessionAffinity).includes(affinity)) {
-    problems.add('sessionAffinity', affinity, 'is not a valid SessionAffinity: use NONE or CLIENT_IP');
-  }
-  const timeout = props.sessionAffinityTimeoutSeconds;
-  if (timeout !== undefined) {
-    if (affinity !== SessionAffinity.CLIENT_IP) {
-      problems.add('sessionAffinityTimeoutSeconds', timeout, 'is only allowed with sessionAffinity CLIENT_IP');
-    } else if (!Number.isInteger(timeout) || timeout < 1 || timeout > 86400) {
-      problems.add('sessionAffinityTimeoutSeconds', timeout, 'is outside 1-86400');
-    }
-  }
-  const ranges = props.loadBalancerSourceRanges;
-  if (ranges !== undefined && ranges.length > 0 && type !== ServiceType.LOAD_BALANCER) {
-    problems.add('loadBalancerSourceRanges', ranges, `are only allowed with serviceType LoadBalancer (got ${type})`);
-  }
-  (ranges ?? []).forEach((range, i) => {
-    const rule = cidr(range);
-    if (rule) problems.add(`loadBalancerSourceRanges[${i}]`, range, rule);
-  });
-  const policy = props.externalTrafficPolicy;
-  if (policy !== undefined) {
-    if (!Object.values(ExternalTrafficPolicy).includes(policy)) {
-      problems.add('externalTrafficPolicy', policy, 'is not a valid ExternalTrafficPolicy: use CLUSTER or LOCAL');
-    } else if (type === ServiceType.CLUSTER_IP) {
-      problems.add('externalTrafficPolicy', policy, 'is only allowed with serviceType NodePort or LoadBalancer (got ClusterIP)');
-    }
-  }
-  if (type === ServiceType.LOAD_BALANCER) {
-    ports.filter((p) => p.port === 10250).forEach((p) => {
-      problems.add('port', p.port, 'is reserved for the kubelet and cannot be exposed by a LoadBalancer');
-    });
-  }
-  checkAnnotations(problems, 'serviceAnnotations', props.serviceAnnotations);
-  checkEnum(problems, 'internalTrafficPolicy', props.internalTrafficPolicy, InternalTrafficPolicy);
-  checkEnum(problems, 'trafficDistribution', props.trafficDistribution, TrafficDistribution);
-  checkEnum(problems, 'ipFamilyPolicy', props.ipFamilyPolicy, IpFamilyPolicy);
-}
-
 /** `metadata` with an explicit name, when one is given. */
 function named<T extends { name: string }>(metadata: T, name: string | undefined): T {
   return name === undefined ? metadata : { ...metadata, name };
@@ -435,6 +279,3 @@ function nonEmptyMap(map: { [key: string]: string } | undefined): { [key: string
   return map && Object.keys(map).length > 0 ? map : undefined;
 }
 
-function nonEmptyList<T>(list: T[] | undefined): T[] | undefined {
-  return list && list.length > 0 ? list : undefined;
-}

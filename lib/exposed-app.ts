@@ -89,6 +89,9 @@ export class ExposedApp extends ServiceWorkload {
   private routeInfo?: { gateway: IGatewayRef; match: string; port: number };
   private readonly ingressRoute?: { host?: string; path: string; tlsHosts: string[]; port?: ServicePortInfo };
   private readonly resolvedPorts: ResolvedPort[];
+  public readonly podLabels: { [key: string]: string };
+  /** @internal */
+  public readonly _metadataNamespace: string | null;
   /** @internal */
   protected readonly _workload: ResolvedWorkload;
 
@@ -138,6 +141,8 @@ export class ExposedApp extends ServiceWorkload {
     this.selector = selectorLabels(identity.labels);
 
     const labels = recommendedLabels(identity.labels, props.labels);
+    this.podLabels = labels;
+    this._metadataNamespace = identity.metadataNamespace ?? null;
     const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
     const workloadMetadata = { ...metadata, name: workloadName };
     this.deployment = this._deploymentObject(workloadMetadata, labels);

@@ -111,6 +111,12 @@ export interface HeadlessGroupProps extends WorkloadOptions, IdentityOptions, Po
    */
   readonly publishNotReadyAddresses?: boolean;
   /**
+   * Make the governing Service headless (`clusterIP: None`). Switch it off for apps whose clients
+   * need one virtual IP; the pods then get no DNS records of their own.
+   * @default true
+   */
+  readonly headless?: boolean;
+  /**
    * Pod management policy (StatefulSet only).
    * @default - Kubernetes' default (OrderedReady)
    */
@@ -169,10 +175,15 @@ export class HeadlessGroup extends ServiceWorkload {
   public readonly autoscaler?: ApiObject;
   /** The NetworkPolicy, when `networkPolicy` (or the chart-wide default) is on. */
   public readonly networkPolicy?: ApiObject;
+  /** Whether the governing Service is headless (pods have DNS records of their own). */
+  public readonly headless: boolean;
   /** The number of pods (the autoscaler's minimum when autoscaling). */
   public readonly replicas: number;
 
   private readonly resolvedPorts: ResolvedPort[];
+  public readonly podLabels: { [key: string]: string };
+  /** @internal */
+  public readonly _metadataNamespace: string | null;
   /** @internal */
   protected readonly _workload: ResolvedWorkload;
 
@@ -218,6 +229,7 @@ export class HeadlessGroup extends ServiceWorkload {
     problems.throwIfAny();
 
     this.workloadKind = kind;
+    this.headless = props.headless ?? true;
     this.workloadName = identity.name;
     this.serviceName = serviceName;
     this.namespace = identity.namespace;
@@ -228,13 +240,15 @@ export class HeadlessGroup extends ServiceWorkload {
     this.replicas = this._workload.production.autoscaling?.min ?? this._workload.replicas;
 
     const labels = recommendedLabels(identity.labels, props.labels);
+    this.podLabels = labels;
+    this._metadataNamespace = identity.metadataNamespace ?? null;
     this.service = new ApiObject(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: serviceName, namespace: identity.metadataNamespace, labels },
       spec: {
         type: 'ClusterIP',
-        clusterIP: 'None',
+        clusterIP: this.headless ? 'None' : undefined,
         selector: this.selector,
         ports: renderServicePorts(this.resolvedPorts),
         publishNotReadyAddresses: props.publishNotReadyAddresses ? true : undefined,
@@ -262,6 +276,8 @@ export class HeadlessGroup extends ServiceWorkload {
     const problems = new Problems('HeadlessGroup', this);
     if (this.workloadKind !== WorkloadKind.STATEFUL_SET) {
       problems.add('podDnsName', ordinal, 'is only available with WorkloadKind.STATEFUL_SET: Deployment pods have no stable names');
+    } else if (!this.headless) {
+      problems.add('podDnsName', ordinal, 'is only available with a headless governing Service (headless: true): pods get no DNS records of their own otherwise');
     } else if (!Number.isInteger(ordinal) || ordinal < 0 || ordinal >= this.replicas) {
       problems.add('ordinal', ordinal, this.replicas === 0 ? 'is out of range: the group has no replicas' : `is out of range 0-${this.replicas - 1}`);
     }

@@ -13,6 +13,7 @@ export * from './core/identity';
 export * from './probe';
 export * from './base/service-workload';
 export * from './core/service-spec';
+export * from './service';
 export * from './exposed-app';
 export * from './core/routes';
 export * from './service-ref';

@@ -8,6 +8,7 @@ import { ExternalDatabase } from './external-database';
 import { HeadlessGroup } from './headless-group';
 import { IngressRouter } from './ingress-router';
 import { ServiceAlias } from './service-alias';
+import { podSourcesOf, Service } from './service';
 
 /** Output format of the topology picture. */
 export enum TopologyFormat {
@@ -64,9 +65,9 @@ function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[]
     if (c instanceof ExposedApp || c instanceof HeadlessGroup) {
       const headless = c instanceof HeadlessGroup;
       const kind = headless ? c.workloadKind : 'Deployment';
-      const name = headless ? c.workloadName : c.serviceName;
+      const name = c.workloadName;
       const wl = id('wl', c.namespace, name);
-      service(c, `${headless ? 'headless' : c.serviceType} ${portText(c.ports)}`);
+      service(c, `${headless ? (c.headless ? 'headless' : 'ClusterIP') : c.serviceType} ${portText(c.ports)}`);
       add({ id: wl, label: `${kind} ${name}<br/>${c._scale}`, shape: 'workload', namespace: c.namespace });
       edges.push({ from: svcId(c), to: wl });
       for (const conn of c._connections) connections.push({ consumer: wl, c: conn });
@@ -77,6 +78,18 @@ function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[]
         const ing = id('ing', c.namespace, c.serviceName);
         add({ id: ing, label: `Ingress ${c.serviceName}`, shape: 'ingress', namespace: c.namespace });
         edges.push({ from: ing, to: svcId(c), label: `${own.match} :${own.port}` });
+      }
+    } else if (c instanceof Service) {
+      service(c, `${c.headless ? 'headless' : c.serviceType} ${portText(c.ports)}`);
+      const sources = podSourcesOf(c.pods);
+      for (const src of sources) {
+        if (src instanceof ExposedApp || src instanceof HeadlessGroup) {
+          edges.push({ from: svcId(c), to: id('wl', src.namespace, src.workloadName) });
+        } else {
+          const pods = id('pods', c.namespace, Object.entries(src.podSelector).map(([k, v]) => `${k}_${v}`).join('_'));
+          add({ id: pods, label: `pods ${Object.entries(src.podSelector).map(([k, v]) => `${k}=${v}`).join(', ')}`, shape: 'workload', namespace: c.namespace });
+          edges.push({ from: svcId(c), to: pods });
+        }
       }
     } else if (c instanceof ExternalDatabase) {
       service(c, `${c.externalName ? 'ExternalName' : 'no selector'} ${portText(c.ports)}`);

@@ -6,12 +6,14 @@ import { PatternWarnings } from '../core/warnings';
 import { ConnectOptions, IServiceEndpoint } from '../core/endpoint';
 import { consumerState, renderDeploymentSpec, ResolvedWorkload, scaleText } from '../core/pod-template';
 import { ServicePortInfo } from '../core/ports';
+import { Problems } from '../core/problems';
+import { AddServiceOptions, IPodSource, PodPortInfo, Service } from '../service';
 
 /**
  * What ExposedApp and HeadlessGroup share: pods behind a Service of their own, which can be
  * wired to other Services (`connectTo`) and reached by them.
  */
-export abstract class ServiceWorkload extends Construct implements IServiceEndpoint {
+export abstract class ServiceWorkload extends Construct implements IServiceEndpoint, IPodSource {
   public abstract readonly serviceName: string;
   public abstract readonly namespace: string;
   public abstract readonly dnsName: string;
@@ -20,8 +22,49 @@ export abstract class ServiceWorkload extends Construct implements IServiceEndpo
   /** Labels the Service and the workload select pods by. */
   public abstract readonly selector: { [key: string]: string };
 
+  /** Every label of the pods (the recommended labels and the `labels` prop). */
+  public abstract readonly podLabels: { [key: string]: string };
+
   /** @internal */
   protected abstract readonly _workload: ResolvedWorkload;
+
+  /**
+   * The namespace written into the objects' metadata: null when none was chosen (kubectl's).
+   * @internal
+   */
+  public abstract readonly _metadataNamespace: string | null;
+
+  /** Namespace of the pods (IPodSource). */
+  public get podNamespace(): string {
+    return this.namespace;
+  }
+
+  /** Labels that select the pods (IPodSource): the Service's selector. */
+  public get podSelector(): { [key: string]: string } {
+    return this.selector;
+  }
+
+  /** Every container port of the pods, main container first (IPodSource). */
+  public get podPorts(): PodPortInfo[] {
+    const w = this._workload;
+    const ports = [...w.mainPorts];
+    for (const c of [...w.initContainers, ...w.extraContainers]) ports.push(...c.ports);
+    return ports.map((p) => ({ name: p.name, containerPort: p.containerPort, protocol: p.protocol }));
+  }
+
+  /**
+   * Another Service in front of these pods, e.g. a NodePort or headless one beside the first:
+   * `app.addService({ name: 'web-nodeport', serviceType: ServiceType.NODE_PORT })`. Its ports
+   * default to this workload's Service ports, targeting the same named container ports.
+   */
+  public addService(options: AddServiceOptions): Service {
+    if (!options || typeof options.name !== 'string') {
+      const problems = new Problems(this.constructor.name, this);
+      problems.add('addService.name', options?.name, 'is required: the name of the new Service');
+      throw problems.error();
+    }
+    return new Service(this, options.name, { ...options, pods: this });
+  }
 
   /**
    * Wires these pods to `provider`: sets `<PREFIX>_HOST`, `<PREFIX>_PORT` and, where the scheme

@@ -36,6 +36,8 @@ export interface Inbound {
   readonly connections: Connection[];
   /** Service ports routed to by an Ingress. */
   readonly ingressPorts: ServicePortInfo[];
+  /** Ports exposed to anyone by a NodePort or LoadBalancer Service over the pods. */
+  readonly openPorts: ServicePortInfo[];
 }
 
 const INBOUND = new WeakMap<IServiceEndpoint, Inbound>();
@@ -45,15 +47,42 @@ const INBOUND = new WeakMap<IServiceEndpoint, Inbound>();
  * asked are recorded, so apps without a policy keep no such state.
  */
 export function watchInbound(provider: IServiceEndpoint): Inbound {
-  const inbound: Inbound = { connections: [], ingressPorts: [] };
+  const inbound: Inbound = { connections: [], ingressPorts: [], openPorts: [] };
   INBOUND.set(provider, inbound);
   return inbound;
 }
 
+/** Services over another construct's pods: what reaches the Service is recorded for the pods. */
+const FORWARD = new WeakMap<object, object[]>();
+
+/** Records what reaches `service` for the constructs that run its pods too (their NetworkPolicies let it in). */
+export function forwardInbound(service: IServiceEndpoint, pods: object[]): void {
+  FORWARD.set(service, pods);
+}
+
+/** The inbound records of a provider and of the pods behind it. */
+function inboundOf(provider: IServiceEndpoint): Inbound[] {
+  const out: Inbound[] = [];
+  const own = INBOUND.get(provider);
+  if (own) out.push(own);
+  for (const pods of FORWARD.get(provider) ?? []) {
+    const behind = INBOUND.get(pods as IServiceEndpoint);
+    if (behind) out.push(behind);
+  }
+  return out;
+}
+
+/** Records ports that a NodePort or LoadBalancer Service opens to anyone on `pods`. */
+export function recordOpenPorts(pods: object, ports: ServicePortInfo[]): void {
+  INBOUND.get(pods as IServiceEndpoint)?.openPorts.push(...ports);
+}
+
 /** Records that an Ingress routes to `port` of `provider` (for its NetworkPolicy). */
 export function recordIngressRoute(provider: IServiceEndpoint, port: ServicePortInfo): void {
-  const ports = INBOUND.get(provider)?.ingressPorts;
-  if (ports && !ports.some((p) => p.port === port.port && p.protocol === port.protocol)) ports.push(port);
+  for (const inbound of inboundOf(provider)) {
+    const ports = inbound.ingressPorts;
+    if (!ports.some((p) => p.port === port.port && p.protocol === port.protocol && p.targetPort === port.targetPort)) ports.push(port);
+  }
 }
 
 export function isPolicyTarget(x: IServiceEndpoint): x is IPolicyTarget {
@@ -106,7 +135,7 @@ export function connect(c: ConsumerState, provider: IServiceEndpoint, options: C
     consumer: c.scope, consumerNamespace: c.namespace, consumerSelector: c.selector, provider, port: port ?? { name: '', port: 0, protocol: Protocol.TCP }, env,
   };
   c.connections.push(connection);
-  if (port) INBOUND.get(provider)?.connections.push(connection);
+  if (port) for (const inbound of inboundOf(provider)) inbound.connections.push(connection);
   return connection;
 }
 

@@ -61,7 +61,8 @@ const DNS_EGRESS = {
  */
 export function renderNetworkPolicySpec(s: PolicySubject): object {
   const ingress: object[] = [];
-  if (s.externallyExposed) ingress.push({ ports: policyPorts(s.ports) });
+  const open = [...(s.externallyExposed ? s.ports : []), ...s.inbound.openPorts];
+  if (open.length > 0) ingress.push({ ports: policyPorts(open) });
   if (s.inbound.ingressPorts.length > 0) {
     ingress.push({
       from: [{ namespaceSelector: { matchLabels: { [NS_LABEL]: s.ingressControllerNamespace } } }],

@@ -1,0 +1,384 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { connectionEnvOf, forwardInbound, PolicyPeer, recordOpenPorts } from './core/connection';
+import { serviceDnsName } from './core/dns';
+import { IServiceEndpoint } from './core/endpoint';
+import { checkLabels, MANAGED_BY } from './core/labels';
+import { dns1035Label, dns1123Label, ianaPortName } from './core/names';
+import { DEFAULT_NODE_PORT_RANGE, isPortNumber, PORT_RULE } from './core/port-model';
+import { Protocol, ServicePortInfo } from './core/ports';
+import { Problems } from './core/problems';
+import { claimName, claimNodePort } from './core/registry';
+import { checkServiceOptions, renderServiceSpec, ServiceOptions, ServiceType } from './core/service-spec';
+import { PatternDefaults } from './core/defaults';
+
+/** A container port of a set of pods, as a Service can target it. */
+export interface PodPortInfo {
+  /**
+   * Name of the port.
+   * @default - unnamed
+   */
+  readonly name?: string;
+  /** Port number in the container. */
+  readonly containerPort: number;
+  /** Protocol. */
+  readonly protocol: Protocol;
+}
+
+/**
+ * A set of pods that a Service can select: the pods of an ExposedApp or HeadlessGroup, of a
+ * cdk8s-plus workload, of several workloads (tracks), or pods known only by their labels.
+ */
+export interface IPodSource {
+  /** Namespace of the pods (a Service selects pods of its own namespace only). */
+  readonly podNamespace: string;
+  /** Labels that select the pods. */
+  readonly podSelector: { [key: string]: string };
+  /**
+   * Container ports of the pods, when known (Services' named targetPorts are checked against them).
+   * @default - unknown
+   */
+  readonly podPorts?: PodPortInfo[];
+  /**
+   * Every label of the pods, when known (checked by `PodSource.tracks`).
+   * @default - the selector
+   */
+  readonly podLabels?: { [key: string]: string };
+}
+
+/** Options of `PodSource.fromLabels`. */
+export interface PodLabelsOptions {
+  /**
+   * Namespace of the pods.
+   * @default - the namespace of the Service that selects them
+   */
+  readonly namespace?: string;
+  /**
+   * Their container ports, when known.
+   * @default - unknown: named targetPorts are not checked
+   */
+  readonly ports?: PodPortInfo[];
+}
+
+/** Ways to name a set of pods for a Service. */
+export class PodSource {
+  /** Pods known only by their labels, e.g. run by a Helm chart or an operator. */
+  public static fromLabels(selector: { [key: string]: string }, options: PodLabelsOptions = {}): IPodSource {
+    return { podNamespace: options.namespace ?? '', podSelector: { ...selector }, podPorts: options.ports };
+  }
+
+  /**
+   * The pods of a cdk8s-plus workload (cdk8s-plus-27 `Deployment`, `StatefulSet`, `DaemonSet`),
+   * with their named container ports.
+   */
+  public static fromPlusWorkload(workload: IConstruct): IPodSource {
+    const w = workload as unknown as PlusWorkload;
+    if (!w || typeof w.matchLabels !== 'object' || !Array.isArray(w.containers)) {
+      const problems = new Problems('PodSource', workload);
+      problems.add('workload', workload?.node?.path ?? workload, 'is not a cdk8s-plus workload (a Deployment, StatefulSet or DaemonSet with matchLabels and containers)');
+      throw problems.error();
+    }
+    const ports: PodPortInfo[] = [];
+    for (const c of w.containers) {
+      for (const p of c.ports ?? []) ports.push({ name: p.name, containerPort: p.number, protocol: (p.protocol as Protocol | undefined) ?? Protocol.TCP });
+    }
+    return { podNamespace: w.metadata?.namespace ?? Chart.of(workload).namespace ?? 'default', podSelector: { ...w.matchLabels }, podPorts: ports };
+  }
+
+  /**
+   * The pods of several workloads (e.g. a stable and a canary track) that all carry `selector`.
+   * Each keeps its own selector for its workload; the Service selects them all. Every source must
+   * carry the labels, be in one namespace, and the ports are those they all have.
+   */
+  public static tracks(scope: IConstruct, sources: IPodSource[], selector: { [key: string]: string }): IPodSource {
+    const problems = new Problems('PodSource', scope);
+    if (!Array.isArray(sources) || sources.length === 0) problems.add('sources', sources ?? [], 'must list at least one pod source');
+    if (!selector || Object.keys(selector).length === 0) problems.add('selector', selector ?? {}, 'must name at least one label that every track carries');
+    checkLabels(problems, 'selector', selector);
+    const list = Array.isArray(sources) ? sources : [];
+    list.forEach((s, i) => {
+      const labels = podLabelsOf(s);
+      const missing = Object.entries(selector ?? {}).filter(([k, v]) => labels[k] !== v);
+      if (missing.length > 0) {
+        problems.add(`sources[${i}]`, describe(s), `does not carry ${missing.map(([k, v]) => `${k}=${v}`).join(', ')}: give its pods these labels (the workload's labels prop), or the Service would select none of them`);
+      }
+      if (s.podNamespace !== list[0].podNamespace) problems.add(`sources[${i}]`, describe(s), `is in namespace "${s.podNamespace}", not "${list[0].podNamespace}": a Service selects pods of one namespace`);
+    });
+    problems.throwIfAny();
+    const known = list.every((s) => s.podPorts !== undefined);
+    const ports = known ? list[0].podPorts!.filter((p) => list.every((s) => s.podPorts!.some((q) => q.name === p.name && q.containerPort === p.containerPort && q.protocol === p.protocol))) : undefined;
+    const tracks: IPodSource & { _tracks: IPodSource[] } = { podNamespace: list[0].podNamespace, podSelector: { ...selector }, podPorts: ports, _tracks: list };
+    return tracks;
+  }
+
+  private constructor() {}
+}
+
+interface PlusWorkload {
+  readonly matchLabels: { [key: string]: string };
+  readonly containers: Array<{ ports?: Array<{ number: number; name?: string; protocol?: string }> }>;
+  readonly metadata?: { namespace?: string };
+}
+
+/** The workloads behind a pod source: the tracks of `PodSource.tracks`, else the source itself. */
+export function podSourcesOf(s: IPodSource): IPodSource[] {
+  return (s as { _tracks?: IPodSource[] })._tracks ?? [s];
+}
+
+function podLabelsOf(s: IPodSource): { [key: string]: string } {
+  return s.podLabels ?? s.podSelector;
+}
+
+/** The namespace the pods' objects are written with: none when they leave it to kubectl. */
+function metadataNamespaceOf(s: IPodSource): string | undefined {
+  const own = (s as { _metadataNamespace?: string | null })._metadataNamespace;
+  return own === undefined ? s.podNamespace || undefined : own ?? undefined;
+}
+
+function describe(s: IPodSource): string {
+  return (s as Partial<IConstruct>).node?.path ?? JSON.stringify(s.podSelector);
+}
+
+/** One port of a Service over pods. */
+export interface ServicePortOptions {
+  /** The port the Service listens on. */
+  readonly port: number;
+  /**
+   * Port name (an IANA service name); required when the Service has several ports.
+   * @default - unnamed (single-port Services only)
+   */
+  readonly name?: string;
+  /**
+   * Container port number traffic goes to.
+   * @default - `port`, unless `targetPortName` is given
+   */
+  readonly targetPort?: number;
+  /**
+   * Name of a container port of the pods traffic goes to (checked when the pods' ports are known).
+   * @default - the number `targetPort`
+   */
+  readonly targetPortName?: string;
+  /**
+   * Protocol.
+   * @default Protocol.TCP
+   */
+  readonly protocol?: Protocol;
+  /**
+   * Fixed node port (NodePort and LoadBalancer only).
+   * @default - Kubernetes allocates one
+   */
+  readonly nodePort?: number;
+}
+
+/** Options of a Service over pods (`addService` on a workload, or the Service construct). */
+export interface AddServiceOptions extends ServiceOptions {
+  /**
+   * Name of the Service, a DNS-1035 label.
+   * @default - the construct id, lower-cased
+   */
+  readonly name?: string;
+  /**
+   * Ports of the Service.
+   * @default - the workload's Service ports, or one port per named container port of the pods
+   */
+  readonly ports?: ServicePortOptions[];
+  /**
+   * A headless Service (`clusterIP: None`): DNS returns the pods' addresses (ClusterIP type only).
+   * @default false
+   */
+  readonly headless?: boolean;
+  /**
+   * Publish pods that are not ready yet.
+   * @default false
+   */
+  readonly publishNotReadyAddresses?: boolean;
+  /**
+   * Extra labels of the Service.
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+}
+
+/** Props of a Service over pods. */
+export interface ServiceProps extends AddServiceOptions {
+  /** The pods the Service selects. */
+  readonly pods: IPodSource;
+  /**
+   * Namespace of the Service; it must be the pods' namespace.
+   * @default - the pods' namespace, else the chart's, else `default`
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * A Service in front of pods that something else runs: an ExposedApp's or HeadlessGroup's (a
+ * second Service of another type, or a headless one), a cdk8s-plus workload's, several
+ * workloads' (canary tracks), or pods known only by their labels. It can be used wherever a
+ * Service is expected: connectTo, Ingress and HTTPRoute backends, ServiceAlias, NetworkPolicies
+ * and the topology picture.
+ */
+export class Service extends Construct implements IServiceEndpoint {
+  /** The Service object (patch it with `addJsonPatch`). */
+  public readonly resource: ApiObject;
+  public readonly serviceName: string;
+  public readonly namespace: string;
+  public readonly dnsName: string;
+  public readonly ports: ServicePortInfo[];
+  /** The first port. */
+  public readonly port: number;
+  /** The type of the Service. */
+  public readonly serviceType: ServiceType;
+  /** Whether it is headless. */
+  public readonly headless: boolean;
+  /** The pods it selects. */
+  public readonly pods: IPodSource;
+
+  constructor(scope: Construct, id: string, props: ServiceProps) {
+    super(scope, id);
+    const problems = new Problems('Service', this);
+    if (!props || typeof props !== 'object') {
+      problems.add('props', props, 'must be an object with at least `pods`');
+      throw problems.error();
+    }
+    const pods = props.pods;
+    if (!pods || typeof pods.podSelector !== 'object' || Object.keys(pods.podSelector).length === 0) {
+      problems.add('pods', pods === undefined ? 'undefined' : describe(pods), 'must be a pod source with a non-empty selector (an ExposedApp, HeadlessGroup, PodSource.fromLabels/fromPlusWorkload/tracks)');
+      throw problems.error();
+    }
+    const name = props.name ?? this.node.id.toLowerCase();
+    const nameRule = dns1035Label(name);
+    if (nameRule) problems.add('name', name, props.name === undefined ? `(from the construct id) ${nameRule}; pass a valid name` : nameRule);
+    const namespace = props.namespace ?? (pods.podNamespace || undefined) ?? Chart.of(this).namespace ?? 'default';
+    const nsRule = dns1123Label(namespace);
+    if (nsRule) problems.add('namespace', namespace, nsRule);
+    if (pods.podNamespace && pods.podNamespace !== namespace) {
+      problems.add('namespace', namespace, `differs from the pods' namespace "${pods.podNamespace}": a Service selects pods of its own namespace only`);
+    }
+    checkLabels(problems, 'pods selector', pods.podSelector);
+    checkLabels(problems, 'labels', props.labels);
+    const type = props.serviceType ?? ServiceType.CLUSTER_IP;
+    const headless = props.headless ?? false;
+    if (headless && type !== ServiceType.CLUSTER_IP) problems.add('headless', true, `is only allowed with serviceType CLUSTER_IP (got ${type})`);
+    const defaults = PatternDefaults.of(this);
+    const range = props.nodePortRange ?? defaults.nodePortRange ?? DEFAULT_NODE_PORT_RANGE;
+    const specs = props.ports ?? defaultPorts(pods);
+    const resolved = resolveServicePorts(problems, specs, pods.podPorts, { external: type !== ServiceType.CLUSTER_IP, type, range, headless });
+    checkServiceOptions(problems, props, type, resolved.map((r) => r.info));
+    if (headless && props.sessionAffinity !== undefined) problems.add('sessionAffinity', props.sessionAffinity, 'has no effect on a headless Service: clients connect to pod addresses directly');
+    claimName(this, problems, 'name', 'Service', namespace, name);
+    resolved.forEach((r, i) => {
+      if (r.info.nodePort !== undefined) claimNodePort(this, problems, `ports[${i}].nodePort`, r.info.nodePort);
+    });
+    problems.throwIfAny();
+
+    this.serviceName = name;
+    this.namespace = namespace;
+    this.dnsName = serviceDnsName(name, namespace);
+    this.ports = resolved.map((r) => r.info);
+    this.port = this.ports[0].port;
+    this.serviceType = type;
+    this.headless = headless;
+    this.pods = pods;
+    const labels = { ...props.labels, 'app.kubernetes.io/name': name, 'app.kubernetes.io/managed-by': MANAGED_BY };
+    this.resource = new ApiObject(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name,
+        namespace: props.namespace ?? metadataNamespaceOf(pods) ?? Chart.of(this).namespace,
+        labels,
+        annotations: props.serviceAnnotations && Object.keys(props.serviceAnnotations).length > 0 ? props.serviceAnnotations : undefined,
+      },
+      spec: renderServiceSpec(props, type, pods.podSelector, resolved.map((r) => r.json), {
+        clusterIP: headless ? 'None' : undefined,
+        publishNotReadyAddresses: props.publishNotReadyAddresses ? true : undefined,
+      }),
+    });
+    // What reaches this Service reaches the pods: their NetworkPolicy must let it in.
+    const sources = podSourcesOf(pods);
+    forwardInbound(this, sources);
+    if (type !== ServiceType.CLUSTER_IP) for (const src of sources) recordOpenPorts(src, this.ports);
+  }
+
+  /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for app code that reads this Service from its environment. */
+  public connectionEnv(prefix?: string): { [key: string]: string } {
+    return connectionEnvOf(this, 'Service', prefix);
+  }
+
+  /** @internal */
+  public _policyPeer(): PolicyPeer {
+    return { pods: { namespace: this.namespace, selector: this.pods.podSelector } };
+  }
+}
+
+/** The pods' own Service ports when they have them (ExposedApp, HeadlessGroup), else one per named container port. */
+function defaultPorts(pods: IPodSource): ServicePortOptions[] {
+  const own = (pods as Partial<IServiceEndpoint>).ports;
+  if (Array.isArray(own) && own.length > 0) {
+    return own.map((p) => ({ name: p.name || undefined, port: p.port, targetPortName: p.name || undefined, targetPort: p.name ? undefined : p.targetPort, protocol: p.protocol }));
+  }
+  return (pods.podPorts ?? []).filter((p) => p.name).map((p) => ({ name: p.name, port: p.containerPort, targetPortName: p.name, protocol: p.protocol }));
+}
+
+interface ResolvedServicePort {
+  readonly info: ServicePortInfo;
+  readonly json: object;
+}
+
+function resolveServicePorts(
+  problems: Problems,
+  specs: ServicePortOptions[],
+  podPorts: PodPortInfo[] | undefined,
+  rules: { external: boolean; type: ServiceType; range: { min: number; max: number }; headless: boolean },
+): ResolvedServicePort[] {
+  if (!Array.isArray(specs) || specs.length === 0) {
+    problems.add('ports', specs ?? [], 'must list at least one port: the pods have no named container port to default to');
+    return [{ info: { name: '', port: 0, protocol: Protocol.TCP }, json: {} }];
+  }
+  const names = new Map<string, number>();
+  const numbers = new Map<string, number>();
+  return specs.map((p, i) => {
+    const f = `ports[${i}]`;
+    const protocol = p.protocol ?? Protocol.TCP;
+    if (!Object.values(Protocol).includes(protocol)) problems.add(`${f}.protocol`, protocol, 'is not a valid protocol: use TCP, UDP or SCTP');
+    if (!isPortNumber(p.port)) problems.add(`${f}.port`, p.port, PORT_RULE);
+    if (p.name !== undefined) {
+      const rule = ianaPortName(p.name);
+      if (rule) problems.add(`${f}.name`, p.name, rule);
+      else if (names.has(p.name)) problems.add(`${f}.name`, p.name, `is already used by ports[${names.get(p.name)}]: port names must be unique`);
+      names.set(p.name, i);
+    } else if (specs.length > 1) {
+      problems.add(`${f}.name`, '', 'is required when a Service has several ports');
+    }
+    const key = `${p.port}/${protocol}`;
+    if (numbers.has(key)) problems.add(`${f}.port`, p.port, `is already used by ports[${numbers.get(key)}] for ${protocol}: a port number may appear once per protocol`);
+    numbers.set(key, i);
+    let target: number | undefined = p.targetPort ?? (p.targetPortName === undefined ? p.port : undefined);
+    if (p.targetPort !== undefined && p.targetPortName !== undefined) problems.add(`${f}.targetPortName`, p.targetPortName, 'cannot be combined with targetPort: give one');
+    if (p.targetPort !== undefined && !isPortNumber(p.targetPort)) problems.add(`${f}.targetPort`, p.targetPort, PORT_RULE);
+    if (p.targetPortName !== undefined) {
+      const rule = ianaPortName(p.targetPortName);
+      const match = podPorts?.find((q) => q.name === p.targetPortName && q.protocol === protocol);
+      if (rule) problems.add(`${f}.targetPortName`, p.targetPortName, rule);
+      else if (podPorts !== undefined && !match) {
+        const known = podPorts.filter((q) => q.name).map((q) => `${q.name} (${q.containerPort}/${q.protocol})`).join(', ') || 'none';
+        problems.add(`${f}.targetPortName`, p.targetPortName, `names no ${protocol} container port of the pods (named ports: ${known})`);
+      }
+      target = match?.containerPort;
+    }
+    if (p.nodePort !== undefined) {
+      if (!rules.external) problems.add(`${f}.nodePort`, p.nodePort, `is only allowed with serviceType NodePort or LoadBalancer (got ${rules.type})`);
+      else if (!Number.isInteger(p.nodePort) || p.nodePort < rules.range.min || p.nodePort > rules.range.max) problems.add(`${f}.nodePort`, p.nodePort, `is outside ${rules.range.min}-${rules.range.max}`);
+    }
+    return {
+      info: { name: p.name ?? '', port: p.port, protocol, targetPort: target, nodePort: p.nodePort },
+      json: {
+        name: p.name,
+        port: p.port,
+        targetPort: p.targetPortName ?? p.targetPort ?? p.port,
+        protocol: protocol === Protocol.TCP ? undefined : protocol,
+        nodePort: p.nodePort,
+      },
+    };
+  });
+}

@@ -5,6 +5,7 @@ import { HeadlessExamples } from './headless-examples';
 import { ProductionExamples } from './production-examples';
 import { IngressHttpExample, IngressHttpsExample, IngressRouterExample } from './ingress-examples';
 import { ServiceWalkthrough } from './service-walkthrough';
+import { ServicesExamples } from './services-examples';
 import { WorkloadExamples } from './workload-examples';
 
 /** Adds every example chart to `app` (used by `cdk8s synth`, the topology script and tests). */
@@ -18,5 +19,6 @@ export function buildExamples(app: App): App {
   new ProductionExamples(app, 'production');
   new GatewayExamples(app, 'gateway');
   new WorkloadExamples(app, 'workloads');
+  new ServicesExamples(app, 'services');
   return app;
 }

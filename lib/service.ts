@@ -39,11 +39,8 @@ export interface IPodSource {
    * @default - unknown
    */
   readonly podPorts?: PodPortInfo[];
-  /**
-   * Every label of the pods, when known (checked by `PodSource.tracks`).
-   * @default - the selector
-   */
-  readonly podLabels?: { [key: string]: string };
+  /** Every label of the pods, as far as known (the selector at least); `PodSource.tracks` checks them. */
+  readonly podLabels: { [key: string]: string };
 }
 
 /** Options of `PodSource.fromLabels`. */
@@ -64,7 +61,7 @@ export interface PodLabelsOptions {
 export class PodSource {
   /** Pods known only by their labels, e.g. run by a Helm chart or an operator. */
   public static fromLabels(selector: { [key: string]: string }, options: PodLabelsOptions = {}): IPodSource {
-    return { podNamespace: options.namespace ?? '', podSelector: { ...selector }, podPorts: options.ports };
+    return { podNamespace: options.namespace ?? '', podSelector: { ...selector }, podLabels: { ...selector }, podPorts: options.ports };
   }
 
   /**
@@ -82,7 +79,8 @@ export class PodSource {
     for (const c of w.containers) {
       for (const p of c.ports ?? []) ports.push({ name: p.name, containerPort: p.number, protocol: (p.protocol as Protocol | undefined) ?? Protocol.TCP });
     }
-    return { podNamespace: w.metadata?.namespace ?? Chart.of(workload).namespace ?? 'default', podSelector: { ...w.matchLabels }, podPorts: ports };
+    const labels = { ...w.podMetadata?.labels, ...w.matchLabels };
+    return { podNamespace: w.metadata?.namespace ?? Chart.of(workload).namespace ?? 'default', podSelector: { ...w.matchLabels }, podLabels: labels, podPorts: ports };
   }
 
   /**
@@ -107,7 +105,7 @@ export class PodSource {
     problems.throwIfAny();
     const known = list.every((s) => s.podPorts !== undefined);
     const ports = known ? list[0].podPorts!.filter((p) => list.every((s) => s.podPorts!.some((q) => q.name === p.name && q.containerPort === p.containerPort && q.protocol === p.protocol))) : undefined;
-    const tracks: IPodSource & { _tracks: IPodSource[] } = { podNamespace: list[0].podNamespace, podSelector: { ...selector }, podPorts: ports, _tracks: list };
+    const tracks: IPodSource & { _tracks: IPodSource[] } = { podNamespace: list[0].podNamespace, podSelector: { ...selector }, podLabels: { ...selector }, podPorts: ports, _tracks: list };
     return tracks;
   }
 
@@ -118,6 +116,7 @@ interface PlusWorkload {
   readonly matchLabels: { [key: string]: string };
   readonly containers: Array<{ ports?: Array<{ number: number; name?: string; protocol?: string }> }>;
   readonly metadata?: { namespace?: string };
+  readonly podMetadata?: { labels?: { [key: string]: string } };
 }
 
 /** The workloads behind a pod source: the tracks of `PodSource.tracks`, else the source itself. */
@@ -128,6 +127,7 @@ export function podSourcesOf(s: IPodSource): IPodSource[] {
 function podLabelsOf(s: IPodSource): { [key: string]: string } {
   return s.podLabels ?? s.podSelector;
 }
+
 
 /** The namespace the pods' objects are written with: none when they leave it to kubectl. */
 function metadataNamespaceOf(s: IPodSource): string | undefined {

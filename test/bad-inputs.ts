@@ -7,7 +7,7 @@ import {
   Gateway, GatewayListener, GatewayRef, HeadlessGroupProps, HttpRouteOptions, IngressOptions, IngressRouter, ListenerProtocol, RouteApi,
   ServiceAlias, ServiceRef, InternalTrafficPolicy, PathType, Probe, Protocol, ServiceType, SessionAffinity,
   StatefulSetUpdateStrategy, WorkloadKind, Volume, Projection, EnvValue, EnvFrom, LifecycleHandler, ImagePullPolicy,
-  DeploymentStrategy, TolerationOperator, TaintEffect, LabelOperator, PodSecurity,
+  DeploymentStrategy, TolerationOperator, TaintEffect, LabelOperator, PodSecurity, Service, PodSource, IPodSource, IpFamily,
 } from '../lib';
 
 export interface BadInput {
@@ -214,6 +214,41 @@ const POD_MODEL: Array<[string, Partial<ExposedAppProps>, string]> = [
 ];
 
 
+const app = (s: Construct, props: Partial<ExposedAppProps> = {}) => new ExposedApp(s, 'myapp', { image: IMAGE, ...props });
+const SERVICE: Array<[string, (s: Construct) => void, string]> = [
+  ['no pods', (s) => { new Service(s, 'svc', { pods: undefined as unknown as IPodSource }); }, "Service 'test/svc': pods \"undefined\" must be a pod source with a non-empty selector (an ExposedApp, HeadlessGroup, PodSource.fromLabels/fromPlusWorkload/tracks)"],
+  ['empty selector', (s) => { new Service(s, 'svc', { pods: PodSource.fromLabels({}), ports: [{ port: 80 }] }); }, "Service 'test/svc': pods \"{}\" must be a pod source with a non-empty selector (an ExposedApp, HeadlessGroup, PodSource.fromLabels/fromPlusWorkload/tracks)"],
+  ['no ports for label pods', (s) => { new Service(s, 'svc', { pods: PodSource.fromLabels({ app: 'x' }) }); }, "Service 'test/svc': ports [] must list at least one port: the pods have no named container port to default to"],
+  ['bad name', (s) => { app(s).addService({ name: 'MyApp_NodePort' }); }, "Service 'test/myapp/MyApp_NodePort': name \"MyApp_NodePort\" is not a valid DNS-1035 label: lower-case letters, digits and \"-\", starting with a letter and ending with a letter or digit"],
+  ['addService without a name', (s) => { app(s).addService({} as never); }, "ExposedApp 'test/myapp': addService.name undefined is required: the name of the new Service"],
+  ['two Services with one name', (s) => { const a = app(s); a.addService({ name: 'extra' }); new Service(s, 'extra', { pods: a }); }, "Service 'test/extra': name \"extra\" clashes with 'test/myapp/extra': both write Service \"extra\" in namespace \"default\""],
+  ['a name the workload Service has', (s) => { app(s).addService({ name: 'myapp' }); }, "Service 'test/myapp/myapp': name \"myapp\" clashes with 'test/myapp': both write Service \"myapp\" in namespace \"default\""],
+  ['targetPort name the pods lack', (s) => { app(s).addService({ name: 'x', ports: [{ port: 80, targetPortName: 'metrics' }] }); }, "Service 'test/myapp/x': ports[0].targetPortName \"metrics\" names no TCP container port of the pods (named ports: http (80/TCP))"],
+  ['targetPort name with the wrong protocol', (s) => { app(s).addService({ name: 'x', ports: [{ port: 53, targetPortName: 'http', protocol: Protocol.UDP }] }); }, "Service 'test/myapp/x': ports[0].targetPortName \"http\" names no UDP container port of the pods (named ports: http (80/TCP))"],
+  ['targetPort and targetPortName', (s) => { app(s).addService({ name: 'x', ports: [{ port: 80, targetPort: 8080, targetPortName: 'http' }] }); }, "Service 'test/myapp/x': ports[0].targetPortName \"http\" cannot be combined with targetPort: give one"],
+  ['unnamed port among several', (s) => { app(s).addService({ name: 'x', ports: [{ port: 80 }, { name: 'b', port: 81 }] }); }, "Service 'test/myapp/x': ports[0].name \"\" is required when a Service has several ports"],
+  ['duplicate port names', (s) => { app(s).addService({ name: 'x', ports: [{ name: 'a', port: 80 }, { name: 'a', port: 81 }] }); }, "Service 'test/myapp/x': ports[1].name \"a\" is already used by ports[0]: port names must be unique"],
+  ['duplicate port numbers', (s) => { app(s).addService({ name: 'x', ports: [{ name: 'a', port: 80 }, { name: 'b', port: 80 }] }); }, "Service 'test/myapp/x': ports[1].port 80 is already used by ports[0] for TCP: a port number may appear once per protocol"],
+  ['port 0', (s) => { app(s).addService({ name: 'x', ports: [{ port: 0 }] }); }, "Service 'test/myapp/x': ports[0].port 0 is not a valid port: it must be an integer in 1-65535"],
+  ['nodePort on ClusterIP', (s) => { app(s).addService({ name: 'x', ports: [{ port: 80, nodePort: 30080 }] }); }, "Service 'test/myapp/x': ports[0].nodePort 30080 is only allowed with serviceType NodePort or LoadBalancer (got ClusterIP)"],
+  ['nodePort out of range', (s) => { app(s).addService({ name: 'x', serviceType: ServiceType.NODE_PORT, ports: [{ port: 80, nodePort: 80 }] }); }, "Service 'test/myapp/x': ports[0].nodePort 80 is outside 30000-32767"],
+  ['node port used by another Service', (s) => {
+    const a = app(s, { serviceType: ServiceType.NODE_PORT, nodePort: 30080 });
+    a.addService({ name: 'x', serviceType: ServiceType.NODE_PORT, ports: [{ name: 'http', port: 80, nodePort: 30080 }] });
+  }, "Service 'test/myapp/x': ports[0].nodePort 30080 is already used by 'test/myapp': node ports are cluster-wide"],
+  ['headless LoadBalancer', (s) => { app(s).addService({ name: 'x', headless: true, serviceType: ServiceType.LOAD_BALANCER }); }, "Service 'test/myapp/x': headless true is only allowed with serviceType CLUSTER_IP (got LoadBalancer)"],
+  ['affinity on a headless Service', (s) => { app(s).addService({ name: 'x', headless: true, sessionAffinity: SessionAffinity.CLIENT_IP }); }, "Service 'test/myapp/x': sessionAffinity \"ClientIP\" has no effect on a headless Service: clients connect to pod addresses directly"],
+  ['namespace other than the pods\'', (s) => { new Service(s, 'x', { pods: app(s, { namespace: 'shop' }), namespace: 'other' }); }, "Service 'test/x': namespace \"other\" differs from the pods' namespace \"shop\": a Service selects pods of its own namespace only"],
+  ['two families single-stack', (s) => { app(s).addService({ name: 'x', ipFamilies: [IpFamily.IPV4, IpFamily.IPV6] }); }, "Service 'test/myapp/x': ipFamilies [\"IPv4\",\"IPv6\"] lists two families, which needs ipFamilyPolicy PREFER_DUAL_STACK or REQUIRE_DUAL_STACK (the API server defaults it to SingleStack)"],
+  ['family twice', (s) => { app(s).addService({ name: 'x', ipFamilies: [IpFamily.IPV4, IpFamily.IPV4] }); }, "Service 'test/myapp/x': ipFamilies[1] \"IPv4\" is listed twice"],
+  ['source ranges on NodePort', (s) => { app(s).addService({ name: 'x', serviceType: ServiceType.NODE_PORT, loadBalancerSourceRanges: ['10.0.0.0/8'] }); }, "Service 'test/myapp/x': loadBalancerSourceRanges [\"10.0.0.0/8\"] are only allowed with serviceType LoadBalancer (got NodePort)"],
+  ['bad selector label', (s) => { new Service(s, 'x', { pods: PodSource.fromLabels({ app: 'a b' }), ports: [{ port: 80 }] }); }, "Service 'test/x': pods selector[\"app\"] \"a b\" is not a valid label value: at most 63 characters of letters, digits, \"-\", \"_\" and \".\", starting and ending with a letter or digit"],
+  ['tracks in two namespaces', (s) => { PodSource.tracks(s, [app(s, { namespace: 'a', labels: { app: 'web' } }), new ExposedApp(s, 'b', { image: IMAGE, namespace: 'b', labels: { app: 'web' } })], { app: 'web' }); }, "PodSource 'test': sources[1] \"test/b\" is in namespace \"b\", not \"a\": a Service selects pods of one namespace"],
+  ['tracks without a selector', (s) => { PodSource.tracks(s, [app(s)], {}); }, "PodSource 'test': selector {} must name at least one label that every track carries"],
+  ['not a cdk8s-plus workload', (s) => { PodSource.fromPlusWorkload(app(s)); }, "PodSource 'test/myapp': workload \"test/myapp\" is not a cdk8s-plus workload (a Deployment, StatefulSet or DaemonSet with matchLabels and containers)"],
+  ['HeadlessGroup pod DNS without headless', (s) => { new HeadlessGroup(s, 'kv', { image: IMAGE, headless: false }).podDnsName(0); }, "HeadlessGroup 'test/kv': podDnsName 0 is only available with a headless governing Service (headless: true): pods get no DNS records of their own otherwise"],
+];
+
 const OTHERS: BadInput[] = [
   {
     construct: 'ServiceRef', title: 'bad Service name', message: "ServiceRef 'test/ref': name \"Legacy_Web\" is not a valid DNS-1035 label: lower-case letters, digits and \"-\", starting with a letter and ending with a letter or digit",
@@ -289,6 +324,7 @@ export const BAD_INPUTS: BadInput[] = [
   ...EXPOSED_APP.map(([title, props, message, id]) => ({
     construct: 'ExposedApp', title, message, build: (s: Construct) => { new ExposedApp(s, id ?? 'web', { image: IMAGE, ...props }); },
   })),
+  ...SERVICE.map(([title, build, message]) => ({ construct: 'Service', title, message, build })),
   ...POD_MODEL.map(([title, props, message]) => ({
     construct: 'ExposedApp pod', title, message, build: (s: Construct) => { new ExposedApp(s, 'web', { image: IMAGE, ...props }); },
   })),

@@ -124,7 +124,7 @@ describe('the examples', () => {
   test('default workloads pass restricted, BASELINE ones pass baseline', () => {
     const manifests = manifestsOf(buildExamples(Testing.app()));
     const restricted = checkPodSecurity(manifests, 'restricted').map((v) => v.name);
-    expect([...new Set(restricted)].sort()).toEqual(['myapp', 'myapp-nodeport', 'postgres', 'web']);
+    expect([...new Set(restricted)].sort()).toEqual(['legacy', 'myapp', 'myapp-nodeport', 'postgres', 'web']);
     expect(checkPodSecurity(manifests, 'baseline')).toEqual([]);
   });
 });

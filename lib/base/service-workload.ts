@@ -45,7 +45,7 @@ export abstract class ServiceWorkload extends Construct implements IServiceEndpo
   }
 
   /** Every container port of the pods, main container first (IPodSource). */
-  public get podPorts(): PodPortInfo[] {
+  public get podPorts(): PodPortInfo[] | undefined {
     const w = this._workload;
     const ports = [...w.mainPorts];
     for (const c of [...w.initContainers, ...w.extraContainers]) ports.push(...c.ports);

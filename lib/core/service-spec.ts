@@ -173,7 +173,7 @@ export function checkServiceOptions(problems: Problems, props: ServiceOptions, t
   });
   if (families.length > 2) problems.add('ipFamilies', families, 'may list at most two families');
   const single = (props.ipFamilyPolicy ?? IpFamilyPolicy.SINGLE_STACK) === IpFamilyPolicy.SINGLE_STACK;
-  if (families.length === 2 && single) {
+  if (new Set(families).size === 2 && single) {
     problems.add('ipFamilies', families, 'lists two families, which needs ipFamilyPolicy PREFER_DUAL_STACK or REQUIRE_DUAL_STACK (the API server defaults it to SingleStack)');
   }
 }

@@ -1,0 +1,135 @@
+import { Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import {
+  ExposedApp, HeadlessGroup, IngressRouter, IpFamily, IpFamilyPolicy, PodSource, Service, ServiceAlias, ServiceType, SessionAffinity,
+  Topology,
+} from '../lib';
+import { synthValidated } from '../lib/validation';
+import { find, Manifest, newChart, selects, synth } from './util';
+
+const IMAGE = 'ghcr.io/acme/myapp:1';
+
+describe('several Services over one Deployment (the notes: ClusterIP, NodePort, LoadBalancer, headless)', () => {
+  const chart = newChart();
+  const myapp = new ExposedApp(chart, 'myapp', { image: IMAGE, replicas: 3, port: 80, containerPort: 8080 });
+  const nodePort = myapp.addService({ name: 'myapp-nodeport', serviceType: ServiceType.NODE_PORT, ports: [{ name: 'http', port: 80, targetPortName: 'http', nodePort: 30080 }] });
+  const lb = myapp.addService({ name: 'myapp-lb', serviceType: ServiceType.LOAD_BALANCER, sessionAffinity: SessionAffinity.CLIENT_IP });
+  const headless = myapp.addService({ name: 'myapp-headless', headless: true });
+  const out = synth(chart);
+  const deploy = find(out, 'Deployment');
+  const podLabels = deploy.spec.template.metadata.labels;
+
+  test('every Service selects the Deployment\'s pods and targets its named container port', () => {
+    for (const name of ['myapp', 'myapp-nodeport', 'myapp-lb', 'myapp-headless']) {
+      const svc = find(out, 'Service', name);
+      expect([name, selects(svc.spec.selector, podLabels)]).toEqual([name, true]);
+    }
+    expect(find(out, 'Service', 'myapp-nodeport').spec).toMatchObject({ type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] });
+    expect(find(out, 'Service', 'myapp-lb').spec).toMatchObject({ type: 'LoadBalancer', sessionAffinity: 'ClientIP', ports: [{ name: 'http', port: 80, targetPort: 'http' }] });
+    expect(find(out, 'Service', 'myapp-headless').spec).toMatchObject({ type: 'ClusterIP', clusterIP: 'None' });
+    expect(deploy.spec.template.spec.containers[0].ports).toEqual([{ name: 'http', containerPort: 8080 }]);
+  });
+
+  test('handles: names, DNS, ports resolved to the container port', () => {
+    expect([nodePort.serviceName, nodePort.dnsName]).toEqual(['myapp-nodeport', 'myapp-nodeport.default.svc.cluster.local']);
+    expect(lb.ports).toEqual([{ name: 'http', port: 80, protocol: 'TCP', targetPort: 8080, nodePort: undefined }]);
+    expect(headless.headless).toBe(true);
+  });
+
+  test('the Services appear in the topology picture, pointing at the Deployment', () => {
+    const picture = Topology.describe(chart);
+    expect(picture).toContain('svc_default_myapp_nodeport(["Service myapp-nodeport<br/>NodePort http 80->8080 node 30080"])');
+    expect(picture).toContain('svc_default_myapp_headless --> wl_default_myapp');
+  });
+});
+
+describe('Services over pods something else runs', () => {
+  test('a cdk8s-plus-27 Deployment, with its named ports checked', () => {
+    const chart = newChart();
+    const web = new kplus.Deployment(chart, 'web', { containers: [{ image: IMAGE, ports: [{ number: 8080, name: 'http' }], securityContext: { ensureNonRoot: false } }] });
+    const svc = new Service(chart, 'web-svc', { pods: PodSource.fromPlusWorkload(web), ports: [{ port: 80, targetPortName: 'http' }] });
+    const out = Testing.synth(chart) as Manifest[];
+    const s = out.find((m) => m.kind === 'Service')!;
+    expect(s.spec.selector).toEqual(web.matchLabels);
+    expect(s.spec.ports).toEqual([{ port: 80, targetPort: 'http' }]);
+    expect(svc.ports[0].targetPort).toBe(8080);
+    expect(() => new Service(chart, 'bad', { pods: PodSource.fromPlusWorkload(web), ports: [{ port: 80, targetPortName: 'metrics' }] }))
+      .toThrow("Service 'test/bad': ports[0].targetPortName \"metrics\" names no TCP container port of the pods (named ports: http (8080/TCP))");
+  });
+
+  test('pods known only by labels, in a namespace of their own', () => {
+    const chart = newChart();
+    const legacy = new Service(chart, 'legacy', { pods: PodSource.fromLabels({ app: 'legacy' }, { namespace: 'old' }), ports: [{ port: 80, targetPort: 8080 }] });
+    // The pods are not in these manifests, so the lint "selector matches no pod template" is expected.
+    const s = find(synthValidated(chart, { lints: false }) as Manifest[], 'Service');
+    expect(s.metadata.namespace).toBe('old');
+    expect(s.spec).toEqual({ type: 'ClusterIP', selector: { app: 'legacy' }, ports: [{ port: 80, targetPort: 8080 }] });
+    expect(legacy.dnsName).toBe('legacy.old.svc.cluster.local');
+  });
+
+  test('one Service over a stable and a canary track; each Deployment keeps its own selector', () => {
+    const chart = newChart();
+    const stable = new ExposedApp(chart, 'web-stable', { image: 'ghcr.io/acme/web:1.4', replicas: 4, labels: { 'app': 'web', 'track': 'stable' } });
+    const canary = new ExposedApp(chart, 'web-canary', { image: 'ghcr.io/acme/web:1.5', replicas: 1, labels: { 'app': 'web', 'track': 'canary' } });
+    new Service(chart, 'web', { pods: PodSource.tracks(chart, [stable, canary], { app: 'web' }) });
+    const out = synth(chart);
+    const svc = find(out, 'Service', 'web');
+    expect(svc.spec.selector).toEqual({ app: 'web' });
+    expect(svc.spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 'http' }]);
+    const stableDeploy = find(out, 'Deployment', 'web-stable');
+    const canaryDeploy = find(out, 'Deployment', 'web-canary');
+    expect(selects(svc.spec.selector, stableDeploy.spec.template.metadata.labels)).toBe(true);
+    expect(selects(svc.spec.selector, canaryDeploy.spec.template.metadata.labels)).toBe(true);
+    expect(selects(stableDeploy.spec.selector.matchLabels, canaryDeploy.spec.template.metadata.labels)).toBe(false);
+    expect(Topology.describe(chart)).toContain('svc_default_web --> wl_default_web_canary');
+  });
+
+  test('a track without the shared labels is refused', () => {
+    const chart = newChart();
+    const stable = new ExposedApp(chart, 'web-stable', { image: IMAGE, labels: { app: 'web' } });
+    const canary = new ExposedApp(chart, 'web-canary', { image: IMAGE });
+    expect(() => PodSource.tracks(chart, [stable, canary], { app: 'web' })).toThrow(
+      "PodSource 'test': sources[1] \"test/web-canary\" does not carry app=web: give its pods these labels (the workload's labels prop), or the Service would select none of them");
+  });
+
+  test('dual-stack families and traffic options', () => {
+    const chart = newChart();
+    const app = new ExposedApp(chart, 'web', { image: IMAGE });
+    app.addService({ name: 'web-dual', ipFamilies: [IpFamily.IPV6, IpFamily.IPV4], ipFamilyPolicy: IpFamilyPolicy.PREFER_DUAL_STACK });
+    expect(find(synth(chart), 'Service', 'web-dual').spec).toMatchObject({ ipFamilies: ['IPv6', 'IPv4'], ipFamilyPolicy: 'PreferDualStack' });
+  });
+});
+
+describe('everything that takes a Service takes these', () => {
+  test('connectTo, Ingress router backends, ServiceAlias, and NetworkPolicies of the pods behind', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'shop' });
+    const api = new ExposedApp(chart, 'api', { image: IMAGE, port: 8080, networkPolicy: true });
+    const apiPublic = api.addService({ name: 'api-public', serviceType: ServiceType.NODE_PORT, ports: [{ name: 'http', port: 80, targetPortName: 'http' }] });
+    const web = new ExposedApp(chart, 'web', { image: IMAGE, networkPolicy: true });
+    const env = web.connectTo(apiPublic);
+    expect(env).toEqual({ API_PUBLIC_HOST: 'api-public.shop.svc.cluster.local', API_PUBLIC_PORT: '80', API_PUBLIC_URL: 'http://api-public.shop.svc.cluster.local:80' });
+    const router = new IngressRouter(chart, 'edge');
+    router.addRoute({ host: 'api.example.com', backend: apiPublic });
+    new ServiceAlias(chart, 'api-alias', { target: apiPublic, namespace: 'other' });
+    const out = synth(chart);
+    const apiPolicy = find(out, 'NetworkPolicy', 'api');
+    // The NodePort opens 8080 to anyone; web reaches 8080 through api-public; the Ingress controller too.
+    expect(apiPolicy.spec.ingress).toEqual(expect.arrayContaining([
+      { ports: [{ port: 8080 }] },
+      { from: [{ podSelector: { matchLabels: web.selector } }], ports: [{ port: 8080 }] },
+    ]));
+    const webPolicy = find(out, 'NetworkPolicy', 'web');
+    expect(webPolicy.spec.egress).toContainEqual({ to: [{ podSelector: { matchLabels: api.selector } }], ports: [{ port: 8080 }] });
+    expect(find(out, 'Ingress', 'edge').spec.rules[0].http.paths[0].backend).toEqual({ service: { name: 'api-public', port: { name: 'http' } } });
+  });
+
+  test('HeadlessGroup with a governing Service that is not headless', () => {
+    const chart = newChart();
+    const group = new HeadlessGroup(chart, 'kv', { image: IMAGE, headless: false, port: 6379, portName: 'redis' });
+    // The lint "serviceName names no headless Service" is what this option asks for.
+    const out = synthValidated(chart, { lints: false, podSecurity: 'baseline' }) as Manifest[];
+    expect(find(out, 'Service').spec.clusterIP).toBeUndefined();
+    expect(find(out, 'StatefulSet').spec.serviceName).toBe('kv');
+    expect(() => group.podDnsName(0)).toThrow("HeadlessGroup 'test/kv': podDnsName 0 is only available with a headless governing Service (headless: true): pods get no DNS records of their own otherwise");
+  });
+});

@@ -137,7 +137,7 @@ export class ExposedApp extends ServiceWorkload {
     this.serviceType = serviceType;
     this.ports = this.resolvedPorts;
     this.port = this.ports[0].port;
-    this.dnsName = serviceDnsName(this.serviceName, this.namespace);
+    this.dnsName = serviceDnsName(this.serviceName, identity.writtenNamespace);
     this.selector = selectorLabels(identity.labels);
 
     const labels = recommendedLabels(identity.labels, props.labels);

@@ -123,7 +123,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
 
     this.serviceName = identity.name;
     this.namespace = identity.namespace;
-    this.dnsName = serviceDnsName(identity.name, identity.namespace);
+    this.dnsName = serviceDnsName(identity.name, identity.writtenNamespace);
     this.ports = ports;
     this.port = this.ports[0].port;
     this.addresses = props.addresses ?? [];

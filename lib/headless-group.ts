@@ -235,7 +235,7 @@ export class HeadlessGroup extends ServiceWorkload {
     this.namespace = identity.namespace;
     this.ports = this.resolvedPorts;
     this.port = this.ports[0].port;
-    this.dnsName = serviceDnsName(serviceName, identity.namespace);
+    this.dnsName = serviceDnsName(serviceName, identity.writtenNamespace);
     this.selector = selectorLabels(identity.labels);
     this.replicas = this._workload.production.autoscaling?.min ?? this._workload.replicas;
 

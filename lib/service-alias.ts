@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { connectionEnvOf, isPolicyTarget, PolicyPeer } from './core/connection';
 import { PatternDefaults } from './core/defaults';
-import { serviceDnsName } from './core/dns';
+import { namespaceKnown, serviceDnsName } from './core/dns';
 import { IServiceEndpoint } from './core/endpoint';
 import { IdentityOptions } from './core/identity';
 import { recommendedLabels } from './core/labels';
@@ -40,12 +40,15 @@ export class ServiceAlias extends Construct implements IServiceEndpoint {
     if (identity.name === props.target.serviceName && identity.namespace === props.target.namespace) {
       problems.add('name', identity.name, `is the target itself ("${props.target.dnsName}"): an alias needs another name or namespace`);
     }
+    if (!namespaceKnown(props.target)) {
+      problems.add('target', props.target.node.path, `has no namespace written, so its full DNS name is unknown and "${props.target.dnsName}" would resolve in the alias's own namespace: give the target a namespace (or its chart one)`);
+    }
     claimName(this, problems, 'name', 'Service', identity.namespace, identity.name);
     problems.throwIfAny();
     this.target = props.target;
     this.serviceName = identity.name;
     this.namespace = identity.namespace;
-    this.dnsName = serviceDnsName(identity.name, identity.namespace);
+    this.dnsName = serviceDnsName(identity.name, identity.writtenNamespace);
     this.ports = props.target.ports;
     this.port = props.target.port;
     this.service = new ApiObject(this, 'Service', {

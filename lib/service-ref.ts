@@ -53,7 +53,7 @@ export class ServiceRef extends Construct implements IServiceEndpoint {
     problems.throwIfAny();
     this.serviceName = props.name;
     this.namespace = namespace;
-    this.dnsName = serviceDnsName(this.serviceName, namespace);
+    this.dnsName = serviceDnsName(this.serviceName, props.namespace ?? Chart.of(this).namespace);
     this.ports = specs.map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? Protocol.TCP }));
     this.port = this.ports[0]?.port ?? 0;
   }

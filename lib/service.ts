@@ -273,7 +273,7 @@ export class Service extends Construct implements IServiceEndpoint {
 
     this.serviceName = name;
     this.namespace = namespace;
-    this.dnsName = serviceDnsName(name, namespace);
+    this.dnsName = serviceDnsName(name, props.namespace ?? metadataNamespaceOf(pods) ?? Chart.of(this).namespace);
     this.ports = resolved.map((r) => r.info);
     this.port = this.ports[0].port;
     this.serviceType = type;

@@ -34,7 +34,7 @@ describe('connectTo', () => {
   });
 
   test('prefix, port choice, short names in one namespace, full names across', () => {
-    const chart = newChart();
+    const chart = newChart({ namespace: 'default' });
     const db = new ExposedApp(chart, 'db', { image: IMAGE, ports: [{ name: 'postgres', port: 5432 }, { name: 'metrics', port: 9187 }] });
     const far = new ExposedApp(chart, 'far', { image: IMAGE, namespace: 'other' });
     const app = new ExposedApp(chart, 'app', { image: IMAGE });
@@ -46,7 +46,7 @@ describe('connectTo', () => {
   });
 
   test('providers of every kind; no URL without a known scheme or for UDP', () => {
-    const chart = newChart();
+    const chart = newChart({ namespace: 'default' });
     const app = new ExposedApp(chart, 'app', { image: IMAGE });
     const mysql = new ExternalDatabase(chart, 'mysql', { addresses: ['192.0.2.10'], port: 3306 });
     const dns = new ExternalDatabase(chart, 'dns', { addresses: ['192.0.2.53'], port: 53, protocol: Protocol.UDP, portName: 'dns' });
@@ -58,6 +58,20 @@ describe('connectTo', () => {
     expect(app.connectTo(ref)).toMatchObject({ LEGACY_URL: 'https://legacy.old.svc.cluster.local:443' });
     const group = new HeadlessGroup(chart, 'workers', { image: IMAGE });
     expect(group.connectTo(app)).toMatchObject({ APP_HOST: 'app.default.svc.cluster.local' });
+  });
+
+  test('without a written namespace: short names between such apps; a pinned consumer is refused', () => {
+    const chart = newChart();
+    const db = new ExposedApp(chart, 'db', { image: IMAGE, port: 5432 });
+    const app = new ExposedApp(chart, 'app', { image: IMAGE });
+    expect(app.connectTo(db)).toEqual({ DB_HOST: 'db', DB_PORT: '5432', DB_URL: 'http://db:5432' });
+    const shop = new ExposedApp(chart, 'shop', { image: IMAGE, namespace: 'shop' });
+    expect(() => shop.connectTo(db)).toThrow(
+      "ExposedApp 'test/shop': connectTo \"test/db\" has no namespace written, so its DNS name \"db\" resolves only in the namespace it is applied to, which may not be \"shop\": give it a namespace (or its chart one)");
+    const guarded = new ExposedApp(chart, 'guarded', { image: IMAGE, namespace: 'shop', networkPolicy: true });
+    expect(() => app.connectTo(guarded)).toThrow(
+      "ExposedApp 'test/app': connectTo \"test/guarded\" has a NetworkPolicy that must name this consumer's namespace, which is not written: give the consumer a namespace (or its chart one)");
+    expect(app.connectTo(shop)).toMatchObject({ SHOP_HOST: 'shop.shop.svc.cluster.local' });
   });
 
   test('a clash with an existing variable names both', () => {

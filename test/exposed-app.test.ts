@@ -83,8 +83,12 @@ describe('ExposedApp defaults', () => {
     expect(app.serviceName).toBe('web');
     expect(app.namespace).toBe('default');
     expect(app.port).toBe(80);
-    expect(app.dnsName).toBe('web.default.svc.cluster.local');
-    expect(app.url).toBe('http://web.default.svc.cluster.local:80');
+    // No namespace written: the full name could be wrong wherever the YAML is applied.
+    expect(app.dnsName).toBe('web');
+    expect(app.url).toBe('http://web:80');
+    const pinned = build({}, 'web', newChart({ namespace: 'default' })).app;
+    expect(pinned.dnsName).toBe('web.default.svc.cluster.local');
+    expect(pinned.url).toBe('http://web.default.svc.cluster.local:80');
     expect(app.serviceHostEnv).toBe('WEB_SERVICE_HOST');
     expect(app.servicePortEnv).toBe('WEB_SERVICE_PORT');
     expect(app.ports).toEqual([{ name: 'http', port: 80, protocol: 'TCP', targetPort: 80, nodePort: undefined }]);
@@ -155,7 +159,7 @@ describe('ExposedApp props', () => {
   });
 
   test('UDP-only apps get no readiness probe and a udp:// URL', () => {
-    const { app, deploy } = build({ port: 80, containerPort: 9376, protocol: Protocol.UDP, portName: 'udp' });
+    const { app, deploy } = build({ namespace: 'default', port: 80, containerPort: 9376, protocol: Protocol.UDP, portName: 'udp' });
     expect(container(deploy).readinessProbe).toBeUndefined();
     expect(app.url).toBe('udp://web.default.svc.cluster.local:80');
   });

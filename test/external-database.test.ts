@@ -130,7 +130,7 @@ describe('ServiceAlias', () => {
 
   test('an alias to itself is refused', () => {
     const chart = newChart();
-    const ref = ServiceRef.fromName(chart, 'ref', 'api');
+    const ref = ServiceRef.fromName(chart, 'ref', 'api', { namespace: 'default' });
     expect(() => new ServiceAlias(chart, 'api', { target: ref })).toThrow(
       "ServiceAlias 'test/api': name \"api\" is the target itself (\"api.default.svc.cluster.local\"): an alias needs another name or namespace");
   });

@@ -10,7 +10,7 @@ import { find, Manifest, newChart, selects, synth } from './util';
 const IMAGE = 'ghcr.io/acme/myapp:1';
 
 describe('several Services over one Deployment (the notes: ClusterIP, NodePort, LoadBalancer, headless)', () => {
-  const chart = newChart();
+  const chart = newChart({ namespace: 'default' });
   const myapp = new ExposedApp(chart, 'myapp', { image: IMAGE, replicas: 3, port: 80, containerPort: 8080 });
   const nodePort = myapp.addService({ name: 'myapp-nodeport', serviceType: ServiceType.NODE_PORT, ports: [{ name: 'http', port: 80, targetPortName: 'http', nodePort: 30080 }] });
   const lb = myapp.addService({ name: 'myapp-lb', serviceType: ServiceType.LOAD_BALANCER, sessionAffinity: SessionAffinity.CLIENT_IP });

@@ -5,6 +5,7 @@ import { networkPolicyObject } from '../core/network-policy';
 import { PatternWarnings } from '../core/warnings';
 import { ConnectOptions, IServiceEndpoint } from '../core/endpoint';
 import { consumerState, renderDeploymentSpec, ResolvedWorkload, scaleText } from '../core/pod-template';
+import { namespaceKnown } from '../core/dns';
 import { ServicePortInfo } from '../core/ports';
 import { Problems } from '../core/problems';
 import { AddServiceOptions, IPodSource, PodPortInfo, Service } from '../service';
@@ -72,7 +73,7 @@ export abstract class ServiceWorkload extends Construct implements IServiceEndpo
    * the topology picture. Returns the variables set.
    */
   public connectTo(provider: IServiceEndpoint, options: ConnectOptions = {}): { [key: string]: string } {
-    return connect(consumerState(this.constructor.name, this, this.namespace, this.selector, this._workload), provider, options).env;
+    return connect(consumerState(this.constructor.name, this, this.namespace, namespaceKnown(this), this.selector, this._workload), provider, options).env;
   }
 
   /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for app code that reads this Service from its environment. */

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { namespaceKnown } from './dns';
 import { IServiceEndpoint } from './endpoint';
 import { Problems } from './problems';
 import { envVarName, serviceEnvPrefix } from './names';
@@ -95,6 +96,8 @@ export interface ConsumerState {
   readonly scope: IConstruct;
   readonly namespace: string;
   readonly selector: { [key: string]: string };
+  /** Whether the consumer's namespace is written (else kubectl or the GitOps tool picks it). */
+  readonly namespaceKnown: boolean;
   readonly env: { [name: string]: string };
   /** Names set by `envValues` (Secrets, ConfigMaps, fields), which a connection may not reuse. */
   readonly envValueNames: string[];
@@ -119,6 +122,12 @@ export function connect(c: ConsumerState, provider: IServiceEndpoint, options: C
   }
   const rule = envVarName(`${prefix}_HOST`);
   if (rule) problems.add(`${field}.prefix`, prefix, `gives ${prefix}_HOST, which ${rule}`);
+  const providerKnown = namespaceKnown(provider);
+  if (c.namespaceKnown && !providerKnown) {
+    problems.add(field, provider.node.path, `has no namespace written, so its DNS name "${provider.dnsName}" resolves only in the namespace it is applied to, which may not be "${c.namespace}": give it a namespace (or its chart one)`);
+  } else if (!c.namespaceKnown && providerKnown && inboundOf(provider).length > 0) {
+    problems.add(field, provider.node.path, `has a NetworkPolicy that must name this consumer's namespace, which is not written: give the consumer a namespace (or its chart one)`);
+  }
   const injected = injectedNames(c.serviceLinks());
   for (const name of Object.keys(env)) {
     if (name in c.env || c.envValueNames.includes(name)) {

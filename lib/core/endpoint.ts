@@ -10,7 +10,11 @@ export interface IServiceEndpoint extends IConstruct {
   readonly serviceName: string;
   /** Namespace of the Service. */
   readonly namespace: string;
-  /** Cluster DNS name, `<service>.<namespace>.svc.cluster.local`. */
+  /**
+   * Cluster DNS name, `<service>.<namespace>.svc.cluster.local`; just `<service>` when no
+   * namespace is written into the objects (neither the construct's nor the chart's), as the
+   * namespace is then chosen when the YAML is applied.
+   */
   readonly dnsName: string;
   /** The first (primary) Service port number. */
   readonly port: number;

@@ -231,9 +231,10 @@ function resolveRollingUpdate(r: RollingUpdateOptions, problems: Problems): { ma
 }
 
 /** The connectTo state of a workload's pods. */
-export function consumerState(kind: string, scope: IConstruct, namespace: string, selector: { [key: string]: string }, w: ResolvedWorkload): ConsumerState {
+export function consumerState(kind: string, scope: IConstruct, namespace: string, known: boolean, selector: { [key: string]: string }, w: ResolvedWorkload): ConsumerState {
   return {
     kind, scope, namespace, selector,
+    namespaceKnown: known,
     env: w.main.env,
     envValueNames: w.main.envValueNames,
     connections: w.connections,

@@ -12,6 +12,8 @@ export interface Identity {
   readonly namespace: string;
   /** The namespace to write into metadata: only an explicitly chosen one. */
   readonly metadataNamespace?: string;
+  /** The namespace the objects are written with (own or the chart's); undefined when left to kubectl. */
+  readonly writtenNamespace?: string;
   readonly labels: LabelInput;
 }
 
@@ -39,6 +41,7 @@ export function resolveIdentity(scope: IConstruct, options: IdentityOptions, def
     name,
     namespace: metadataNamespace ?? 'default',
     metadataNamespace: options.namespace,
+    writtenNamespace: metadataNamespace,
     labels: { name, instance: name, component: options.component, partOf },
   };
 }

@@ -9,6 +9,7 @@ import { PatternDefaults } from './core/defaults';
 import { serviceDnsName, urlScheme } from './core/dns';
 import { IdentityOptions } from './core/identity';
 import { resolveIdentity } from './core/resolve-identity';
+import { noteNamespace } from './core/namespace-notes';
 import { Problems } from './core/problems';
 import { recommendedLabels, selectorLabels } from './core/labels';
 import { dns1123Label, serviceEnvPrefix } from './core/names';
@@ -142,6 +143,7 @@ export class ExposedApp extends ServiceWorkload {
 
     const labels = recommendedLabels(identity.labels, props.labels);
     this.podLabels = labels;
+    noteNamespace(this, identity.writtenNamespace, this._workload.podSecurity);
     this._metadataNamespace = identity.metadataNamespace ?? null;
     const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
     const workloadMetadata = { ...metadata, name: workloadName };

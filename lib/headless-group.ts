@@ -16,6 +16,7 @@ import { claimName } from './core/registry';
 import { checkEnum } from './core/checks';
 import { claimObjectName, claimProductionNames, productionObjects } from './core/production';
 import { resolveIdentity } from './core/resolve-identity';
+import { noteNamespace } from './core/namespace-notes';
 import { WorkloadOptions } from './core/workload';
 
 /** The workload behind a headless Service. */
@@ -241,6 +242,7 @@ export class HeadlessGroup extends ServiceWorkload {
 
     const labels = recommendedLabels(identity.labels, props.labels);
     this.podLabels = labels;
+    noteNamespace(this, identity.writtenNamespace, this._workload.podSecurity);
     this._metadataNamespace = identity.metadataNamespace ?? null;
     this.service = new ApiObject(this, 'Service', {
       apiVersion: 'v1',

@@ -14,6 +14,7 @@ export * from './probe';
 export * from './base/service-workload';
 export * from './core/service-spec';
 export * from './service';
+export * from './namespaces';
 export * from './exposed-app';
 export * from './core/routes';
 export * from './service-ref';

@@ -11,6 +11,7 @@ import { Problems } from './core/problems';
 import { claimName, claimNodePort } from './core/registry';
 import { checkServiceOptions, renderServiceSpec, ServiceOptions, ServiceType } from './core/service-spec';
 import { PatternDefaults } from './core/defaults';
+import { noteNamespace } from './core/namespace-notes';
 
 /** A container port of a set of pods, as a Service can target it. */
 export interface PodPortInfo {
@@ -273,7 +274,9 @@ export class Service extends Construct implements IServiceEndpoint {
 
     this.serviceName = name;
     this.namespace = namespace;
-    this.dnsName = serviceDnsName(name, props.namespace ?? metadataNamespaceOf(pods) ?? Chart.of(this).namespace);
+    const written = props.namespace ?? metadataNamespaceOf(pods) ?? Chart.of(this).namespace;
+    this.dnsName = serviceDnsName(name, written);
+    noteNamespace(this, written);
     this.ports = resolved.map((r) => r.info);
     this.port = this.ports[0].port;
     this.serviceType = type;

@@ -1,8 +1,8 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
-  ExposedApp, HeadlessGroup, IngressRouter, IpFamily, IpFamilyPolicy, PodSource, Service, ServiceAlias, ServiceType, SessionAffinity,
-  Topology,
+  ExposedApp, HeadlessGroup, IngressRouter, IpFamily, IpFamilyPolicy, Namespaces, PodSecurity, PodSource, Service, ServiceAlias, ServiceRef,
+  ServiceType, SessionAffinity, Topology,
 } from '../lib';
 import { synthValidated } from '../lib/validation';
 import { find, Manifest, newChart, selects, synth } from './util';
@@ -131,5 +131,32 @@ describe('everything that takes a Service takes these', () => {
     expect(find(out, 'Service').spec.clusterIP).toBeUndefined();
     expect(find(out, 'StatefulSet').spec.serviceName).toBe('kv');
     expect(() => group.podDnsName(0)).toThrow("HeadlessGroup 'test/kv': podDnsName 0 is only available with a headless governing Service (headless: true): pods get no DNS records of their own otherwise");
+  });
+});
+
+describe('Namespaces', () => {
+  test('one Namespace per namespace written, first in the output, labelled with the weakest pod profile', () => {
+    const chart = new Chart(Testing.app(), 'test');
+    new Namespaces(chart, 'Namespaces');
+    new ExposedApp(chart, 'web', { namespace: 'shop', image: IMAGE });
+    new ExposedApp(chart, 'legacy', { namespace: 'legacy', image: IMAGE, podSecurity: PodSecurity.BASELINE });
+    new ExposedApp(chart, 'api', { namespace: 'legacy', image: IMAGE });
+    new ServiceRef(chart, 'ref', { name: 'x', namespace: 'elsewhere' });
+    new ExposedApp(chart, 'nowhere', { image: IMAGE });
+    const out = synth(chart);
+    expect(out.slice(0, 2).map((m) => [m.kind, m.metadata.name, m.metadata.labels['pod-security.kubernetes.io/enforce']])).toEqual([
+      ['Namespace', 'shop', 'restricted'],
+      ['Namespace', 'legacy', 'baseline'],
+    ]);
+    expect(out.filter((m) => m.kind === 'Namespace')).toHaveLength(2);
+  });
+
+  test('in a namespaced chart: the chart\'s namespace, without a namespace on the Namespace itself', () => {
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'shop' });
+    new Namespaces(chart, 'Namespaces');
+    const app = new ExposedApp(chart, 'web', { image: IMAGE });
+    app.addService({ name: 'web-headless', headless: true });
+    const ns = synth(chart)[0];
+    expect(ns).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { 'app.kubernetes.io/managed-by': 'cdk8s-service-patterns', 'pod-security.kubernetes.io/enforce': 'restricted' } } });
   });
 });

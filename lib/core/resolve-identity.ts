@@ -5,6 +5,7 @@ import { LabelInput } from './labels';
 import { dns1035Label, dns1123Label, labelValue } from './names';
 import { PatternDefaultsProps } from './defaults';
 import { IdentityOptions } from './identity';
+import { noteNamespace } from './namespace-notes';
 
 export interface Identity {
   readonly name: string;
@@ -37,6 +38,7 @@ export function resolveIdentity(scope: IConstruct, options: IdentityOptions, def
     const rule = value === undefined ? undefined : labelValue(value);
     if (rule) problems.add(field, value, rule);
   }
+  if (metadataNamespace !== undefined && dns1123Label(metadataNamespace) === undefined) noteNamespace(scope, metadataNamespace);
   return {
     name,
     namespace: metadataNamespace ?? 'default',

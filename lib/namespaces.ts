@@ -1,0 +1,70 @@
+import { ApiObject, Chart, JsonPatch, Lazy } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { MANAGED_BY } from './core/labels';
+import { namespaceNotesOf, NamespaceNotes, setNamespaceNotes } from './core/namespace-notes';
+import { PodSecurity } from './core/workload';
+
+/** Weakest first: the label of a namespace is its weakest pod's profile. */
+const ORDER = [PodSecurity.PRIVILEGED, PodSecurity.BASELINE, PodSecurity.RESTRICTED];
+
+/**
+ * Writes a `Namespace` object for every namespace the chart's constructs of this library write
+ * into, first in the chart's output (create it first in the chart), labelled
+ * `pod-security.kubernetes.io/enforce` with the weakest Pod Security profile of the pods there
+ * (`restricted` when all pods pass it or there are none).
+ *
+ * @example
+ * const chart = new Chart(app, 'shop');
+ * new Namespaces(chart, 'Namespaces');
+ * new ExposedApp(chart, 'web', { namespace: 'shop', image: 'nginx:1.27' });
+ */
+export class Namespaces extends Construct implements NamespaceNotes {
+  /** The Namespaces construct of the chart of `scope`, if it has one. */
+  public static of(scope: IConstruct): Namespaces | undefined {
+    const notes = namespaceNotesOf(scope);
+    return notes instanceof Namespaces ? notes : undefined;
+  }
+
+  private readonly profiles = new Map<string, PodSecurity[]>();
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    setNamespaceNotes(Chart.of(this), this);
+  }
+
+  /** The namespaces written, in the order first seen. */
+  public get namespaces(): string[] {
+    return [...this.profiles.keys()];
+  }
+
+  /**
+   * Records that a construct writes into `namespace`, with pods of `podSecurity` when it has pods.
+   * @internal
+   */
+  public _note(namespace: string, podSecurity?: PodSecurity): void {
+    let list = this.profiles.get(namespace);
+    if (!list) {
+      list = [];
+      this.profiles.set(namespace, list);
+      const ns = new ApiObject(this, namespace, {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name: namespace,
+          labels: {
+            'app.kubernetes.io/managed-by': MANAGED_BY,
+            'pod-security.kubernetes.io/enforce': Lazy.any({ produce: () => this.profileOf(namespace) }),
+          },
+        },
+      });
+      // Namespaces are cluster-scoped: a namespaced chart must not stamp its namespace on them.
+      if (Chart.of(this).namespace !== undefined) ns.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    }
+    if (podSecurity !== undefined) list.push(podSecurity);
+  }
+
+  private profileOf(namespace: string): string {
+    const list = this.profiles.get(namespace) ?? [];
+    return ORDER.find((p) => list.includes(p)) ?? PodSecurity.RESTRICTED;
+  }
+}

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, JsonPatch, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { MANAGED_BY } from './core/labels';
-import { namespaceNotesOf, NamespaceNotes, setNamespaceNotes } from './core/namespace-notes';
+import { namespaceNotesOf, setNamespaceNotes } from './core/namespace-notes';
 import { PodSecurity } from './core/workload';
 
 /** Weakest first: the label of a namespace is its weakest pod's profile. */
@@ -18,7 +18,7 @@ const ORDER = [PodSecurity.PRIVILEGED, PodSecurity.BASELINE, PodSecurity.RESTRIC
  * new Namespaces(chart, 'Namespaces');
  * new ExposedApp(chart, 'web', { namespace: 'shop', image: 'nginx:1.27' });
  */
-export class Namespaces extends Construct implements NamespaceNotes {
+export class Namespaces extends Construct {
   /** The Namespaces construct of the chart of `scope`, if it has one. */
   public static of(scope: IConstruct): Namespaces | undefined {
     const notes = namespaceNotesOf(scope);
@@ -32,8 +32,8 @@ export class Namespaces extends Construct implements NamespaceNotes {
     setNamespaceNotes(Chart.of(this), this);
   }
 
-  /** The namespaces written, in the order first seen. */
-  public get namespaces(): string[] {
+  /** The names of the namespaces written, in the order first seen. */
+  public get names(): string[] {
     return [...this.profiles.keys()];
   }
 

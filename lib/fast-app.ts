@@ -9,7 +9,11 @@ import { toYamlDocuments } from './core/yaml';
  * the same objects in the same order, the same YAML when parsed) at least twice as fast:
  *
  * - it validates the construct tree once (cdk8s validates the whole app again for every chart);
- * - it writes YAML with an emitter made for JSON data instead of a general YAML library.
+ * - it writes YAML with an emitter made for JSON data instead of a general YAML library;
+ * - it renders every chart before it writes anything, and then replaces the output directory
+ *   in one step (assembled beside it, swapped in by renames), so a failure never leaves a mix of
+ *   old and new files. It keeps files it did not write, and lists what it wrote in
+ *   `_fastapp-files.txt` so that the manifests of removed charts are removed next time.
  *
  * Apps it does not cover (other output layouts, construct metadata, explicit dependencies
  * between objects or charts, nested charts) are handed to cdk8s's own `synth()` unchanged.
@@ -33,17 +37,67 @@ export class FastApp extends App {
       for (const error of c.node.validate()) errors.push(`[${c.node.path}] ${error}`);
     }
     if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
-    fs.mkdirSync(this.outdir, { recursive: true });
+    // Render everything first: a failing chart leaves the output directory as it was.
+    const files = new Map<string, string>();
     for (const chart of this.charts) {
       const objects = new DependencyGraph(chart.node).topology()
         .filter((x): x is ApiObject => ApiObject.isApiObject(x) && Chart.of(x) === chart)
         .map((o) => o.toJson());
-      fs.writeFileSync(path.join(this.outdir, `${Names.toDnsLabel(chart)}${this.outputFileExtension}`), toYamlDocuments(objects), { encoding: 'utf8' });
+      files.set(`${Names.toDnsLabel(chart)}${this.outputFileExtension}`, toYamlDocuments(objects));
     }
+    replaceOutput(this.outdir, files);
   }
 
   private coversLayout(all: IConstruct[]): boolean {
     if (this.yamlOutputType !== YamlOutputType.FILE_PER_CHART || this.recordsMetadata) return false;
     return all.every((c) => c.node.dependencies.length === 0 && !(Chart.isChart(c) && c.node.scopes.slice(0, -1).some((s) => Chart.isChart(s))));
+  }
+}
+
+/**
+ * The file in the output directory that lists what FastApp wrote there last time. kubectl, Argo CD
+ * and Flux read only .yaml/.yml/.json files, and Helm renders no manifest from a template named `_*`.
+ */
+export const FAST_APP_FILES = '_fastapp-files.txt';
+
+/**
+ * Replaces the manifests in `outdir` as one step: the new directory is assembled beside it (the
+ * new files, plus every file FastApp did not write last time), then swapped in by renames. Files
+ * FastApp wrote last time that are not written now (removed charts) are left out.
+ */
+function replaceOutput(outdir: string, files: Map<string, string>): void {
+  const target = path.resolve(outdir);
+  const parent = path.dirname(target);
+  fs.mkdirSync(parent, { recursive: true });
+  const staging = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}-new-`));
+  try {
+    const ours = previousFiles(target);
+    if (fs.existsSync(target)) {
+      for (const entry of fs.readdirSync(target)) {
+        if (ours.has(entry) || entry === FAST_APP_FILES || files.has(entry)) continue;
+        fs.cpSync(path.join(target, entry), path.join(staging, entry), { recursive: true, preserveTimestamps: true });
+      }
+    }
+    for (const [name, text] of files) fs.writeFileSync(path.join(staging, name), text, { encoding: 'utf8' });
+    fs.writeFileSync(path.join(staging, FAST_APP_FILES), `${[...files.keys()].sort().join('\n')}\n`);
+    if (!fs.existsSync(target)) {
+      fs.renameSync(staging, target);
+      return;
+    }
+    const old = `${staging}-old`;
+    fs.renameSync(target, old);
+    fs.renameSync(staging, target);
+    fs.rmSync(old, { recursive: true, force: true });
+  } catch (e) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+function previousFiles(outdir: string): Set<string> {
+  try {
+    return new Set(fs.readFileSync(path.join(outdir, FAST_APP_FILES), 'utf8').split('\n').filter((l) => l !== '' && !l.includes('/')));
+  } catch {
+    return new Set();
   }
 }

@@ -270,3 +270,17 @@ describe('Topology', () => {
     expect(find(out, 'NetworkPolicy', 'backend-service').spec.egress[1]).toEqual({ to: [{ ipBlock: { cidr: '192.168.0.200/32' } }], ports: [{ port: 3306 }] });
   });
 });
+
+describe('NetworkPolicy port order', () => {
+  test('does not depend on the order of calls', () => {
+    const policy = (order: number[]) => {
+      const chart = newChart({ namespace: 'shop' });
+      const api = new ExposedApp(chart, 'api', { image: IMAGE, networkPolicy: true, ports: [{ name: 'a', port: 8080 }, { name: 'b', port: 8443 }, { name: 'c', port: 9000 }] });
+      const web = new ExposedApp(chart, 'web', { image: IMAGE });
+      for (const p of order) web.connectTo(api, { port: p, prefix: `P${p}` });
+      return find(synth(chart), 'NetworkPolicy', 'api').spec;
+    };
+    expect(policy([9000, 8080, 8443])).toEqual(policy([8443, 9000, 8080]));
+    expect(policy([9000, 8080]).ingress[0].ports).toEqual([{ port: 8080 }, { port: 9000 }]);
+  });
+});

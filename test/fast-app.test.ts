@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiObject, App, Chart, Yaml, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, Chart, Lazy, Yaml, YamlOutputType } from 'cdk8s';
 import fc from 'fast-check';
 import { parse, parseAllDocuments } from 'yaml';
 import { ExposedApp, FastApp, IngressRouter } from '../lib';
@@ -12,7 +12,8 @@ function synthFiles(make: (outdir: string) => App): { [file: string]: string } {
   const outdir = mkdtempSync(join(tmpdir(), 'fast-'));
   try {
     make(outdir).synth();
-    return Object.fromEntries(readdirSync(outdir).sort().map((f) => [f, readFileSync(join(outdir, f), 'utf8')]));
+    // FastApp's list of what it wrote (_fastapp-files.txt) is no manifest.
+    return Object.fromEntries(readdirSync(outdir).filter((f) => f !== '_fastapp-files.txt').sort().map((f) => [f, readFileSync(join(outdir, f), 'utf8')]));
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -34,6 +35,27 @@ describe('FastApp', () => {
     expect(() => app.synth()).toThrow("Validation failed with the following errors:\n  [c/edge] IngressRouter 'c/edge': an Ingress needs at least one route");
     expect(readdirSync(outdir)).toEqual([]);
     rmSync(outdir, { recursive: true, force: true });
+  });
+
+  test('replaces the output as a whole: a failing chart leaves the old files; removed charts go, foreign files stay', () => {
+    const outdir = join(mkdtempSync(join(tmpdir(), 'fast-')), 'dist');
+    const build = (charts: string[], fail = false) => {
+      const app = new FastApp({ outdir });
+      for (const name of charts) new ExposedApp(new Chart(app, name), 'web', { namespace: name, image: 'ghcr.io/acme/web:1', replicas: 1 });
+      if (fail) new ApiObject(new Chart(app, 'broken'), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' }, data: Lazy.any({ produce: () => { throw new Error('render failed'); } }) });
+      return app;
+    };
+    build(['a', 'b']).synth();
+    writeFileSync(join(outdir, 'topology.md'), 'kept');
+    const before = Object.fromEntries(['a.k8s.yaml', 'b.k8s.yaml'].map((f) => [f, readFileSync(join(outdir, f), 'utf8')]));
+    expect(() => build(['a', 'c'], true).synth()).toThrow('render failed');
+    expect(readdirSync(outdir).sort()).toEqual(['_fastapp-files.txt', 'a.k8s.yaml', 'b.k8s.yaml', 'topology.md']);
+    expect(readFileSync(join(outdir, 'b.k8s.yaml'), 'utf8')).toBe(before['b.k8s.yaml']);
+    build(['a', 'c']).synth();
+    expect(readdirSync(outdir).sort()).toEqual(['_fastapp-files.txt', 'a.k8s.yaml', 'c.k8s.yaml', 'topology.md']);
+    expect(readFileSync(join(outdir, 'topology.md'), 'utf8')).toBe('kept');
+    expect(readdirSync(join(outdir, '..')).sort()).toEqual(['dist']);
+    rmSync(join(outdir, '..'), { recursive: true, force: true });
   });
 
   test('hands layouts it does not cover to cdk8s', () => {

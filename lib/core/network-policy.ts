@@ -36,7 +36,8 @@ function policyPorts(ports: ServicePortInfo[]): PolicyPort[] {
     seen.add(key);
     out.push({ port, protocol: p.protocol === Protocol.TCP ? undefined : p.protocol });
   }
-  return out;
+  // Ports have no meaningful order: sorted, the policy does not change with the order of calls.
+  return out.sort((a, b) => a.port - b.port || (a.protocol ?? 'TCP').localeCompare(b.protocol ?? 'TCP'));
 }
 
 function podPeer(from: string, namespace: string, selector: { [key: string]: string }): object {

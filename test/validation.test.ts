@@ -187,3 +187,22 @@ describe('pod rules (K8S-RULES.md §9)', () => {
     expect(paths(withPod({ containers: [c], ...pod }))).toContain(path);
   });
 });
+
+describe('ServicePatternsError', () => {
+  test('prints its message lines and the caller\'s frames, not its fields or the library\'s frames', () => {
+    let error: Error | undefined;
+    try {
+      new ExposedApp(newChart(), 'web', { image: '', replicas: -1 });
+    } catch (e) {
+      error = e as Error;
+    }
+    const printed = require('node:util').inspect(error) as string;
+    expect(printed.split('\n').slice(0, 2)).toEqual([
+      "ServicePatternsError: ExposedApp 'test/web': replicas -1 must be an integer >= 0",
+      "ExposedApp 'test/web': image \"\" is not a valid image reference: it must be non-empty and contain no spaces",
+    ]);
+    expect(printed).not.toMatch(/constructPath|problems:|lib[\\/]core/);
+    expect(printed).toMatch(/validation\.test\.ts/);
+    expect((error as unknown as { field: string }).field).toBe('replicas');
+  });
+});

@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+
 /**
  * One problem found in the props of a construct.
  */
@@ -21,23 +23,38 @@ export interface Problem {
  */
 export class ServicePatternsError extends Error {
   /** Path of the construct whose props are wrong, e.g. `shop/web`. */
-  public readonly constructPath: string;
+  declare public readonly constructPath: string;
   /** The first offending field. */
-  public readonly field: string;
+  declare public readonly field: string;
   /** The first offending value, rendered for humans. */
-  public readonly value: string;
+  declare public readonly value: string;
   /** Every problem found, in the order found. */
-  public readonly problems: Problem[];
+  declare public readonly problems: Problem[];
 
   constructor(kind: string, constructPath: string, problems: Problem[]) {
     const lines = problems.map((p) => `${kind} '${constructPath}': ${p.message}`);
     super(lines.join('\n'));
     this.name = 'ServicePatternsError';
-    this.constructPath = constructPath;
-    this.field = problems[0].field;
-    this.value = problems[0].value;
-    this.problems = problems;
+    // Not enumerable, so that an uncaught error prints its message lines, not a dump of fields.
+    const hidden = (value: unknown) => ({ value, enumerable: false, writable: false, configurable: true });
+    Object.defineProperties(this, {
+      constructPath: hidden(constructPath),
+      field: hidden(problems[0].field),
+      value: hidden(problems[0].value),
+      problems: hidden(problems),
+    });
+    this.stack = `${this.name}: ${this.message}\n${callerFrames(this.stack ?? '')}`;
   }
+}
+
+const OWN_CODE = path.resolve(__dirname, '..');
+
+/** The stack frames of the caller: this library's own frames (and those of cdk8s and constructs) left out. */
+function callerFrames(stack: string): string {
+  return stack.split('\n')
+    .filter((l) => /^\s+at /.test(l) && !l.includes(OWN_CODE) && !/node_modules[\\/](cdk8s|constructs)[\\/]/.test(l))
+    .slice(0, 3)
+    .join('\n');
 }
 
 /** Helpers for the errors of this library, for every language. */

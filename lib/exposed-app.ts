@@ -1,3 +1,4 @@
+import { checkShape } from './core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { recordIngressRoute } from './core/connection';
@@ -98,6 +99,7 @@ export class ExposedApp extends ServiceWorkload {
 
   constructor(scope: Construct, id: string, props: ExposedAppProps) {
     super(scope, id);
+    checkShape('new ExposedApp', [scope, id, props], 'ExposedApp', this);
     const problems = new Problems('ExposedApp', this);
     const defaults = PatternDefaults.of(this);
     const identity = resolveIdentity(this, props, defaults, problems);

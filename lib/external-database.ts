@@ -1,3 +1,4 @@
+import { checkShape } from './core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { connectionEnvOf, PolicyPeer } from './core/connection';
@@ -93,6 +94,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
 
   constructor(scope: Construct, id: string, props: ExternalDatabaseProps) {
     super(scope, id);
+    checkShape('new ExternalDatabase', [scope, id, props], 'ExternalDatabase', this);
     const problems = new Problems('ExternalDatabase', this);
     const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);
     const hasAddresses = props.addresses !== undefined;
@@ -192,6 +194,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
 
   /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for this service. */
   public connectionEnv(prefix?: string): { [key: string]: string } {
+    checkShape('ExternalDatabase.connectionEnv', [prefix], this.constructor.name, this);
     return connectionEnvOf(this, 'ExternalDatabase', prefix);
   }
 }

@@ -1,3 +1,4 @@
+import { checkShape } from './core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PatternDefaults } from './core/defaults';
@@ -81,6 +82,7 @@ export class Gateway extends Construct implements IGatewayRef {
 
   constructor(scope: Construct, id: string, props: GatewayProps) {
     super(scope, id);
+    checkShape('new Gateway', [scope, id, props], 'Gateway', this);
     const problems = new Problems('Gateway', this);
     const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);
     const classRule = dns1123Subdomain(props.gatewayClassName ?? '');
@@ -175,6 +177,7 @@ export class GatewayRef extends Construct implements IGatewayRef {
    * @param sectionName a listener of the Gateway
    */
   public static fromName(scope: Construct, id: string, name: string, namespace?: string, sectionName?: string): GatewayRef {
+    checkShape('GatewayRef.fromName', [scope, id, name, namespace, sectionName]);
     return new GatewayRef(scope, id, name, namespace ?? '', sectionName);
   }
 

@@ -1,3 +1,4 @@
+import { checkShape } from './core/shape';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ServiceWorkload } from './base/service-workload';
@@ -190,6 +191,7 @@ export class HeadlessGroup extends ServiceWorkload {
 
   constructor(scope: Construct, id: string, props: HeadlessGroupProps) {
     super(scope, id);
+    checkShape('new HeadlessGroup', [scope, id, props], 'HeadlessGroup', this);
     const problems = new Problems('HeadlessGroup', this);
     const defaults = PatternDefaults.of(this);
     const identity = resolveIdentity(this, props, defaults, problems);
@@ -275,6 +277,7 @@ export class HeadlessGroup extends ServiceWorkload {
 
   /** `<set>-<ordinal>.<service>.<namespace>.svc.cluster.local` (StatefulSet only). */
   public podDnsName(ordinal: number): string {
+    checkShape('HeadlessGroup.podDnsName', [ordinal], this.constructor.name, this);
     const problems = new Problems('HeadlessGroup', this);
     if (this.workloadKind !== WorkloadKind.STATEFUL_SET) {
       problems.add('podDnsName', ordinal, 'is only available with WorkloadKind.STATEFUL_SET: Deployment pods have no stable names');
@@ -300,6 +303,7 @@ export class HeadlessGroup extends ServiceWorkload {
 
   /** The DNS SRV name of a named port: `_<port>._<protocol>.<service>.<namespace>.svc.cluster.local`. */
   public srvName(portName: string): string {
+    checkShape('HeadlessGroup.srvName', [portName], this.constructor.name, this);
     const port = this.ports.find((p) => p.name === portName);
     if (!port) {
       const problems = new Problems('HeadlessGroup', this);

@@ -1,3 +1,4 @@
+import { checkShape } from './core/shape';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { PatternDefaults } from './core/defaults';
@@ -131,6 +132,7 @@ export class IngressRouter extends Construct {
 
   constructor(scope: Construct, id: string, props: IngressRouterProps = {}) {
     super(scope, id);
+    checkShape('new IngressRouter', [scope, id, props], 'IngressRouter', this);
     const problems = new Problems('IngressRouter', this);
     const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);
     this.namespace = identity.namespace;
@@ -175,11 +177,13 @@ export class IngressRouter extends Construct {
 
   /** Routes `host` + `path` to a port of `backend`. Same host, path and type twice is an error. */
   public addRoute(route: RouteOptions): void {
+    checkShape('IngressRouter.addRoute', [route], this.constructor.name, this);
     this._addRoute(route, route.backend);
   }
 
   /** Adds a TLS certificate for some hosts; every host must be served by a rule at synth (Ingress mode). */
   public addTls(tls: IngressTls): void {
+    checkShape('IngressRouter.addTls', [tls], this.constructor.name, this);
     const problems = new Problems('IngressRouter', this);
     checkTls(problems, 'tls', tls);
     problems.throwIfAny();
@@ -188,6 +192,7 @@ export class IngressRouter extends Construct {
 
   /** Sends requests that match no rule to `backend`. */
   public setDefaultBackend(backend: IServiceEndpoint, port: BackendPortOptions = {}): void {
+    checkShape('IngressRouter.setDefaultBackend', [backend, port], this.constructor.name, this);
     const problems = new Problems('IngressRouter', this);
     const picked = this.pickPort(problems, 'defaultBackend', backend, port);
     problems.throwIfAny();

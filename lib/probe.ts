@@ -1,3 +1,4 @@
+import { checkShape } from './core/shape';
 /** Timing and threshold settings shared by every probe. */
 export interface ProbeTimings {
   /**
@@ -70,16 +71,19 @@ export enum ProbeKind {
 export class Probe {
   /** Probe with an HTTP GET of `path`; any status from 200 to 399 passes. */
   public static httpGet(path: string, options: HttpGetProbeOptions = {}): Probe {
+    checkShape('Probe.httpGet', [path, options]);
     return new Probe(ProbeKind.HTTP_GET, options, path, undefined, options.scheme);
   }
 
   /** Probe that passes when a TCP connection to the port can be opened. */
   public static tcpSocket(options: PortProbeOptions = {}): Probe {
+    checkShape('Probe.tcpSocket', [options]);
     return new Probe(ProbeKind.TCP_SOCKET, options);
   }
 
   /** Probe that runs a command in the container; exit status 0 passes. */
   public static exec(command: string[], options: ProbeTimings = {}): Probe {
+    checkShape('Probe.exec', [command, options]);
     return new Probe(ProbeKind.EXEC, options, undefined, command);
   }
 

@@ -1,3 +1,4 @@
+import { checkShape } from './core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { connectionEnvOf, isPolicyTarget, PolicyPeer } from './core/connection';
@@ -35,6 +36,7 @@ export class ServiceAlias extends Construct implements IServiceEndpoint {
 
   constructor(scope: Construct, id: string, props: ServiceAliasProps) {
     super(scope, id);
+    checkShape('new ServiceAlias', [scope, id, props], 'ServiceAlias', this);
     const problems = new Problems('ServiceAlias', this);
     const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);
     if (identity.name === props.target.serviceName && identity.namespace === props.target.namespace) {
@@ -66,6 +68,7 @@ export class ServiceAlias extends Construct implements IServiceEndpoint {
 
   /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for this alias. */
   public connectionEnv(prefix?: string): { [key: string]: string } {
+    checkShape('ServiceAlias.connectionEnv', [prefix], this.constructor.name, this);
     return connectionEnvOf(this, 'ServiceAlias', prefix);
   }
 }

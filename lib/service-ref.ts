@@ -1,3 +1,4 @@
+import { checkShape } from './core/shape';
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { connectionEnvOf, PolicyPeer } from './core/connection';
@@ -21,6 +22,7 @@ export interface ServiceRefProps extends ServiceRefOptions {
 export class ServiceRef extends Construct implements IServiceEndpoint {
   /** Refers to Service `name`, optionally in another namespace and with its port. */
   public static fromName(scope: Construct, id: string, name: string, options: ServiceRefOptions = {}): ServiceRef {
+    checkShape('ServiceRef.fromName', [scope, id, name, options]);
     return new ServiceRef(scope, id, { ...options, name });
   }
 
@@ -33,6 +35,7 @@ export class ServiceRef extends Construct implements IServiceEndpoint {
 
   constructor(scope: Construct, id: string, props: ServiceRefProps) {
     super(scope, id);
+    checkShape('new ServiceRef', [scope, id, props], 'ServiceRef', this);
     const problems = new Problems('ServiceRef', this);
     const nameRule = dns1035Label(props.name);
     if (nameRule) problems.add('name', props.name, nameRule);
@@ -65,6 +68,7 @@ export class ServiceRef extends Construct implements IServiceEndpoint {
 
   /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for app code that reads this Service from its environment. */
   public connectionEnv(prefix?: string): { [key: string]: string } {
+    checkShape('ServiceRef.connectionEnv', [prefix], this.constructor.name, this);
     return connectionEnvOf(this, 'ServiceRef', prefix);
   }
 }

@@ -1,3 +1,4 @@
+import { checkShape } from './core/shape';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { connectionEnvOf, forwardInbound, PolicyPeer, recordOpenPorts } from './core/connection';
@@ -62,6 +63,7 @@ export interface PodLabelsOptions {
 export class PodSource {
   /** Pods known only by their labels, e.g. run by a Helm chart or an operator. */
   public static fromLabels(selector: { [key: string]: string }, options: PodLabelsOptions = {}): IPodSource {
+    checkShape('PodSource.fromLabels', [selector, options]);
     return { podNamespace: options.namespace ?? '', podSelector: { ...selector }, podLabels: { ...selector }, podPorts: options.ports };
   }
 
@@ -70,6 +72,7 @@ export class PodSource {
    * with their named container ports.
    */
   public static fromPlusWorkload(workload: IConstruct): IPodSource {
+    checkShape('PodSource.fromPlusWorkload', [workload]);
     const w = workload as unknown as PlusWorkload;
     if (!w || typeof w.matchLabels !== 'object' || !Array.isArray(w.containers)) {
       const problems = new Problems('PodSource', workload);
@@ -90,6 +93,7 @@ export class PodSource {
    * carry the labels, be in one namespace, and the ports are those they all have.
    */
   public static tracks(scope: IConstruct, sources: IPodSource[], selector: { [key: string]: string }): IPodSource {
+    checkShape('PodSource.tracks', [scope, sources, selector]);
     const problems = new Problems('PodSource', scope);
     if (!Array.isArray(sources) || sources.length === 0) problems.add('sources', sources ?? [], 'must list at least one pod source');
     if (!selector || Object.keys(selector).length === 0) problems.add('selector', selector ?? {}, 'must name at least one label that every track carries');
@@ -236,6 +240,7 @@ export class Service extends Construct implements IServiceEndpoint {
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id);
+    checkShape('new Service', [scope, id, props], 'Service', this);
     const problems = new Problems('Service', this);
     if (!props || typeof props !== 'object') {
       problems.add('props', props, 'must be an object with at least `pods`');
@@ -305,6 +310,7 @@ export class Service extends Construct implements IServiceEndpoint {
 
   /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for app code that reads this Service from its environment. */
   public connectionEnv(prefix?: string): { [key: string]: string } {
+    checkShape('Service.connectionEnv', [prefix], this.constructor.name, this);
     return connectionEnvOf(this, 'Service', prefix);
   }
 

@@ -1,3 +1,4 @@
+import { checkShape } from './core/shape';
 import { IConstruct } from 'constructs';
 import { Connection } from './core/connection';
 import { IServiceEndpoint } from './core/endpoint';
@@ -28,6 +29,7 @@ interface GraphEdge { from: string; to: string; label?: string; dashed?: boolean
 export class Topology {
   /** Describes everything of this library below `scope` as a Mermaid flowchart or DOT graph. */
   public static describe(scope: IConstruct, format: TopologyFormat = TopologyFormat.MERMAID): string {
+    checkShape('Topology.describe', [scope, format]);
     const graph = buildGraph(scope);
     return format === TopologyFormat.DOT ? toDot(graph.nodes, graph.edges) : toMermaid(graph.nodes, graph.edges);
   }

@@ -8,6 +8,7 @@ import {
   ServiceAlias, ServiceRef, InternalTrafficPolicy, PathType, Probe, Protocol, ServiceType, SessionAffinity,
   StatefulSetUpdateStrategy, WorkloadKind, Volume, Projection, EnvValue, EnvFrom, LifecycleHandler, ImagePullPolicy,
   DeploymentStrategy, TolerationOperator, TaintEffect, LabelOperator, PodSecurity, Service, PodSource, IPodSource, IpFamily,
+  PatternDefaults,
 } from '../lib';
 
 export interface BadInput {
@@ -27,7 +28,7 @@ const EXPOSED_APP: Array<[string, Partial<ExposedAppProps>, string, string?]> = 
   ['bad namespace', { namespace: 'Shop' }, "ExposedApp 'test/web': namespace \"Shop\" is not a valid DNS-1123 label: lower-case letters, digits and \"-\", starting and ending with a letter or digit"],
   ['empty image', { image: '' }, "ExposedApp 'test/web': image \"\" is not a valid image reference: it must be non-empty and contain no spaces"],
   ['negative replicas', { replicas: -1 }, "ExposedApp 'test/web': replicas -1 must be an integer >= 0"],
-  ['fractional replicas', { replicas: 1.5 }, "ExposedApp 'test/web': replicas 1.5 must be an integer >= 0"],
+  ['fractional replicas', { replicas: 1.5 }, "ExposedApp 'test/web': replicas 1.5 must be an integer"],
   ['port 0', { port: 0 }, "ExposedApp 'test/web': port 0 is not a valid port: it must be an integer in 1-65535"],
   ['port 70000', { port: 70000 }, "ExposedApp 'test/web': port 70000 is not a valid port: it must be an integer in 1-65535"],
   ['containerPort 70000', { containerPort: 70000 }, "ExposedApp 'test/web': containerPort 70000 is not a valid port: it must be an integer in 1-65535"],
@@ -216,7 +217,7 @@ const POD_MODEL: Array<[string, Partial<ExposedAppProps>, string]> = [
 
 const app = (s: Construct, props: Partial<ExposedAppProps> = {}) => new ExposedApp(s, 'myapp', { image: IMAGE, ...props });
 const SERVICE: Array<[string, (s: Construct) => void, string]> = [
-  ['no pods', (s) => { new Service(s, 'svc', { pods: undefined as unknown as IPodSource }); }, "Service 'test/svc': pods \"undefined\" must be a pod source with a non-empty selector (an ExposedApp, HeadlessGroup, PodSource.fromLabels/fromPlusWorkload/tracks)"],
+  ['no pods', (s) => { new Service(s, 'svc', { pods: undefined as unknown as IPodSource }); }, "Service 'test/svc': pods undefined is required"],
   ['empty selector', (s) => { new Service(s, 'svc', { pods: PodSource.fromLabels({}), ports: [{ port: 80 }] }); }, "Service 'test/svc': pods \"{}\" must be a pod source with a non-empty selector (an ExposedApp, HeadlessGroup, PodSource.fromLabels/fromPlusWorkload/tracks)"],
   ['no ports for label pods', (s) => { new Service(s, 'svc', { pods: PodSource.fromLabels({ app: 'x' }) }); }, "Service 'test/svc': ports [] must list at least one port: the pods have no named container port to default to"],
   ['bad name', (s) => { app(s).addService({ name: 'MyApp_NodePort' }); }, "Service 'test/myapp/MyApp_NodePort': name \"MyApp_NodePort\" is not a valid DNS-1035 label: lower-case letters, digits and \"-\", starting with a letter and ending with a letter or digit"],
@@ -247,6 +248,64 @@ const SERVICE: Array<[string, (s: Construct) => void, string]> = [
   ['tracks without a selector', (s) => { PodSource.tracks(s, [app(s)], {}); }, "PodSource 'test': selector {} must name at least one label that every track carries"],
   ['not a cdk8s-plus workload', (s) => { PodSource.fromPlusWorkload(app(s)); }, "PodSource 'test/myapp': workload \"test/myapp\" is not a cdk8s-plus workload (a Deployment, StatefulSet or DaemonSet with matchLabels and containers)"],
   ['HeadlessGroup pod DNS without headless', (s) => { new HeadlessGroup(s, 'kv', { image: IMAGE, headless: false }).podDnsName(0); }, "HeadlessGroup 'test/kv': podDnsName 0 is only available with a headless governing Service (headless: true): pods get no DNS records of their own otherwise"],
+];
+
+// As JavaScript and other jsii languages call the library: no compiler checks the shapes.
+// `js` hands any value to a typed parameter.
+const js = <T>(v: unknown) => v as T;
+const PLAIN_JS: Array<[string, (s: Construct) => void, string]> = [
+  ['ExposedApp without props', (s) => { new ExposedApp(s, 'web', js(undefined)); }, "ExposedApp 'test/web': props undefined is required"],
+  ['ExposedApp with null props', (s) => { new ExposedApp(s, 'web', js(null)); }, "ExposedApp 'test/web': props null must be an ExposedAppProps, not null"],
+  ['image as a number', (s) => { new ExposedApp(s, 'web', js({ image: 42 })); }, "ExposedApp 'test/web': image 42 must be a string, not a number"],
+  ['replicas as a string', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, replicas: '3' })); }, "ExposedApp 'test/web': replicas \"3\" must be a number, not a string"],
+  ['replicas 2**31', (s) => { new ExposedApp(s, 'web', { image: IMAGE, replicas: 2 ** 31 }); }, "ExposedApp 'test/web': replicas 2147483648 must fit 32 bits (-2147483648 to 2147483647)"],
+  ['replicas 1e21', (s) => { new ExposedApp(s, 'web', { image: IMAGE, replicas: 1e21 }); }, "ExposedApp 'test/web': replicas 1e+21 must fit 32 bits (-2147483648 to 2147483647)"],
+  ['replicas NaN', (s) => { new ExposedApp(s, 'web', { image: IMAGE, replicas: NaN }); }, "ExposedApp 'test/web': replicas NaN must be an integer"],
+  ['nodePort as a string', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, serviceType: 'NodePort', nodePort: '30080' })); }, "ExposedApp 'test/web': nodePort \"30080\" must be a number, not a string"],
+  ['ports as an object', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, ports: { name: 'http', port: 80 } })); }, "ExposedApp 'test/web': ports {\"name\":\"http\",\"port\":80} must be a list of ExposedPort values, not an object"],
+  ['null port item', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, ports: [null] })); }, "ExposedApp 'test/web': ports[0] null must be an ExposedPort, not null"],
+  ['port item without a port', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, ports: [{ name: 'http' }] })); }, "ExposedApp 'test/web': ports[0].port undefined is required"],
+  ['env value a number', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, env: { PORT: 8080 } })); }, "ExposedApp 'test/web': env[\"PORT\"] 8080 must be a string, not a number"],
+  ['env as a list', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, env: ['A=1'] })); }, "ExposedApp 'test/web': env [\"A=1\"] must be a map of strings, not a list"],
+  ['label value a boolean', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, labels: { canary: true } })); }, "ExposedApp 'test/web': labels[\"canary\"] true must be a string, not a boolean"],
+  ['annotation value null', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, podAnnotations: { a: null } })); }, "ExposedApp 'test/web': podAnnotations[\"a\"] null must be a string, not null"],
+  ['command as a string', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, command: 'nginx -g daemon off;' })); }, "ExposedApp 'test/web': command \"nginx -g daemon off;\" must be a list of strings, not a string"],
+  ['args with a number', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, args: ['--port', 8080] })); }, "ExposedApp 'test/web': args[1] 8080 must be a string, not a number"],
+  ['serviceType lower-case', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, serviceType: 'nodeport' })); }, "ExposedApp 'test/web': serviceType \"nodeport\" is not one of ClusterIP, NodePort, LoadBalancer"],
+  ['podSecurity unknown', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, podSecurity: 'strict' })); }, "ExposedApp 'test/web': podSecurity \"strict\" is not one of restricted, baseline, privileged"],
+  ['readiness as a string', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, readiness: '/healthz' })); }, "ExposedApp 'test/web': readiness \"/healthz\" must be a Probe, not a string"],
+  ['resources as a string', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, resources: '1Gi' })); }, "ExposedApp 'test/web': resources \"1Gi\" must be a ResourceOptions, not a string"],
+  ['memoryLimit a number', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, resources: { memoryLimit: 512 } })); }, "ExposedApp 'test/web': resources.memoryLimit 512 must be a string, not a number"],
+  ['readOnlyRootFilesystem as a string', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, readOnlyRootFilesystem: 'true' })); }, "ExposedApp 'test/web': readOnlyRootFilesystem \"true\" must be a boolean, not a string"],
+  ['volumes with a plain object', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, volumes: ['config'] })); }, "ExposedApp 'test/web': volumes[0] \"config\" must be a Volume, not a string"],
+  ['sidecar without a name', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, sidecars: [{ image: IMAGE }] })); }, "ExposedApp 'test/web': sidecars[0].name undefined is required"],
+  ['tolerations as an object', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, tolerations: { key: 'a' } })); }, "ExposedApp 'test/web': tolerations {\"key\":\"a\"} must be a list of Toleration values, not an object"],
+  ['ingress as a string', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, ingress: 'shop.example.com' })); }, "ExposedApp 'test/web': ingress \"shop.example.com\" must be an IngressOptions, not a string"],
+  ['ingress path a number', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, ingress: { path: 1 } })); }, "ExposedApp 'test/web': ingress.path 1 must be a string, not a number"],
+  ['autoscaling without maxReplicas', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, autoscaling: { minReplicas: 2 } })); }, "ExposedApp 'test/web': autoscaling.maxReplicas undefined is required"],
+  ['HeadlessGroup volumeClaims item null', (s) => { new HeadlessGroup(s, 'db', js({ image: IMAGE, volumeClaims: [null] })); }, "HeadlessGroup 'test/db': volumeClaims[0] null must be a VolumeClaimOptions, not null"],
+  ['HeadlessGroup partition as a string', (s) => { new HeadlessGroup(s, 'db', js({ image: IMAGE, partition: '1' })); }, "HeadlessGroup 'test/db': partition \"1\" must be a number, not a string"],
+  ['ExternalDatabase addresses as a string', (s) => { new ExternalDatabase(s, 'db', js({ addresses: '192.0.2.1', port: 5432 })); }, "ExternalDatabase 'test/db': addresses \"192.0.2.1\" must be a list of strings, not a string"],
+  ['ExternalDatabase port as a string', (s) => { new ExternalDatabase(s, 'db', js({ addresses: ['192.0.2.1'], port: '5432' })); }, "ExternalDatabase 'test/db': port \"5432\" must be a number, not a string"],
+  ['ExternalDatabase IPv6 zone', (s) => { new ExternalDatabase(s, 'db', { addresses: ['2001:db8::1%eth0'], port: 5432 }); }, "ExternalDatabase 'test/db': addresses[0] \"2001:db8::1%eth0\" is not a valid IP address"],
+  ['ServiceAlias without a target', (s) => { new ServiceAlias(s, 'alias', js({})); }, "ServiceAlias 'test/alias': target undefined is required"],
+  ['IngressRouter props as a string', (s) => { new IngressRouter(s, 'edge', js('nginx')); }, "IngressRouter 'test/edge': props \"nginx\" must be an IngressRouterProps, not a string"],
+  ['addRoute without a backend', (s) => { new IngressRouter(s, 'edge').addRoute(js({ host: 'a.example.com' })); }, "IngressRouter 'test/edge': backend undefined is required"],
+  ['addRoute host a number', (s) => { new IngressRouter(s, 'edge').addRoute(js({ host: 1, backend: new ExposedApp(s, 'web', { image: IMAGE }) })); }, "IngressRouter 'test/edge': host 1 must be a string, not a number"],
+  ['connectTo without a provider', (s) => { new ExposedApp(s, 'web', { image: IMAGE }).connectTo(js(undefined)); }, "ExposedApp 'test/web': provider undefined is required"],
+  ['connectTo with a string', (s) => { new ExposedApp(s, 'web', { image: IMAGE }).connectTo(js('db')); }, "ExposedApp 'test/web': provider \"db\" must be an IServiceEndpoint, not a string"],
+  ['connectTo port as a string', (s) => { const db = new ExposedApp(s, 'db', { image: IMAGE }); new ExposedApp(s, 'web', { image: IMAGE }).connectTo(db, js({ port: '80' })); }, "ExposedApp 'test/web': port \"80\" must be a number, not a string"],
+  ['PatternDefaults replicas as a string', (s) => { PatternDefaults.set(s, js({ replicas: '3' })); }, "PatternDefaults.set: replicas \"3\" must be a number, not a string"],
+  ['PatternDefaults as null', (s) => { PatternDefaults.set(s, js(null)); }, "PatternDefaults.set: defaults null must be a PatternDefaultsProps, not null"],
+  ['Probe.httpGet path a number', () => { Probe.httpGet(js(8080)); }, "Probe.httpGet: path 8080 must be a string, not a number"],
+  ['Probe.tcpSocket port as a string', () => { Probe.tcpSocket(js({ port: '80' })); }, "Probe.tcpSocket: port \"80\" must be a number, not a string"],
+  ['Probe.exec command as a string', () => { Probe.exec(js('cat /tmp/healthy')); }, "Probe.exec: command \"cat /tmp/healthy\" must be a list of strings, not a string"],
+  ['Volume.fromSecret without a secret name', () => { Volume.fromSecret(js('tls'), js(undefined)); }, "Volume.fromSecret: secretName undefined is required"],
+  ['EnvValue.fromSecret key a number', () => { EnvValue.fromSecret('db', js(1)); }, "EnvValue.fromSecret: key 1 must be a string, not a number"],
+  ['LifecycleHandler.sleep with seconds', () => { LifecycleHandler.sleep(js(5)); }, "LifecycleHandler.sleep: duration 5 must be a Duration, not a number"],
+  ['ServiceRef.fromName port as a string', (s) => { ServiceRef.fromName(s, 'ref', 'legacy', js({ port: '80' })); }, "ServiceRef.fromName: port \"80\" must be a number, not a string"],
+  ['PodSource.fromLabels as a string', () => { PodSource.fromLabels(js('app=web')); }, "PodSource.fromLabels: selector \"app=web\" must be a map of strings, not a string"],
+  ['HeadlessGroup.podDnsName as a string', (s) => { new HeadlessGroup(s, 'db', { image: IMAGE }).podDnsName(js('0')); }, "HeadlessGroup 'test/db': ordinal \"0\" must be a number, not a string"],
 ];
 
 const OTHERS: BadInput[] = [
@@ -325,6 +384,7 @@ export const BAD_INPUTS: BadInput[] = [
     construct: 'ExposedApp', title, message, build: (s: Construct) => { new ExposedApp(s, id ?? 'web', { image: IMAGE, ...props }); },
   })),
   ...SERVICE.map(([title, build, message]) => ({ construct: 'Service', title, message, build })),
+  ...PLAIN_JS.map(([title, build, message]) => ({ construct: 'plain JS', title, message, build })),
   ...POD_MODEL.map(([title, props, message]) => ({
     construct: 'ExposedApp pod', title, message, build: (s: Construct) => { new ExposedApp(s, 'web', { image: IMAGE, ...props }); },
   })),

@@ -1,3 +1,4 @@
+import { checkShape } from '../core/shape';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { connect, Connection, connectionEnvOf, PolicyPeer, watchInbound } from '../core/connection';
@@ -59,6 +60,7 @@ export abstract class ServiceWorkload extends Construct implements IServiceEndpo
    * default to this workload's Service ports, targeting the same named container ports.
    */
   public addService(options: AddServiceOptions): Service {
+    checkShape('ServiceWorkload.addService', [options], this.constructor.name, this);
     if (!options || typeof options.name !== 'string') {
       const problems = new Problems(this.constructor.name, this);
       problems.add('addService.name', options?.name, 'is required: the name of the new Service');
@@ -73,11 +75,13 @@ export abstract class ServiceWorkload extends Construct implements IServiceEndpo
    * the topology picture. Returns the variables set.
    */
   public connectTo(provider: IServiceEndpoint, options: ConnectOptions = {}): { [key: string]: string } {
+    checkShape('ServiceWorkload.connectTo', [provider, options], this.constructor.name, this);
     return connect(consumerState(this.constructor.name, this, this.namespace, namespaceKnown(this), this.selector, this._workload), provider, options).env;
   }
 
   /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for app code that reads this Service from its environment. */
   public connectionEnv(prefix?: string): { [key: string]: string } {
+    checkShape('ServiceWorkload.connectionEnv', [prefix], this.constructor.name, this);
     return connectionEnvOf(this, this.constructor.name, prefix);
   }
 

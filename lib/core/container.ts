@@ -1,3 +1,4 @@
+import { checkShape } from './shape';
 import { Duration } from 'cdk8s';
 import { Probe, ProbeScheme } from '../probe';
 import { Protocol } from './ports';
@@ -57,16 +58,19 @@ export enum EnvValueSource {
 export class EnvValue {
   /** A literal value (the same as a plain string in `env`). */
   public static fromValue(value: string): EnvValue {
+    checkShape('EnvValue.fromValue', [value]);
     return new EnvValue(EnvValueSource.VALUE, value);
   }
 
   /** The value of `key` in the Secret `secretName`, e.g. a database password. */
   public static fromSecret(secretName: string, key: string, options: EnvKeyOptions = {}): EnvValue {
+    checkShape('EnvValue.fromSecret', [secretName, key, options]);
     return new EnvValue(EnvValueSource.SECRET, secretName, key, options.optional);
   }
 
   /** The value of `key` in the ConfigMap `configMapName`. */
   public static fromConfigMap(configMapName: string, key: string, options: EnvKeyOptions = {}): EnvValue {
+    checkShape('EnvValue.fromConfigMap', [configMapName, key, options]);
     return new EnvValue(EnvValueSource.CONFIG_MAP, configMapName, key, options.optional);
   }
 
@@ -75,11 +79,13 @@ export class EnvValue {
    * `status.podIP`, `spec.nodeName` or `metadata.labels['app']`.
    */
   public static fromFieldRef(fieldPath: string): EnvValue {
+    checkShape('EnvValue.fromFieldRef', [fieldPath]);
     return new EnvValue(EnvValueSource.FIELD, fieldPath);
   }
 
   /** A resource request or limit, e.g. `limits.memory` or `requests.cpu`. */
   public static fromResource(resource: string, options: EnvResourceOptions = {}): EnvValue {
+    checkShape('EnvValue.fromResource', [resource, options]);
     return new EnvValue(EnvValueSource.RESOURCE, resource, options.containerName, undefined, options.divisor);
   }
 
@@ -115,11 +121,13 @@ export interface EnvFromOptions {
 export class EnvFrom {
   /** Every key of the ConfigMap `name`. */
   public static configMap(name: string, options: EnvFromOptions = {}): EnvFrom {
+    checkShape('EnvFrom.configMap', [name, options]);
     return new EnvFrom('configMapRef', name, options.prefix, options.optional);
   }
 
   /** Every key of the Secret `name`. */
   public static secret(name: string, options: EnvFromOptions = {}): EnvFrom {
+    checkShape('EnvFrom.secret', [name, options]);
     return new EnvFrom('secretRef', name, options.prefix, options.optional);
   }
 
@@ -168,16 +176,19 @@ export enum LifecycleKind {
 export class LifecycleHandler {
   /** Runs `command` in the container (the image must have the program). */
   public static exec(command: string[]): LifecycleHandler {
+    checkShape('LifecycleHandler.exec', [command]);
     return new LifecycleHandler(LifecycleKind.EXEC, command);
   }
 
   /** Calls `path` on a port of the container. */
   public static httpGet(path: string, options: LifecycleHttpGetOptions = {}): LifecycleHandler {
+    checkShape('LifecycleHandler.httpGet', [path, options]);
     return new LifecycleHandler(LifecycleKind.HTTP_GET, undefined, path, options);
   }
 
   /** Waits for `duration` (whole seconds), without any program in the image. */
   public static sleep(duration: Duration): LifecycleHandler {
+    checkShape('LifecycleHandler.sleep', [duration]);
     return new LifecycleHandler(LifecycleKind.SLEEP, undefined, undefined, undefined, duration);
   }
 

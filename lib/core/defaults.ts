@@ -1,3 +1,4 @@
+import { checkShape } from './shape';
 import { IConstruct } from 'constructs';
 import { NodePortRange } from './ports';
 import { ResourceOptions } from './container';
@@ -91,6 +92,7 @@ const DEFAULTS = new WeakMap<IConstruct, PatternDefaultsProps>();
 export class PatternDefaults {
   /** Sets the defaults for every construct of this library created below `scope` afterwards. */
   public static set(scope: IConstruct, defaults: PatternDefaultsProps): void {
+    checkShape('PatternDefaults.set', [scope, defaults]);
     DEFAULTS.set(scope, { ...DEFAULTS.get(scope), ...defaults });
   }
 

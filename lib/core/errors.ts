@@ -22,7 +22,7 @@ export interface Problem {
  * @jsii ignore
  */
 export class ServicePatternsError extends Error {
-  /** Path of the construct whose props are wrong, e.g. `shop/web`. */
+  /** Path of the construct whose props are wrong, e.g. `shop/web`; empty for a value-type factory such as `Probe.httpGet`. */
   declare public readonly constructPath: string;
   /** The first offending field. */
   declare public readonly field: string;
@@ -32,7 +32,7 @@ export class ServicePatternsError extends Error {
   declare public readonly problems: Problem[];
 
   constructor(kind: string, constructPath: string, problems: Problem[]) {
-    const lines = problems.map((p) => `${kind} '${constructPath}': ${p.message}`);
+    const lines = problems.map((p) => (constructPath ? `${kind} '${constructPath}': ${p.message}` : `${kind}: ${p.message}`));
     super(lines.join('\n'));
     this.name = 'ServicePatternsError';
     // Not enumerable, so that an uncaught error prints its message lines, not a dump of fields.

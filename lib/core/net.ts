@@ -1,7 +1,11 @@
 import { isIPv4, isIPv6 } from 'node:net';
 
-/** IP family of an address, or undefined when it is not an IP address. */
+/**
+ * IP family of an address, or undefined when it is not an IP address as Kubernetes parses them
+ * (Go's net.ParseIP): an IPv6 zone (`fe80::1%eth0`), which Node accepts, is not.
+ */
 export function ipFamily(value: string): 'IPv4' | 'IPv6' | undefined {
+  if (typeof value !== 'string' || value.includes('%')) return undefined;
   if (isIPv4(value)) return 'IPv4';
   if (isIPv6(value)) return 'IPv6';
   return undefined;

@@ -1,3 +1,4 @@
+import { checkShape } from './shape';
 import { Duration, Size } from 'cdk8s';
 
 /** Where an emptyDir volume lives. */
@@ -103,21 +104,25 @@ export enum ProjectionKind {
 export class Projection {
   /** Keys of a ConfigMap. */
   public static configMap(name: string, items?: KeyToPath[]): Projection {
+    checkShape('Projection.configMap', [name, items]);
     return new Projection(ProjectionKind.CONFIG_MAP, name, items);
   }
 
   /** Keys of a Secret. */
   public static secret(name: string, items?: KeyToPath[]): Projection {
+    checkShape('Projection.secret', [name, items]);
     return new Projection(ProjectionKind.SECRET, name, items);
   }
 
   /** A service account token with its own audience and lifetime. */
   public static serviceAccountToken(options: ServiceAccountTokenProjection): Projection {
+    checkShape('Projection.serviceAccountToken', [options]);
     return new Projection(ProjectionKind.SERVICE_ACCOUNT_TOKEN, undefined, undefined, options);
   }
 
   /** Pod fields as files. */
   public static downwardApi(files: DownwardApiFile[]): Projection {
+    checkShape('Projection.downwardApi', [files]);
     return new Projection(ProjectionKind.DOWNWARD_API, undefined, undefined, undefined, files);
   }
 
@@ -139,6 +144,7 @@ export class Projection {
 export class Volume {
   /** The keys of a ConfigMap as files, e.g. a configuration file. */
   public static fromConfigMap(name: string, configMapName: string, options: KeyVolumeOptions = {}): Volume {
+    checkShape('Volume.fromConfigMap', [name, configMapName, options]);
     return new Volume(name, 'configMap', {
       name: configMapName, items: options.items, defaultMode: options.defaultMode, optional: options.optional,
     });
@@ -146,6 +152,7 @@ export class Volume {
 
   /** The keys of a Secret as files, e.g. TLS keys. */
   public static fromSecret(name: string, secretName: string, options: KeyVolumeOptions = {}): Volume {
+    checkShape('Volume.fromSecret', [name, secretName, options]);
     return new Volume(name, 'secret', {
       secretName, items: options.items, defaultMode: options.defaultMode, optional: options.optional,
     });
@@ -153,16 +160,19 @@ export class Volume {
 
   /** An existing PersistentVolumeClaim. */
   public static fromPersistentVolumeClaim(name: string, claimName: string, options: ClaimVolumeOptions = {}): Volume {
+    checkShape('Volume.fromPersistentVolumeClaim', [name, claimName, options]);
     return new Volume(name, 'persistentVolumeClaim', { claimName, readOnly: options.readOnly });
   }
 
   /** Scratch space that lives as long as the pod. */
   public static fromEmptyDir(name: string, options: EmptyDirOptions = {}): Volume {
+    checkShape('Volume.fromEmptyDir', [name, options]);
     return new Volume(name, 'emptyDir', { medium: options.medium, sizeLimit: options.sizeLimit });
   }
 
   /** Several ConfigMaps, Secrets, tokens and pod fields in one directory. */
   public static projected(name: string, sources: Projection[], defaultMode?: number): Volume {
+    checkShape('Volume.projected', [name, sources, defaultMode]);
     return new Volume(name, 'projected', { sources, defaultMode });
   }
 
@@ -172,6 +182,7 @@ export class Volume {
    * allowed.
    */
   public static fromSource(name: string, type: string, source: { [key: string]: any }): Volume {
+    checkShape('Volume.fromSource', [name, type, source]);
     return new Volume(name, type, source);
   }
 

@@ -1,3 +1,4 @@
+import { PatternObject } from './core/api-object';
 import { checkShape } from './core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
@@ -150,7 +151,7 @@ export class ExposedApp extends ServiceWorkload {
     const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
     const workloadMetadata = { ...metadata, name: workloadName };
     this.deployment = this._deploymentObject(workloadMetadata, labels);
-    this.service = new ApiObject(this, 'Service', {
+    this.service = new PatternObject(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { ...metadata, annotations: nonEmptyMap(props.serviceAnnotations) },
@@ -192,7 +193,7 @@ export class ExposedApp extends ServiceWorkload {
       return options.router.ingress;
     }
     if (port) recordIngressRoute(this, port);
-    return new ApiObject(this, 'Ingress', {
+    return new PatternObject(this, 'Ingress', {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
       metadata: { ...metadata, annotations: nonEmptyMap(options.annotations) },

@@ -1,3 +1,4 @@
+import { PatternObject } from './core/api-object';
 import { checkShape } from './core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
@@ -134,7 +135,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
     const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
 
     if (!hasAddresses) {
-      this.service = new ApiObject(this, 'Service', {
+      this.service = new PatternObject(this, 'Service', {
         apiVersion: 'v1',
         kind: 'Service',
         metadata,
@@ -144,7 +145,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
       return;
     }
     const familyList = [...families.keys()].sort();
-    this.service = new ApiObject(this, 'Service', {
+    this.service = new PatternObject(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
       metadata,
@@ -157,7 +158,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
       },
     });
     const endpointPorts = ports.map((p) => ({ name: p.name, port: p.targetPort, protocol: p.protocol === Protocol.TCP ? undefined : p.protocol }));
-    this.endpointSlices = slices ? familyList.map((family) => new ApiObject(this, `EndpointSlice-${family}`, {
+    this.endpointSlices = slices ? familyList.map((family) => new PatternObject(this, `EndpointSlice-${family}`, {
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
       metadata: {
@@ -174,7 +175,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
       ports: endpointPorts,
     })) : [];
     if (api !== EndpointsApi.ENDPOINT_SLICE) {
-      this.endpointsObject = new ApiObject(this, 'Endpoints', {
+      this.endpointsObject = new PatternObject(this, 'Endpoints', {
         apiVersion: 'v1',
         kind: 'Endpoints',
         metadata: {

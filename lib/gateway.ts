@@ -1,3 +1,4 @@
+import { PatternObject } from './core/api-object';
 import { checkShape } from './core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
@@ -93,7 +94,7 @@ export class Gateway extends Construct implements IGatewayRef {
     this.gatewayName = identity.name;
     this.gatewayNamespace = identity.namespace;
     const labels = recommendedLabels(identity.labels);
-    this.resource = new ApiObject(this, 'Resource', {
+    this.resource = new PatternObject(this, 'Resource', {
       apiVersion: `${GATEWAY_GROUP}/v1`,
       kind: 'Gateway',
       metadata: { name: identity.name, namespace: identity.metadataNamespace, labels },

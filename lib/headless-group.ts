@@ -1,3 +1,4 @@
+import { PatternObject } from './core/api-object';
 import { checkShape } from './core/shape';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
@@ -246,7 +247,7 @@ export class HeadlessGroup extends ServiceWorkload {
     this.podLabels = labels;
     noteNamespace(this, identity.writtenNamespace, this._workload.podSecurity);
     this._metadataNamespace = identity.metadataNamespace ?? null;
-    this.service = new ApiObject(this, 'Service', {
+    this.service = new PatternObject(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: serviceName, namespace: identity.metadataNamespace, labels },
@@ -314,7 +315,7 @@ export class HeadlessGroup extends ServiceWorkload {
   }
 
   private statefulSetObject(props: HeadlessGroupProps, metadata: object, labels: { [key: string]: string }): ApiObject {
-    return new ApiObject(this, 'StatefulSet', {
+    return new PatternObject(this, 'StatefulSet', {
       apiVersion: 'apps/v1',
       kind: 'StatefulSet',
       metadata,

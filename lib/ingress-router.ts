@@ -1,3 +1,4 @@
+import { PatternObject } from './core/api-object';
 import { checkShape } from './core/shape';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
@@ -153,7 +154,7 @@ export class IngressRouter extends Construct {
       this.httpRoutes = new Map();
       this.grants = new Map();
     } else {
-      this.ingress = new ApiObject(this, 'Resource', {
+      this.ingress = new PatternObject(this, 'Resource', {
         apiVersion: 'networking.k8s.io/v1',
         kind: 'Ingress',
         metadata: {

@@ -1,4 +1,5 @@
-import { ApiObject, Chart, JsonPatch, Lazy } from 'cdk8s';
+import { Chart, JsonPatch, Lazy } from 'cdk8s';
+import { PatternObject } from './core/api-object';
 import { Construct, IConstruct } from 'constructs';
 import { MANAGED_BY } from './core/labels';
 import { namespaceNotesOf, setNamespaceNotes } from './core/namespace-notes';
@@ -46,7 +47,7 @@ export class Namespaces extends Construct {
     if (!list) {
       list = [];
       this.profiles.set(namespace, list);
-      const ns = new ApiObject(this, namespace, {
+      const ns = new PatternObject(this, namespace, {
         apiVersion: 'v1',
         kind: 'Namespace',
         metadata: {

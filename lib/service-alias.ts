@@ -1,3 +1,4 @@
+import { PatternObject } from './core/api-object';
 import { checkShape } from './core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
@@ -53,7 +54,7 @@ export class ServiceAlias extends Construct implements IServiceEndpoint {
     this.dnsName = serviceDnsName(identity.name, identity.writtenNamespace);
     this.ports = props.target.ports;
     this.port = props.target.port;
-    this.service = new ApiObject(this, 'Service', {
+    this.service = new PatternObject(this, 'Service', {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: identity.name, namespace: identity.metadataNamespace, labels: recommendedLabels(identity.labels) },

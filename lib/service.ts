@@ -1,3 +1,4 @@
+import { PatternObject } from './core/api-object';
 import { checkShape } from './core/shape';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
@@ -288,7 +289,7 @@ export class Service extends Construct implements IServiceEndpoint {
     this.headless = headless;
     this.pods = pods;
     const labels = { ...props.labels, 'app.kubernetes.io/name': name, 'app.kubernetes.io/managed-by': MANAGED_BY };
-    this.resource = new ApiObject(this, 'Resource', {
+    this.resource = new PatternObject(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: {

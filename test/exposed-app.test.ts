@@ -353,3 +353,14 @@ describe('examples', () => {
     expect(synth(chart)).toMatchSnapshot();
   });
 });
+
+describe('keys that are JavaScript property names', () => {
+  test('a label, annotation or node selector key "constructor" is written (cdk8s alone cannot sanitize it)', () => {
+    const { deploy, svc } = build({ labels: { constructor: 'x' }, podAnnotations: { constructor: 'y' }, nodeSelector: { constructor: 'z' } });
+    expect(Object.keys(deploy.metadata.labels)).toContain('constructor');
+    expect(deploy.metadata.labels.constructor).toBe('x');
+    expect(svc.metadata.labels.constructor).toBe('x');
+    expect(deploy.spec.template.metadata.annotations).toEqual({ constructor: 'y' });
+    expect(Object.getOwnPropertyDescriptor(deploy.spec.template.spec.nodeSelector, 'constructor')?.value).toBe('z');
+  });
+});

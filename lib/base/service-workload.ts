@@ -1,3 +1,4 @@
+import { PatternObject } from '../core/api-object';
 import { checkShape } from '../core/shape';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
@@ -91,7 +92,7 @@ export abstract class ServiceWorkload extends Construct implements IServiceEndpo
    * @internal
    */
   protected _deploymentObject(metadata: object, labels: { [key: string]: string }): ApiObject {
-    return new ApiObject(this, 'Deployment', {
+    return new PatternObject(this, 'Deployment', {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata,

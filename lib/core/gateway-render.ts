@@ -1,3 +1,4 @@
+import { PatternObject } from './api-object';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IGatewayRef, PathMatch } from './gateway-types';
@@ -76,7 +77,7 @@ export function httpRouteSpec(gateway: IGatewayRef, namespace: string, hostnames
 
 /** An HTTPRoute whose spec renders at synth (routes may still be added until then). */
 export function httpRouteObject(scope: Construct, id: string, metadata: object, spec: () => object): ApiObject {
-  return new ApiObject(scope, id, {
+  return new PatternObject(scope, id, {
     apiVersion: `${GATEWAY_GROUP}/v1`,
     kind: 'HTTPRoute',
     metadata,
@@ -86,7 +87,7 @@ export function httpRouteObject(scope: Construct, id: string, metadata: object, 
 
 /** A ReferenceGrant in `namespace` letting `fromKind` objects of `fromNamespace` refer to `to`. */
 export function referenceGrant(scope: Construct, id: string, metadata: object, fromKind: string, fromNamespace: string, to: Array<{ group: string; kind: string; name: string }>): ApiObject {
-  return new ApiObject(scope, id, {
+  return new PatternObject(scope, id, {
     apiVersion: `${GATEWAY_GROUP}/v1beta1`,
     kind: 'ReferenceGrant',
     metadata,

@@ -1,3 +1,4 @@
+import { PatternObject } from './api-object';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Connection, Inbound, isPolicyTarget } from './connection';
@@ -113,7 +114,7 @@ export function policySettings(own: boolean | undefined, defaults: PatternDefaul
 
 /** The NetworkPolicy object of a workload; its rules render at synth, after every connectTo. */
 export function networkPolicyObject(scope: Construct, metadata: object, subject: () => PolicySubject): ApiObject {
-  return new ApiObject(scope, 'NetworkPolicy', {
+  return new PatternObject(scope, 'NetworkPolicy', {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
     metadata,

@@ -1,3 +1,4 @@
+import { PatternObject } from './api-object';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PatternDefaultsProps } from './defaults';
@@ -141,7 +142,7 @@ export function productionObjects(
   target: { kind: string; name: string },
   names: ObjectNames = {},
 ): { disruptionBudget?: ApiObject; autoscaler?: ApiObject } {
-  const disruptionBudget = p.disruptionBudget && new ApiObject(scope, 'PodDisruptionBudget', {
+  const disruptionBudget = p.disruptionBudget && new PatternObject(scope, 'PodDisruptionBudget', {
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
     metadata: names.disruptionBudget ? { ...metadata, name: names.disruptionBudget } : metadata,
@@ -149,7 +150,7 @@ export function productionObjects(
   });
   const a = p.autoscaling;
   const metric = (name: string, averageUtilization: number) => ({ type: 'Resource', resource: { name, target: { type: 'Utilization', averageUtilization } } });
-  const autoscaler = a && new ApiObject(scope, 'HorizontalPodAutoscaler', {
+  const autoscaler = a && new PatternObject(scope, 'HorizontalPodAutoscaler', {
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
     metadata: names.autoscaler ? { ...metadata, name: names.autoscaler } : metadata,

@@ -9,55 +9,81 @@ import { show } from './problems';
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
-/** What is wrong with `value` as a `type` (a shapes.generated.ts type string), or undefined. */
-function mismatch(type: string, value: unknown, field: string, out: Array<[string, unknown, string]>): void {
-  if (type.endsWith('?')) {
-    if (value !== undefined) mismatch(type.slice(0, -1), value, field, out);
-    return;
-  }
+/** A type of shapes.generated.ts, parsed once. */
+interface Shape {
+  readonly text: string;
+  readonly optional: boolean;
+  readonly kind: 'array' | 'map' | 'string' | 'boolean' | 'number' | 'any' | 'enum' | 'struct' | 'object';
+  readonly element?: Shape;
+  readonly values?: Set<string>;
+  readonly props?: Array<[string, Shape]>;
+}
+
+const SHAPES = new Map<string, Shape>();
+
+function shapeOf(type: string): Shape {
+  let shape = SHAPES.get(type);
+  if (shape) return shape;
+  const optional = type.endsWith('?');
+  const text = optional ? type.slice(0, -1) : type;
+  if (text.endsWith('[]')) shape = { text, optional, kind: 'array', element: shapeOf(text.slice(0, -2)) };
+  else if (text.startsWith('{')) shape = { text, optional, kind: 'map', element: shapeOf(text.slice(1, -1)) };
+  else if (text === 'string' || text === 'boolean' || text === 'number' || text === 'any') shape = { text, optional, kind: text };
+  else if (ENUMS[text]) shape = { text, optional, kind: 'enum', values: new Set(ENUMS[text]) };
+  else if (STRUCTS[text]) {
+    const props: Array<[string, Shape]> = [];
+    shape = { text, optional, kind: 'struct', props };
+    SHAPES.set(type, shape);
+    for (const [prop, propType] of Object.entries(STRUCTS[text])) props.push([prop, shapeOf(propType)]);
+  } else shape = { text, optional, kind: 'object' };
+  SHAPES.set(type, shape);
+  return shape;
+}
+
+/** Records what is wrong with `value` as `shape`, each as [field, value, rule]. */
+function mismatch(shape: Shape, value: unknown, field: string, out: Array<[string, unknown, string]>): void {
   if (value === undefined) {
-    out.push([field, value, 'is required']);
+    if (!shape.optional) out.push([field, value, 'is required']);
     return;
   }
   if (value === null) {
-    out.push([field, value, `must be ${describe(type)}, not null`]);
+    out.push([field, value, `must be ${describe(shape.text)}, not null`]);
     return;
   }
-  if (type.endsWith('[]')) {
-    if (!Array.isArray(value)) out.push([field, value, `must be ${describe(type)}, not ${kindOf(value)}`]);
-    else value.forEach((item, i) => mismatch(type.slice(0, -2), item, `${field}[${i}]`, out));
-    return;
-  }
-  if (type.startsWith('{')) {
-    const element = type.slice(1, -1);
-    if (!isPlainObject(value)) out.push([field, value, `must be ${describe(type)}, not ${kindOf(value)}`]);
-    else for (const key of Object.keys(value)) mismatch(element, (value as { [k: string]: unknown })[key], `${field}[${JSON.stringify(key)}]`, out);
-    return;
-  }
-  switch (type) {
+  switch (shape.kind) {
     case 'any':
+      return;
+    case 'array':
+      if (!Array.isArray(value)) out.push([field, value, `must be ${describe(shape.text)}, not ${kindOf(value)}`]);
+      else for (let i = 0; i < value.length; i++) mismatch(shape.element!, value[i], `${field}[${i}]`, out);
+      return;
+    case 'map':
+      if (!isPlainObject(value)) out.push([field, value, `must be ${describe(shape.text)}, not ${kindOf(value)}`]);
+      else for (const key of Object.keys(value)) mismatch(shape.element!, (value as { [k: string]: unknown })[key], `${field}[${JSON.stringify(key)}]`, out);
       return;
     case 'string':
     case 'boolean':
-      if (typeof value !== type) out.push([field, value, `must be ${describe(type)}, not ${kindOf(value)}`]);
+      if (typeof value !== shape.kind) out.push([field, value, `must be ${describe(shape.text)}, not ${kindOf(value)}`]);
       return;
     case 'number':
       if (typeof value !== 'number') out.push([field, value, `must be a number, not ${kindOf(value)}`]);
       else if (!Number.isInteger(value)) out.push([field, value, 'must be an integer']);
       else if (value < INT32_MIN || value > INT32_MAX) out.push([field, value, `must fit 32 bits (${INT32_MIN} to ${INT32_MAX})`]);
       return;
-  }
-  const values = ENUMS[type];
-  if (values) {
-    if (!values.includes(value as string)) out.push([field, value, `is not one of ${values.join(', ')}`]);
-    return;
+    case 'enum':
+      if (!shape.values!.has(value as string)) out.push([field, value, `is not one of ${[...shape.values!].join(', ')}`]);
+      return;
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
-    out.push([field, value, `must be ${describe(type)}, not ${kindOf(value)}`]);
+    out.push([field, value, `must be ${describe(shape.text)}, not ${kindOf(value)}`]);
     return;
   }
-  const struct = STRUCTS[type];
-  if (struct) for (const [prop, propType] of Object.entries(struct)) mismatch(propType, (value as { [k: string]: unknown })[prop], field ? `${field}.${prop}` : prop, out);
+  if (shape.kind === 'struct') {
+    for (const [prop, propShape] of shape.props!) {
+      const v = (value as { [k: string]: unknown })[prop];
+      if (v !== undefined || !propShape.optional) mismatch(propShape, v, field ? `${field}.${prop}` : prop, out);
+    }
+  }
 }
 
 function isPlainObject(v: unknown): boolean {
@@ -96,10 +122,10 @@ export function shapeProblems(call: string, args: ArrayLike<unknown>): Array<[st
   if (!params) throw new Error(`no shape known for ${call}`);
   const out: Array<[string, unknown, string]> = [];
   params.forEach(([name, type], i) => {
-    const struct = STRUCTS[type.replace(/\?$/, '')];
+    const shape = shapeOf(type);
     // A props object's fields are named as the constructs name them: `replicas`, not `props.replicas`.
     const found: Array<[string, unknown, string]> = [];
-    mismatch(type, args[i], struct ? '' : name, found);
+    mismatch(shape, args[i], shape.kind === 'struct' ? '' : name, found);
     for (const [field, value, rule] of found) out.push([field === '' ? name : field, value, rule]);
   });
   return out;

@@ -1,0 +1,80 @@
+import { ApiObject, ApiObjectProps, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+
+// cdk8s's value sanitizer reads `obj.constructor.name`, so a map with the key "constructor" (a
+// valid label or annotation key) crashes synthesis. Such keys are renamed before cdk8s sees them
+// and restored in the JSON it returns. The stand-in sorts where "constructor" would.
+const KEY = 'constructor';
+const STAND_IN = 'constructor\u0000';
+
+/** A copy of `value` with "constructor" keys renamed; Lazy parts are checked when they produce. */
+function escape(value: unknown, state: { escaped: boolean }): unknown {
+  if (Array.isArray(value)) return value.map((v) => escape(v, state));
+  if (value === null || typeof value !== 'object') return value;
+  if (isLazy(value)) {
+    return Lazy.any({
+      produce: () => {
+        const produced = value.produce();
+        if (!hasConstructorKey(produced)) return produced;
+        state.escaped = true;
+        return escape(produced, state);
+      },
+    });
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: { [key: string]: unknown } = {};
+  for (const key of Object.keys(value)) {
+    if (key === KEY) state.escaped = true;
+    out[key === KEY ? STAND_IN : key] = escape((value as { [key: string]: unknown })[key], state);
+  }
+  return out;
+}
+
+function restore(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(restore);
+  if (value === null || typeof value !== 'object') return value;
+  const out: { [key: string]: unknown } = {};
+  for (const key of Object.keys(value)) {
+    const v = restore((value as { [key: string]: unknown })[key]);
+    if (key === STAND_IN) Object.defineProperty(out, KEY, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[key] = v;
+  }
+  return out;
+}
+
+function isLazy(value: object): value is Lazy {
+  return value instanceof Lazy;
+}
+
+/**
+ * The props as cdk8s may see them. The common case costs one walk and no copy: user data that is
+ * rendered later sits in a Lazy `spec` only, which is wrapped to check what it produces.
+ */
+function prepare(props: ApiObjectProps, state: { escaped: boolean }): ApiObjectProps {
+  if (hasConstructorKey(props)) return escape(props, state) as ApiObjectProps;
+  const spec = (props as { spec?: unknown }).spec;
+  return spec instanceof Lazy ? { ...props, spec: escape(spec, state) } as ApiObjectProps : props;
+}
+
+/** Whether a value holds a key "constructor" anywhere (checked once, so the common case costs one walk). */
+function hasConstructorKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasConstructorKey);
+  if (value === null || typeof value !== 'object' || isLazy(value)) return false;
+  return Object.keys(value).some((k) => k === KEY || hasConstructorKey((value as { [key: string]: unknown })[k]));
+}
+
+/** The ApiObject of this library: user maps may hold any valid key, "constructor" included. */
+export class PatternObject extends ApiObject {
+  private readonly state: { escaped: boolean };
+
+  constructor(scope: Construct, id: string, props: ApiObjectProps) {
+    const state = { escaped: false };
+    super(scope, id, prepare(props, state));
+    this.state = state;
+  }
+
+  public toJson(): any {
+    const json = super.toJson();
+    return this.state.escaped ? restore(json) : json;
+  }
+}

@@ -1,3 +1,4 @@
+import { nonEmptyMap } from './core/collections';
 import { PatternObject } from './core/api-object';
 import { checkShape } from './core/shape';
 import { ApiObject } from 'cdk8s';
@@ -285,7 +286,4 @@ function named<T extends { name: string }>(metadata: T, name: string | undefined
   return name === undefined ? metadata : { ...metadata, name };
 }
 
-function nonEmptyMap(map: { [key: string]: string } | undefined): { [key: string]: string } | undefined {
-  return map && Object.keys(map).length > 0 ? map : undefined;
-}
 

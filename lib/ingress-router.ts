@@ -1,3 +1,4 @@
+import { nonEmptyMap } from './core/collections';
 import { PatternObject } from './core/api-object';
 import { checkShape } from './core/shape';
 import { ApiObject, Lazy } from 'cdk8s';
@@ -160,7 +161,7 @@ export class IngressRouter extends Construct {
         metadata: {
           name: identity.name,
           ...this.metadata,
-          annotations: props.annotations && Object.keys(props.annotations).length > 0 ? props.annotations : undefined,
+          annotations: nonEmptyMap(props.annotations),
         },
         spec: Lazy.any({ produce: () => this.renderIngressSpec(props.ingressClassName) }),
       });

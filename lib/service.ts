@@ -1,3 +1,4 @@
+import { nonEmptyMap } from './core/collections';
 import { PatternObject } from './core/api-object';
 import { checkShape } from './core/shape';
 import { ApiObject, Chart } from 'cdk8s';
@@ -296,7 +297,7 @@ export class Service extends Construct implements IServiceEndpoint {
         name,
         namespace: props.namespace ?? metadataNamespaceOf(pods) ?? Chart.of(this).namespace,
         labels,
-        annotations: props.serviceAnnotations && Object.keys(props.serviceAnnotations).length > 0 ? props.serviceAnnotations : undefined,
+        annotations: nonEmptyMap(props.serviceAnnotations),
       },
       spec: renderServiceSpec(props, type, pods.podSelector, resolved.map((r) => r.json), {
         clusterIP: headless ? 'None' : undefined,

@@ -1,3 +1,4 @@
+import { nonEmpty } from './collections';
 // One container model: resolution (checks and defaults) and rendering of a container, used for
 // the main container, init containers, sidecars and extra main containers alike.
 import { Duration } from 'cdk8s';
@@ -449,6 +450,3 @@ function resolveCapabilities(problems: Problems, field: string, caps: string[], 
   return caps;
 }
 
-function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
-  return list && list.length > 0 ? list : undefined;
-}

@@ -1,3 +1,4 @@
+import { nonEmpty, nonEmptyMap } from './collections';
 import { Connection, ConsumerState } from './connection';
 import { ContainerRole, checkPodPorts, PodPort, renderContainer, renderPorts, resolveContainer, ResolvedContainer } from './container-model';
 import { NamedContainerOptions } from './container';
@@ -134,7 +135,7 @@ export function resolveWorkload(
       ...resolveScheduling(problems, options),
       volumes: nonEmpty(volumes.json),
     },
-    podAnnotations: options.podAnnotations && Object.keys(options.podAnnotations).length > 0 ? options.podAnnotations : undefined,
+    podAnnotations: nonEmptyMap(options.podAnnotations),
     minReadySeconds: options.minReadySeconds,
     strategy: resolveStrategy(options, defaults, problems),
     production: resolveProduction(options, defaults, replicas, main.requests, shutdown, problems),
@@ -152,9 +153,6 @@ function checkName(problems: Problems, field: string, value: string | undefined)
   if (rule) problems.add(field, value, rule);
 }
 
-function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
-  return list && list.length > 0 ? list : undefined;
-}
 
 /** Pod-wide checks: container names, ports, mounts naming volumes, preStop sleeps within the grace period. */
 function checkContainers(problems: Problems, all: ResolvedContainer[], servicePorts: PodPort[], volumes: Set<string>, grace: number, mainNameGiven: boolean): void {

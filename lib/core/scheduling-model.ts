@@ -1,3 +1,4 @@
+import { nonEmpty, nonEmptyMap } from './collections';
 // Resolution of nodeSelector, tolerations and affinity (K8S-RULES.md §9, Scheduling).
 import { secondsOf } from './container-model';
 import { checkEnum } from './checks';
@@ -20,7 +21,7 @@ export function resolveScheduling(problems: Problems, o: {
     if (rule) problems.add(field, o[field], rule);
   }
   return {
-    nodeSelector: o.nodeSelector && Object.keys(o.nodeSelector).length > 0 ? o.nodeSelector : undefined,
+    nodeSelector: nonEmptyMap(o.nodeSelector),
     tolerations: nonEmpty((o.tolerations ?? []).map((t, i) => renderToleration(problems, `tolerations[${i}]`, t))),
     affinity: o.affinity && renderAffinity(problems, o.affinity),
   };
@@ -126,6 +127,3 @@ function checkWeight(problems: Problems, field: string, weight: number | undefin
   if (weight !== undefined && (!Number.isInteger(weight) || weight < 1 || weight > 100)) problems.add(field, weight, 'must be an integer in 1-100');
 }
 
-function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
-  return list && list.length > 0 ? list : undefined;
-}

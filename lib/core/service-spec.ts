@@ -1,3 +1,4 @@
+import { nonEmpty } from './collections';
 // What every Service this library writes in front of pods shares: its type, traffic options,
 // their checks and its spec (ExposedApp's own Service and the Service construct).
 import { checkAnnotations } from './labels';
@@ -189,10 +190,10 @@ export function renderServiceSpec(o: ServiceOptions, type: ServiceType, selector
     sessionAffinityConfig: o.sessionAffinityTimeoutSeconds === undefined
       ? undefined : { clientIP: { timeoutSeconds: o.sessionAffinityTimeoutSeconds } },
     externalTrafficPolicy: o.externalTrafficPolicy,
-    loadBalancerSourceRanges: o.loadBalancerSourceRanges && o.loadBalancerSourceRanges.length > 0 ? o.loadBalancerSourceRanges : undefined,
+    loadBalancerSourceRanges: nonEmpty(o.loadBalancerSourceRanges),
     internalTrafficPolicy: o.internalTrafficPolicy,
     trafficDistribution: o.trafficDistribution,
-    ipFamilies: o.ipFamilies && o.ipFamilies.length > 0 ? o.ipFamilies : undefined,
+    ipFamilies: nonEmpty(o.ipFamilies),
     ipFamilyPolicy: o.ipFamilyPolicy,
   };
 }

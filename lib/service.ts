@@ -8,7 +8,7 @@ import { serviceDnsName } from './core/dns';
 import { IServiceEndpoint } from './core/endpoint';
 import { checkLabels, MANAGED_BY } from './core/labels';
 import { dns1035Label, dns1123Label, ianaPortName } from './core/names';
-import { DEFAULT_NODE_PORT_RANGE, isPortNumber, PORT_RULE } from './core/port-model';
+import { DEFAULT_NODE_PORT_RANGE, resolvePortSpecs } from './core/port-model';
 import { Protocol, ServicePortInfo } from './core/ports';
 import { Problems } from './core/problems';
 import { claimName, claimNodePort } from './core/registry';
@@ -270,7 +270,7 @@ export class Service extends Construct implements IServiceEndpoint {
     const defaults = PatternDefaults.of(this);
     const range = props.nodePortRange ?? defaults.nodePortRange ?? DEFAULT_NODE_PORT_RANGE;
     const specs = props.ports ?? defaultPorts(pods);
-    const resolved = resolveServicePorts(problems, specs, pods.podPorts, { external: type !== ServiceType.CLUSTER_IP, type, range, headless });
+    const resolved = resolveServicePorts(problems, specs, pods.podPorts, { external: type !== ServiceType.CLUSTER_IP, type, range });
     checkServiceOptions(problems, props, type, resolved.map((r) => r.info));
     if (headless && props.sessionAffinity !== undefined) problems.add('sessionAffinity', props.sessionAffinity, 'has no effect on a headless Service: clients connect to pod addresses directly');
     claimName(this, problems, 'name', 'Service', namespace, name);
@@ -340,34 +340,27 @@ function resolveServicePorts(
   problems: Problems,
   specs: ServicePortOptions[],
   podPorts: PodPortInfo[] | undefined,
-  rules: { external: boolean; type: ServiceType; range: { min: number; max: number }; headless: boolean },
+  rules: { external: boolean; type: ServiceType; range: { min: number; max: number } },
 ): ResolvedServicePort[] {
   if (!Array.isArray(specs) || specs.length === 0) {
     problems.add('ports', specs ?? [], 'must list at least one port: the pods have no named container port to default to');
     return [{ info: { name: '', port: 0, protocol: Protocol.TCP }, json: {} }];
   }
-  const names = new Map<string, number>();
-  const numbers = new Map<string, number>();
+  // Numbers, names, protocols, node ports and uniqueness as for every Service of this library.
+  const resolved = resolvePortSpecs(specs.map((p, i) => ({
+    field: `ports[${i}].`, name: p.name, port: p.port, containerPort: p.targetPort, targetField: 'targetPort', protocol: p.protocol, nodePort: p.nodePort,
+  })), {
+    nodePortsAllowed: rules.external,
+    nodePortRule: `is only allowed with serviceType NodePort or LoadBalancer (got ${rules.type})`,
+    nodePortRange: rules.range,
+    defaultPort: 80,
+  }, problems);
   return specs.map((p, i) => {
     const f = `ports[${i}]`;
-    const protocol = p.protocol ?? Protocol.TCP;
-    if (!Object.values(Protocol).includes(protocol)) problems.add(`${f}.protocol`, protocol, 'is not a valid protocol: use TCP, UDP or SCTP');
-    if (!isPortNumber(p.port)) problems.add(`${f}.port`, p.port, PORT_RULE);
-    if (p.name !== undefined) {
-      const rule = ianaPortName(p.name);
-      if (rule) problems.add(`${f}.name`, p.name, rule);
-      else if (names.has(p.name)) problems.add(`${f}.name`, p.name, `is already used by ports[${names.get(p.name)}]: port names must be unique`);
-      names.set(p.name, i);
-    } else if (specs.length > 1) {
-      problems.add(`${f}.name`, '', 'is required when a Service has several ports');
-    }
-    const key = `${p.port}/${protocol}`;
-    if (numbers.has(key)) problems.add(`${f}.port`, p.port, `is already used by ports[${numbers.get(key)}] for ${protocol}: a port number may appear once per protocol`);
-    numbers.set(key, i);
-    let target: number | undefined = p.targetPort ?? (p.targetPortName === undefined ? p.port : undefined);
-    if (p.targetPort !== undefined && p.targetPortName !== undefined) problems.add(`${f}.targetPortName`, p.targetPortName, 'cannot be combined with targetPort: give one');
-    if (p.targetPort !== undefined && !isPortNumber(p.targetPort)) problems.add(`${f}.targetPort`, p.targetPort, PORT_RULE);
+    let target: number | undefined = resolved[i].targetPort;
     if (p.targetPortName !== undefined) {
+      if (p.targetPort !== undefined) problems.add(`${f}.targetPortName`, p.targetPortName, 'cannot be combined with targetPort: give one');
+      const protocol = resolved[i].protocol;
       const rule = ianaPortName(p.targetPortName);
       const match = podPorts?.find((q) => q.name === p.targetPortName && q.protocol === protocol);
       if (rule) problems.add(`${f}.targetPortName`, p.targetPortName, rule);
@@ -377,17 +370,14 @@ function resolveServicePorts(
       }
       target = match?.containerPort;
     }
-    if (p.nodePort !== undefined) {
-      if (!rules.external) problems.add(`${f}.nodePort`, p.nodePort, `is only allowed with serviceType NodePort or LoadBalancer (got ${rules.type})`);
-      else if (!Number.isInteger(p.nodePort) || p.nodePort < rules.range.min || p.nodePort > rules.range.max) problems.add(`${f}.nodePort`, p.nodePort, `is outside ${rules.range.min}-${rules.range.max}`);
-    }
+    const r = resolved[i];
     return {
-      info: { name: p.name ?? '', port: p.port, protocol, targetPort: target, nodePort: p.nodePort },
+      info: { name: r.name, port: r.port, protocol: r.protocol, targetPort: target, nodePort: r.nodePort },
       json: {
         name: p.name,
         port: p.port,
-        targetPort: p.targetPortName ?? p.targetPort ?? p.port,
-        protocol: protocol === Protocol.TCP ? undefined : protocol,
+        targetPort: p.targetPortName ?? r.targetPort,
+        protocol: r.protocol === Protocol.TCP ? undefined : r.protocol,
         nodePort: p.nodePort,
       },
     };

@@ -1,6 +1,6 @@
 import { Problems } from './problems';
 import { ianaPortName } from './names';
-import { ExposedPort, NodePortRange, PortOptions, Protocol, ServicePortInfo } from './ports';
+import { NodePortRange, PortOptions, Protocol, ServicePortInfo } from './ports';
 
 export const DEFAULT_NODE_PORT_RANGE: NodePortRange = { min: 30000, max: 32767 };
 
@@ -37,35 +37,56 @@ export function resolvePorts(input: SinglePortInput, rules: PortRules, problems:
   if (input.ports !== undefined && single) {
     problems.add('ports', input.ports.map((p) => p.name), 'cannot be combined with port, containerPort, portName, protocol or nodePort: use one form');
   }
-  let list: Array<{ field: string; spec: ExposedPort }>;
+  let list: PortSpec[];
   if (input.ports !== undefined) {
     if (input.ports.length === 0) problems.add('ports', [], 'must list at least one port');
-    list = input.ports.map((spec, i) => ({ field: `ports[${i}].`, spec }));
+    list = input.ports.map((spec, i) => ({ ...spec, field: `ports[${i}].` }));
   } else {
     list = [{
       field: '',
-      spec: {
-        name: input.portName ?? 'http',
-        port: input.port ?? rules.defaultPort,
-        containerPort: input.containerPort,
-        protocol: input.protocol,
-        nodePort: input.nodePort,
-      },
+      name: input.portName ?? 'http',
+      port: input.port ?? rules.defaultPort,
+      containerPort: input.containerPort,
+      protocol: input.protocol,
+      nodePort: input.nodePort,
     }];
   }
-  const resolved = list.map(({ field, spec }) => resolveOne(field, spec, rules, problems));
-  checkUnique(resolved, list.map((l) => l.field), problems);
+  return resolvePortSpecs(list, rules, problems);
+}
+
+/** One port to resolve, with the prefix of its fields in messages (`ports[1].`, or '' for the single-port props). */
+export interface PortSpec {
+  readonly field: string;
+  /** Required when there are several ports. */
+  readonly name?: string;
+  readonly port: number;
+  readonly containerPort?: number;
+  /** How the target port's field is called in messages. @default 'containerPort' */
+  readonly targetField?: string;
+  readonly protocol?: Protocol;
+  readonly nodePort?: number;
+}
+
+/** Validates ports (numbers, names, protocols, node ports, uniqueness) into resolved ports. */
+export function resolvePortSpecs(specs: PortSpec[], rules: PortRules, problems: Problems): ResolvedPort[] {
+  const resolved = specs.map((spec) => resolveOne(spec, specs.length, rules, problems));
+  checkUnique(resolved, specs.map((s) => s.field), problems);
   return resolved;
 }
 
-function resolveOne(field: string, spec: ExposedPort, rules: PortRules, problems: Problems): ResolvedPort {
+function resolveOne(spec: PortSpec, count: number, rules: PortRules, problems: Problems): ResolvedPort {
+  const field = spec.field;
   const nameField = field ? `${field}name` : 'portName';
-  const nameRule = ianaPortName(spec.name);
-  if (nameRule) problems.add(nameField, spec.name, nameRule);
+  if (spec.name === undefined) {
+    if (count > 1) problems.add(nameField, '', 'is required when a Service has several ports');
+  } else {
+    const nameRule = ianaPortName(spec.name);
+    if (nameRule) problems.add(nameField, spec.name, nameRule);
+  }
   if (!isPortNumber(spec.port)) problems.add(`${field}port`, spec.port, PORT_RULE);
   const targetPort = spec.containerPort ?? spec.port;
   if (spec.containerPort !== undefined && !isPortNumber(spec.containerPort)) {
-    problems.add(`${field}containerPort`, spec.containerPort, PORT_RULE);
+    problems.add(`${field}${spec.targetField ?? 'containerPort'}`, spec.containerPort, PORT_RULE);
   }
   const protocol = spec.protocol ?? Protocol.TCP;
   if (!Object.values(Protocol).includes(protocol)) {
@@ -79,7 +100,7 @@ function resolveOne(field: string, spec: ExposedPort, rules: PortRules, problems
       problems.add(`${field}nodePort`, spec.nodePort, `is outside ${min}-${max}`);
     }
   }
-  return { name: spec.name, port: spec.port, targetPort, protocol, nodePort: spec.nodePort };
+  return { name: spec.name ?? '', port: spec.port, targetPort, protocol, nodePort: spec.nodePort };
 }
 
 function checkUnique(ports: ResolvedPort[], fields: string[], problems: Problems): void {
@@ -87,9 +108,9 @@ function checkUnique(ports: ResolvedPort[], fields: string[], problems: Problems
   const numbers = new Map<string, number>();
   const nodePorts = new Map<string, number>();
   ports.forEach((p, i) => {
-    const dupName = names.get(p.name);
+    const dupName = p.name === '' ? undefined : names.get(p.name);
     if (dupName !== undefined) problems.add(`${fields[i]}name`, p.name, `is already used by ports[${dupName}]: port names must be unique`);
-    else names.set(p.name, i);
+    else if (p.name !== '') names.set(p.name, i);
     const key = `${p.port}/${p.protocol}`;
     const dupNumber = numbers.get(key);
     if (dupNumber !== undefined) problems.add(`${fields[i]}port`, p.port, `is already used by ports[${dupNumber}] for ${p.protocol}: a port number may appear once per protocol`);

@@ -8,7 +8,7 @@ import {
   ServiceAlias, ServiceRef, InternalTrafficPolicy, PathType, Probe, Protocol, ServiceType, SessionAffinity,
   StatefulSetUpdateStrategy, WorkloadKind, Volume, Projection, EnvValue, EnvFrom, LifecycleHandler, ImagePullPolicy,
   DeploymentStrategy, TolerationOperator, TaintEffect, LabelOperator, PodSecurity, Service, PodSource, IPodSource, IpFamily,
-  PatternDefaults,
+  PatternDefaults, Topology,
 } from '../lib';
 
 export interface BadInput {
@@ -305,6 +305,18 @@ const PLAIN_JS: Array<[string, (s: Construct) => void, string]> = [
   ['LifecycleHandler.sleep with seconds', () => { LifecycleHandler.sleep(js(5)); }, "LifecycleHandler.sleep: duration 5 must be a Duration, not a number"],
   ['ServiceRef.fromName port as a string', (s) => { ServiceRef.fromName(s, 'ref', 'legacy', js({ port: '80' })); }, "ServiceRef.fromName: port \"80\" must be a number, not a string"],
   ['PodSource.fromLabels as a string', () => { PodSource.fromLabels(js('app=web')); }, "PodSource.fromLabels: selector \"app=web\" must be a map of strings, not a string"],
+  ['Gateway without listeners', (s) => { new Gateway(s, 'gw', js({ gatewayClassName: 'eg' })); }, "Gateway 'test/gw': listeners undefined is required"],
+  ['Gateway listener port as a string', (s) => { new Gateway(s, 'gw', js({ gatewayClassName: 'eg', listeners: [{ name: 'http', protocol: 'HTTP', port: '80' }] })); }, "Gateway 'test/gw': listeners[0].port \"80\" must be a number, not a string"],
+  ['GatewayRef.fromName name as a number', (s) => { GatewayRef.fromName(s, 'gw', js(1)); }, "GatewayRef.fromName: name 1 must be a string, not a number"],
+  ['Topology.describe with an unknown format', (s) => { Topology.describe(s, js('svg')); }, "Topology.describe: format \"svg\" is not one of mermaid, dot"],
+  ['Projection.secret items as an object', () => { Projection.secret('s', js({ key: 'a', path: 'b' })); }, "Projection.secret: items {\"key\":\"a\",\"path\":\"b\"} must be a list of KeyToPath values, not an object"],
+  ['EnvFrom.configMap prefix a number', () => { EnvFrom.configMap('c', js({ prefix: 1 })); }, "EnvFrom.configMap: prefix 1 must be a string, not a number"],
+  ['addTls hosts as a string', (s) => { new IngressRouter(s, 'edge').addTls(js({ secretName: 't', hosts: 'a.example.com' })); }, "IngressRouter 'test/edge': hosts \"a.example.com\" must be a list of strings, not a string"],
+  ['setDefaultBackend without a backend', (s) => { new IngressRouter(s, 'edge').setDefaultBackend(js(undefined)); }, "IngressRouter 'test/edge': backend undefined is required"],
+  ['connectionEnv prefix a number', (s) => { new ExposedApp(s, 'web', { image: IMAGE }).connectionEnv(js(1)); }, "ExposedApp 'test/web': prefix 1 must be a string, not a number"],
+  ['addService ports as an object', (s) => { new ExposedApp(s, 'web', { image: IMAGE }).addService(js({ name: 'x', ports: { port: 80 } })); }, "ExposedApp 'test/web': ports {\"port\":80} must be a list of ServicePortOptions values, not an object"],
+  ['Service headless as a string', (s) => { new Service(s, 'x', js({ pods: PodSource.fromLabels({ app: 'a' }), ports: [{ port: 80 }], headless: 'yes' })); }, "Service 'test/x': headless \"yes\" must be a boolean, not a string"],
+  ['Volume.projected defaultMode as a string', () => { Volume.projected('p', [], js('0644')); }, "Volume.projected: defaultMode \"0644\" must be a number, not a string"],
   ['HeadlessGroup.podDnsName as a string', (s) => { new HeadlessGroup(s, 'db', { image: IMAGE }).podDnsName(js('0')); }, "HeadlessGroup 'test/db': ordinal \"0\" must be a number, not a string"],
 ];
 

@@ -1,5 +1,6 @@
 import { ApiObject, ApiObjectProps, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { constructorKeys } from './shape';
 
 // cdk8s's value sanitizer reads `obj.constructor.name`, so a map with the key "constructor" (a
 // valid label or annotation key) crashes synthesis. Such keys are renamed before cdk8s sees them
@@ -15,7 +16,7 @@ function escape(value: unknown, state: { escaped: boolean }): unknown {
     return Lazy.any({
       produce: () => {
         const produced = value.produce();
-        if (!hasConstructorKey(produced)) return produced;
+        if (!constructorKeys.seen || !hasConstructorKey(produced)) return produced;
         state.escaped = true;
         return escape(produced, state);
       },
@@ -47,11 +48,12 @@ function isLazy(value: object): value is Lazy {
 }
 
 /**
- * The props as cdk8s may see them. The common case costs one walk and no copy: user data that is
- * rendered later sits in a Lazy `spec` only, which is wrapped to check what it produces.
+ * The props as cdk8s may see them. Until some input had a "constructor" key (the shape checks
+ * see every map of the input) this costs nothing; user data rendered later sits in a Lazy
+ * `spec` only, which is wrapped to check what it produces.
  */
 function prepare(props: ApiObjectProps, state: { escaped: boolean }): ApiObjectProps {
-  if (hasConstructorKey(props)) return escape(props, state) as ApiObjectProps;
+  if (constructorKeys.seen && hasConstructorKey(props)) return escape(props, state) as ApiObjectProps;
   const spec = (props as { spec?: unknown }).spec;
   return spec instanceof Lazy ? { ...props, spec: escape(spec, state) } as ApiObjectProps : props;
 }

@@ -118,10 +118,8 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
   checkUniqueMountPaths(problems, f, o.volumeMounts ?? [], ctx.claimMounts ?? []);
   const restricted = ctx.podSecurity === PodSecurity.RESTRICTED;
   const add = resolveCapabilities(problems, `${f}addCapabilities`, o.addCapabilities ?? [], ctx.podSecurity);
-  for (const id of ['runAsUser', 'runAsGroup'] as const) {
-    const v = o[id];
-    if (v !== undefined && (!Number.isInteger(v) || v < 0 || v > 2147483647)) problems.add(`${f}${id}`, v, 'is not a valid id: it must be an integer in 0-2147483647');
-  }
+  checkId(problems, `${f}runAsUser`, o.runAsUser);
+  checkId(problems, `${f}runAsGroup`, o.runAsGroup);
   if (o.runAsUser === 0 && restricted) {
     problems.add(`${f}runAsUser`, 0, 'is root, which PodSecurity RESTRICTED forbids: use a non-zero id, or podSecurity: PodSecurity.BASELINE for images that must run as root');
   }
@@ -163,6 +161,11 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
     mountedVolumes: (o.volumeMounts ?? []).map((m) => m.volume),
     preStopSleepSeconds: o.preStop?.kind === LifecycleKind.SLEEP ? secondsOf(o.preStop.duration) : undefined,
   };
+}
+
+/** Checks a user or group id: an integer in 0-2147483647. */
+export function checkId(problems: Problems, field: string, id: number | undefined): void {
+  if (id !== undefined && (!Number.isInteger(id) || id < 0 || id > 2147483647)) problems.add(field, id, 'is not a valid id: it must be an integer in 0-2147483647');
 }
 
 /** The container's JSON with its env and ports, for the pod template. */

@@ -26,8 +26,19 @@ const ROOT_IMAGES: { [name: string]: string } = {
   debian: '',
 };
 
+const REPOSITORIES = new Map<string, string>();
+
 /** The repository of an image reference without registry, tag or digest: `docker.io/library/nginx:1.27` is `nginx`. */
 function repository(image: string): string {
+  let repo = REPOSITORIES.get(image);
+  if (repo === undefined) {
+    repo = parseRepository(image);
+    if (REPOSITORIES.size < 1000) REPOSITORIES.set(image, repo);
+  }
+  return repo;
+}
+
+function parseRepository(image: string): string {
   let ref = image.split('@')[0];
   const slash = ref.lastIndexOf('/');
   const colon = ref.lastIndexOf(':');

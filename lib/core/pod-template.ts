@@ -1,6 +1,6 @@
 import { nonEmpty, nonEmptyMap } from './collections';
 import { Connection, ConsumerState } from './connection';
-import { ContainerRole, checkPodPorts, PodPort, renderContainer, renderPorts, resolveContainer, ResolvedContainer } from './container-model';
+import { ContainerRole, checkId, checkPodPorts, PodPort, renderContainer, renderPorts, resolveContainer, ResolvedContainer } from './container-model';
 import { NamedContainerOptions } from './container';
 import { Problems } from './problems';
 import { intOrPercent, podSpecExtras, preStopPause, ResolvedProduction, resolveProduction, resolveShutdown } from './production';
@@ -63,9 +63,7 @@ export function resolveWorkload(
     problems.add('podSecurity', podSecurity, 'is not a valid PodSecurity: use RESTRICTED, BASELINE or PRIVILEGED');
   }
   const fsGroup = options.fsGroup;
-  if (fsGroup !== undefined && (!Number.isInteger(fsGroup) || fsGroup < 0 || fsGroup > 2147483647)) {
-    problems.add('fsGroup', fsGroup, 'is not a valid id: it must be an integer in 0-2147483647');
-  }
+  checkId(problems, 'fsGroup', fsGroup);
   checkName(problems, 'serviceAccountName', options.serviceAccountName);
   (options.imagePullSecrets ?? []).forEach((s, i) => checkName(problems, `imagePullSecrets[${i}]`, s));
   if (options.minReadySeconds !== undefined) checkCount(problems, 'minReadySeconds', options.minReadySeconds);

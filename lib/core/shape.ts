@@ -16,8 +16,15 @@ interface Shape {
   readonly kind: 'array' | 'map' | 'string' | 'boolean' | 'number' | 'any' | 'enum' | 'struct' | 'object';
   readonly element?: Shape;
   readonly values?: Set<string>;
-  readonly props?: Array<[string, Shape]>;
+  readonly props?: Map<string, Shape>;
+  readonly required?: string[];
 }
+
+/**
+ * Whether any input so far had a map key "constructor" (which cdk8s's sanitizer cannot take):
+ * the library's ApiObject then renames such keys; until then it costs nothing.
+ */
+export const constructorKeys = { seen: false };
 
 const SHAPES = new Map<string, Shape>();
 
@@ -31,10 +38,14 @@ function shapeOf(type: string): Shape {
   else if (text === 'string' || text === 'boolean' || text === 'number' || text === 'any') shape = { text, optional, kind: text };
   else if (ENUMS[text]) shape = { text, optional, kind: 'enum', values: new Set(ENUMS[text]) };
   else if (STRUCTS[text]) {
-    const props: Array<[string, Shape]> = [];
-    shape = { text, optional, kind: 'struct', props };
+    const props = new Map<string, Shape>();
+    const required: string[] = [];
+    shape = { text, optional, kind: 'struct', props, required };
     SHAPES.set(type, shape);
-    for (const [prop, propType] of Object.entries(STRUCTS[text])) props.push([prop, shapeOf(propType)]);
+    for (const [prop, propType] of Object.entries(STRUCTS[text])) {
+      props.set(prop, shapeOf(propType));
+      if (!propType.endsWith('?')) required.push(prop);
+    }
   } else shape = { text, optional, kind: 'object' };
   SHAPES.set(type, shape);
   return shape;
@@ -59,7 +70,12 @@ function mismatch(shape: Shape, value: unknown, field: string, out: Array<[strin
       return;
     case 'map':
       if (!isPlainObject(value)) out.push([field, value, `must be ${describe(shape.text)}, not ${kindOf(value)}`]);
-      else for (const key of Object.keys(value)) mismatch(shape.element!, (value as { [k: string]: unknown })[key], `${field}[${JSON.stringify(key)}]`, out);
+      else {
+        for (const key of Object.keys(value)) {
+          if (key === 'constructor') constructorKeys.seen = true;
+          mismatch(shape.element!, (value as { [k: string]: unknown })[key], `${field}[${JSON.stringify(key)}]`, out);
+        }
+      }
       return;
     case 'string':
     case 'boolean':
@@ -79,10 +95,13 @@ function mismatch(shape: Shape, value: unknown, field: string, out: Array<[strin
     return;
   }
   if (shape.kind === 'struct') {
-    for (const [prop, propShape] of shape.props!) {
-      const v = (value as { [k: string]: unknown })[prop];
-      if (v !== undefined || !propShape.optional) mismatch(propShape, v, field ? `${field}.${prop}` : prop, out);
+    // The props given (a few of many), then the required ones that are missing.
+    const obj = value as { [k: string]: unknown };
+    for (const prop of Object.keys(obj)) {
+      const propShape = shape.props!.get(prop);
+      if (propShape && obj[prop] !== undefined) mismatch(propShape, obj[prop], field ? `${field}.${prop}` : prop, out);
     }
+    for (const prop of shape.required!) if (obj[prop] === undefined) out.push([field ? `${field}.${prop}` : prop, undefined, 'is required']);
   }
 }
 

@@ -1,4 +1,12 @@
-import { parse, stringify } from 'yaml';
+import type * as YamlLibrary from 'yaml';
+
+// The general YAML library is loaded on the first unusual string only: it costs tens of
+// milliseconds at import, and most manifests never need it.
+let library: typeof YamlLibrary | undefined;
+function yamlLibrary(): typeof YamlLibrary {
+  library ??= require('yaml') as typeof YamlLibrary;
+  return library;
+}
 
 /**
  * A YAML emitter for JSON data (what manifests are): block style, two-space indent, keys in the
@@ -64,6 +72,7 @@ const rendered = new Map<string, string[]>();
 function libraryScalar(s: string): string[] {
   let lines = rendered.get(s);
   if (lines === undefined) {
+    const { parse, stringify } = yamlLibrary();
     const text = stringify({ k: s }, OPTIONS);
     const out = text.slice(3, -1).split('\n');
     const plain = !/^["'|>]/.test(out[0]);

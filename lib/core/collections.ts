@@ -3,6 +3,21 @@ export function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
   return list && list.length > 0 ? list : undefined;
 }
 
+/**
+ * A copy of plain JSON data without undefined values, so that cdk8s's resolution at every synth
+ * does not walk keys that are written as nothing.
+ */
+export function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: { [key: string]: unknown } = {};
+  for (const key in value) {
+    const v = (value as { [key: string]: unknown })[key];
+    if (v !== undefined) out[key] = withoutUndefined(v);
+  }
+  return out as T;
+}
+
 /** The map, or undefined when it has no keys: nothing is written for it. */
 export function nonEmptyMap<T>(map: { [key: string]: T } | undefined): { [key: string]: T } | undefined {
   return map && Object.keys(map).length > 0 ? map : undefined;

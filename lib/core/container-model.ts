@@ -1,4 +1,4 @@
-import { nonEmpty } from './collections';
+import { nonEmpty, withoutUndefined } from './collections';
 // One container model: resolution (checks and defaults) and rendering of a container, used for
 // the main container, init containers, sidecars and extra main containers alike.
 import { Duration } from 'cdk8s';
@@ -155,7 +155,7 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
     env,
     envValues,
     envValueNames: Object.keys(o.envValues ?? {}),
-    json,
+    json: withoutUndefined(json),
     requests: resources.requests,
     ports,
     mountedVolumes: (o.volumeMounts ?? []).map((m) => m.volume),
@@ -173,12 +173,20 @@ export function renderContainer(c: ResolvedContainer, ports: object[]): object {
   const env = c.envValues.slice();
   for (const key in c.env) env.push({ name: key, value: c.env[key] });
   // cdk8s sorts the keys of what it writes, so env and ports can come last here.
-  return { ...c.json, env: nonEmpty(env), ports: nonEmpty(ports) };
+  const out: { [field: string]: unknown } = { ...c.json };
+  if (env.length > 0) out.env = env;
+  if (ports.length > 0) out.ports = ports;
+  return out;
 }
 
 /** Container ports as the API writes them (TCP left to its default). */
 export function renderPorts(ports: PodPort[]): object[] {
-  return ports.map((p) => ({ name: p.name, containerPort: p.containerPort, protocol: p.protocol === Protocol.TCP ? undefined : p.protocol }));
+  return ports.map((p) => {
+    const out: { name?: string; containerPort: number; protocol?: Protocol } = { containerPort: p.containerPort };
+    if (p.name !== undefined) out.name = p.name;
+    if (p.protocol !== Protocol.TCP) out.protocol = p.protocol;
+    return out;
+  });
 }
 
 function extraPorts(problems: Problems, f: string, list: ContainerPortOptions[]): PodPort[] {

@@ -8,12 +8,16 @@ export function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
  * does not walk keys that are written as nothing.
  */
 export function withoutUndefined<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
-  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    // Lists of strings (commands, args) are kept as they are.
+    return (value.some((v) => typeof v === 'object' && v !== null) ? value.map(withoutUndefined) : value) as T;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
   const out: { [key: string]: unknown } = {};
   for (const key in value) {
     const v = (value as { [key: string]: unknown })[key];
-    if (v !== undefined) out[key] = withoutUndefined(v);
+    if (v !== undefined) out[key] = typeof v === 'object' && v !== null ? withoutUndefined(v) : v;
   }
   return out as T;
 }

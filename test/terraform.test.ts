@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App as Cdk8sApp, Chart } from 'cdk8s';
 import { Testing, TerraformStack } from 'cdktf';
@@ -13,7 +14,10 @@ type TfJson = {
 };
 
 describe('Terraform output', () => {
-  const app = buildTerraform('unused');
+  // cdktf creates its output directory at once: a temporary one, removed at the end.
+  const outdir = mkdtempSync(join(tmpdir(), 'tf-'));
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+  const app = buildTerraform(outdir);
   const stack = app.node.findChild('external') as TerraformStack;
   const tf = JSON.parse(Testing.synth(stack)) as TfJson;
   const resources = tf.resource.kubernetes_manifest;

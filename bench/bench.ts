@@ -45,34 +45,36 @@ function buildPlus(chart: Chart, n: number): void {
   }
 }
 
+/** A Deployment as a raw ApiObject with the shell ExposedApp writes around `podSpec`. */
+function rawDeployment(chart: Chart, name: string, podSpec: object): void {
+  new ApiObject(chart, `${name}-deployment`, {
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, labels: allLabels(name) },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: labels(name) },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
+      template: { metadata: { labels: allLabels(name) }, spec: podSpec },
+    },
+  });
+}
+
 function buildRaw(chart: Chart, n: number): void {
   for (let i = 0; i < n; i++) {
     const name = `app-${i}`;
     const metadata = { name, labels: allLabels(name) };
-    new ApiObject(chart, `${name}-deployment`, {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata,
-      spec: {
-        replicas: 2,
-        selector: { matchLabels: labels(name) },
-        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
-        template: {
-          metadata: { labels: allLabels(name) },
-          spec: {
-            automountServiceAccountToken: false,
-            securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
-            terminationGracePeriodSeconds: 30,
-            topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: labels(name) } }],
-            containers: [{
-              name, image: IMAGE,
-              ports: [{ name: 'http', containerPort: 80 }],
-              resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
-              readinessProbe: { tcpSocket: { port: 'http' } },
-              lifecycle: { preStop: { sleep: { seconds: 5 } } },
-              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
-            }],
-          },
-        },
-      },
+    rawDeployment(chart, name, {
+      automountServiceAccountToken: false,
+      securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      terminationGracePeriodSeconds: 30,
+      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: labels(name) } }],
+      containers: [{
+        name, image: IMAGE,
+        ports: [{ name: 'http', containerPort: 80 }],
+        resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
+        readinessProbe: { tcpSocket: { port: 'http' } },
+        lifecycle: { preStop: { sleep: { seconds: 5 } } },
+        securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+      }],
     });
     new ApiObject(chart, `${name}-service`, {
       apiVersion: 'v1', kind: 'Service', metadata,
@@ -112,43 +114,32 @@ function buildRealRaw(chart: Chart, n: number): void {
     const name = `app-${i}`;
     const metadata = { name, labels: allLabels(name) };
     const password = { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } };
-    new ApiObject(chart, `${name}-deployment`, {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata,
-      spec: {
-        replicas: 2,
-        selector: { matchLabels: labels(name) },
-        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
-        template: {
-          metadata: { labels: allLabels(name) },
-          spec: {
-            automountServiceAccountToken: false,
-            nodeSelector: { 'kubernetes.io/os': 'linux' },
-            tolerations: [{ key: 'dedicated', value: 'web', effect: 'NoSchedule' }],
-            securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: 'RuntimeDefault' } },
-            terminationGracePeriodSeconds: 30,
-            topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: labels(name) } }],
-            initContainers: [
-              { name: 'migrate', image: IMAGE, args: ['migrate'], env: [password], resources: RESOURCES, securityContext: SECURE },
-              {
-                name: 'proxy', image: IMAGE, ports: [{ name: 'admin', containerPort: 9901 }], resources: RESOURCES,
-                readinessProbe: { httpGet: { path: '/ready', port: 'admin' } }, securityContext: SECURE, restartPolicy: 'Always',
-              },
-            ],
-            containers: [{
-              name, image: IMAGE,
-              env: [password, { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }, { name: 'LOG_LEVEL', value: 'info' }],
-              envFrom: [{ configMapRef: { name: `${name}-env` } }],
-              ports: [{ name: 'http', containerPort: 80 }],
-              resources: RESOURCES,
-              readinessProbe: { tcpSocket: { port: 'http' } },
-              volumeMounts: [{ name: 'config', mountPath: '/etc/app', readOnly: true }, { name: 'tls', mountPath: '/etc/tls', readOnly: true }, { name: 'tmp', mountPath: '/tmp' }],
-              lifecycle: { preStop: { sleep: { seconds: 5 } } },
-              securityContext: SECURE,
-            }],
-            volumes: [{ name: 'config', configMap: { name: `${name}-config` } }, { name: 'tls', secret: { secretName: `${name}-tls` } }, { name: 'tmp', emptyDir: {} }],
-          },
+    rawDeployment(chart, name, {
+      automountServiceAccountToken: false,
+      nodeSelector: { 'kubernetes.io/os': 'linux' },
+      tolerations: [{ key: 'dedicated', value: 'web', effect: 'NoSchedule' }],
+      securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: 'RuntimeDefault' } },
+      terminationGracePeriodSeconds: 30,
+      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: labels(name) } }],
+      initContainers: [
+        { name: 'migrate', image: IMAGE, args: ['migrate'], env: [password], resources: RESOURCES, securityContext: SECURE },
+        {
+          name: 'proxy', image: IMAGE, ports: [{ name: 'admin', containerPort: 9901 }], resources: RESOURCES,
+          readinessProbe: { httpGet: { path: '/ready', port: 'admin' } }, securityContext: SECURE, restartPolicy: 'Always',
         },
-      },
+      ],
+      containers: [{
+        name, image: IMAGE,
+        env: [password, { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }, { name: 'LOG_LEVEL', value: 'info' }],
+        envFrom: [{ configMapRef: { name: `${name}-env` } }],
+        ports: [{ name: 'http', containerPort: 80 }],
+        resources: RESOURCES,
+        readinessProbe: { tcpSocket: { port: 'http' } },
+        volumeMounts: [{ name: 'config', mountPath: '/etc/app', readOnly: true }, { name: 'tls', mountPath: '/etc/tls', readOnly: true }, { name: 'tmp', mountPath: '/tmp' }],
+        lifecycle: { preStop: { sleep: { seconds: 5 } } },
+        securityContext: SECURE,
+      }],
+      volumes: [{ name: 'config', configMap: { name: `${name}-config` } }, { name: 'tls', secret: { secretName: `${name}-tls` } }, { name: 'tmp', emptyDir: {} }],
     });
     new ApiObject(chart, `${name}-service`, {
       apiVersion: 'v1', kind: 'Service', metadata,

@@ -55,8 +55,9 @@ export class FastApp extends App {
 }
 
 /**
- * The file in the output directory that lists what FastApp wrote there last time. kubectl, Argo CD
- * and Flux read only .yaml/.yml/.json files, and Helm renders no manifest from a template named `_*`.
+ * The file in the output directory that lists what FastApp wrote there last time: no .yaml/.yml/.json
+ * name, for tools that pick manifests by extension, and Helm's leading `_` for templates that hold
+ * no manifest.
  */
 export const FAST_APP_FILES = '_fastapp-files.txt';
 

@@ -13,7 +13,7 @@ import { checkCount, renderPodTemplate, resolveWorkload, ResolvedWorkload } from
 import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, ResolvedPort, resolvePorts } from './core/port-model';
 import { PortOptions, ServicePortInfo } from './core/ports';
 import { Problems } from './core/problems';
-import { quantity, quantityValue } from './core/quantity';
+import { canonicalQuantity, quantity, quantityValue } from './core/quantity';
 import { claimName } from './core/registry';
 import { checkEnum } from './core/checks';
 import { claimObjectName, claimProductionNames, productionObjects } from './core/production';
@@ -344,7 +344,7 @@ export class HeadlessGroup extends ServiceWorkload {
         spec: {
           accessModes: c.accessModes && c.accessModes.length > 0 ? c.accessModes : [AccessMode.READ_WRITE_ONCE],
           storageClassName: c.storageClassName,
-          resources: { requests: { storage: c.storage } },
+          resources: { requests: { storage: canonicalQuantity(c.storage) } },
         },
       })) : undefined,
     };

@@ -363,4 +363,13 @@ describe('keys that are JavaScript property names', () => {
     expect(deploy.spec.template.metadata.annotations).toEqual({ constructor: 'y' });
     expect(Object.getOwnPropertyDescriptor(deploy.spec.template.spec.nodeSelector, 'constructor')?.value).toBe('z');
   });
+
+  // Found by the API-server tests: fast-check, like some plain-JS callers, builds maps with Object.create(null).
+  test('maps without a prototype are written like plain objects', () => {
+    const bare = (entries: Record<string, string>) => Object.assign(Object.create(null) as Record<string, string>, entries);
+    const { deploy } = build({ labels: bare({ team: 'a' }), env: bare({ MODE: 'x' }), nodeSelector: bare({ disktype: 'ssd' }) });
+    expect(deploy.metadata.labels.team).toBe('a');
+    expect(deploy.spec.template.spec.nodeSelector).toEqual({ disktype: 'ssd' });
+    expect(deploy.spec.template.spec.containers[0].env).toContainEqual({ name: 'MODE', value: 'x' });
+  });
 });

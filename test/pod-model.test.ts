@@ -281,6 +281,18 @@ describe('defaults that fit real apps', () => {
     expect(() => build({ resources: { memoryRequest: '1Gi', memoryLimit: '512Mi' } })).toThrow('resources.memoryRequest "1Gi" is more than the memory limit 512Mi');
   });
 
+  // The API server's canonical forms, as the Quantity reference documents them ("1.5" is stored
+  // as "1500m", "1.5Gi" as "1536Mi"); test/apiserver checks many more against the server itself.
+  test('quantities are written as the API server stores them, so GitOps tools see no drift', () => {
+    const { pod } = build({ resources: { cpuRequest: '1.5', memoryRequest: '1.5Gi', memoryLimit: '2048Mi', ephemeralStorageRequest: '1000M' } });
+    expect(pod.containers[0].resources).toEqual({ requests: { 'cpu': '1500m', 'memory': '1536Mi', 'ephemeral-storage': '1G' }, limits: { memory: '2Gi' } });
+  });
+
+  test('an empty env value is written as a name alone, as the server stores it', () => {
+    const { pod } = build({ env: { EMPTY: '' }, envValues: { ALSO_EMPTY: EnvValue.fromValue('') } });
+    expect(pod.containers[0].env).toEqual([{ name: 'ALSO_EMPTY' }, { name: 'EMPTY' }]);
+  });
+
   test('the grace period stays when the pause is off', () => {
     const { pod } = build({ gracefulShutdown: { enabled: false, terminationGracePeriodSeconds: 120 } });
     expect(pod.terminationGracePeriodSeconds).toBe(120);

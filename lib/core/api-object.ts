@@ -1,10 +1,12 @@
 import { ApiObject, ApiObjectProps, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { constructorKeys } from './shape';
+import { unusualMaps } from './shape';
 
 // cdk8s's value sanitizer reads `obj.constructor.name`, so a map with the key "constructor" (a
-// valid label or annotation key) crashes synthesis. Such keys are renamed before cdk8s sees them
-// and restored in the JSON it returns. The stand-in sorts where "constructor" would.
+// valid label or annotation key) or without a prototype (`Object.create(null)`, as some plain-JS
+// callers build maps) crashes synthesis. Such maps are copied into plain objects and such keys
+// renamed before cdk8s sees them, and restored in the JSON it returns. The stand-in sorts where
+// "constructor" would.
 const KEY = 'constructor';
 const STAND_IN = 'constructor\u0000';
 
@@ -16,13 +18,14 @@ function escape(value: unknown, state: { escaped: boolean }): unknown {
     return Lazy.any({
       produce: () => {
         const produced = value.produce();
-        if (!constructorKeys.seen || !hasConstructorKey(produced)) return produced;
+        if (!unusualMaps.seen || !isUnusual(produced)) return produced;
         state.escaped = true;
         return escape(produced, state);
       },
     });
   }
-  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
   const out: { [key: string]: unknown } = {};
   for (const key of Object.keys(value)) {
     if (key === KEY) state.escaped = true;
@@ -48,21 +51,22 @@ function isLazy(value: object): value is Lazy {
 }
 
 /**
- * The props as cdk8s may see them. Until some input had a "constructor" key (the shape checks
- * see every map of the input) this costs nothing; user data rendered later sits in a Lazy
- * `spec` only, which is wrapped to check what it produces.
+ * The props as cdk8s may see them. Until some input had an unusual map (the shape checks see
+ * every map of the input) this costs nothing; user data rendered later sits in a Lazy `spec`
+ * only, which is wrapped to check what it produces.
  */
 function prepare(props: ApiObjectProps, state: { escaped: boolean }): ApiObjectProps {
-  if (constructorKeys.seen && hasConstructorKey(props)) return escape(props, state) as ApiObjectProps;
+  if (unusualMaps.seen && isUnusual(props)) return escape(props, state) as ApiObjectProps;
   const spec = (props as { spec?: unknown }).spec;
   return spec instanceof Lazy ? { ...props, spec: escape(spec, state) } as ApiObjectProps : props;
 }
 
-/** Whether a value holds a key "constructor" anywhere (checked once, so the common case costs one walk). */
-function hasConstructorKey(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasConstructorKey);
+/** Whether a value holds a key "constructor" or a map without prototype anywhere. */
+function isUnusual(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(isUnusual);
   if (value === null || typeof value !== 'object' || isLazy(value)) return false;
-  return Object.keys(value).some((k) => k === KEY || hasConstructorKey((value as { [key: string]: unknown })[k]));
+  if (Object.getPrototypeOf(value) === null) return true;
+  return Object.keys(value).some((k) => k === KEY || isUnusual((value as { [key: string]: unknown })[k]));
 }
 
 /** The ApiObject of this library: user maps may hold any valid key, "constructor" included. */

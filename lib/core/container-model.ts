@@ -10,7 +10,7 @@ import { dns1123Label, dns1123Subdomain, envVarName, ianaPortName, qualifiedName
 import { isPortNumber, PORT_RULE } from './port-model';
 import { Protocol } from './ports';
 import { Problems } from './problems';
-import { quantity, quantityValue } from './quantity';
+import { canonicalQuantity, quantity, quantityValue } from './quantity';
 import { volumeSubPath } from './paths';
 import { PodSecurity } from './workload';
 
@@ -171,7 +171,8 @@ export function checkId(problems: Problems, field: string, id: number | undefine
 /** The container's JSON with its env and ports, for the pod template. */
 export function renderContainer(c: ResolvedContainer, ports: object[]): object {
   const env = c.envValues.slice();
-  for (const key in c.env) env.push({ name: key, value: c.env[key] });
+  // An empty value is written as no value, as the API server stores it (`value` is omitempty).
+  for (const key in c.env) env.push(c.env[key] === '' ? { name: key } : { name: key, value: c.env[key] });
   // cdk8s sorts the keys of what it writes, so env and ports can come last here.
   const out: { [field: string]: unknown } = { ...c.json };
   if (env.length > 0) out.env = env;
@@ -234,7 +235,7 @@ function resolveResources(problems: Problems, f: string, r: ResourceOptions, exp
       problems.add(`${f}resources.${field}`, value, `${rule}; or 'none' to leave it out`);
       return undefined;
     }
-    return value;
+    return canonicalQuantity(value);
   };
   const requests: { [k: string]: string | undefined } = { 'cpu': pick('cpuRequest'), 'memory': pick('memoryRequest'), 'ephemeral-storage': pick('ephemeralStorageRequest') };
   const limits: { [k: string]: string | undefined } = { 'cpu': pick('cpuLimit'), 'memory': pick('memoryLimit'), 'ephemeral-storage': pick('ephemeralStorageLimit') };
@@ -257,8 +258,8 @@ function resolveResources(problems: Problems, f: string, r: ResourceOptions, exp
     const rule = typeof amount !== 'string' || quantity(amount) !== undefined ? 'is not a valid quantity'
       : !hugepages && !/^\d+$/.test(amount) ? 'must be a whole number: extended resources cannot be split' : undefined;
     if (rule) problems.add(`${f}resources.extended["${key}"]`, amount, rule);
-    requests[key] = amount;
-    limits[key] = amount;
+    requests[key] = rule ? amount : canonicalQuantity(amount);
+    limits[key] = requests[key];
   }
   return { requests: compact(requests), limits: compact(limits) };
 }
@@ -283,7 +284,7 @@ function renderEnvValue(problems: Problems, field: string, name: string, v: EnvV
   }
   switch (v.source) {
     case EnvValueSource.VALUE:
-      return { name, value: v.ref };
+      return v.ref === '' ? { name } : { name, value: v.ref };
     case EnvValueSource.SECRET:
     case EnvValueSource.CONFIG_MAP: {
       const ruleName = dns1123Subdomain(v.ref);

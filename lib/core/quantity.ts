@@ -1,9 +1,9 @@
 /** Kubernetes resource quantities (apimachinery resource.ParseQuantity). */
 
-const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
+const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
 
 const FACTORS: { [suffix: string]: number } = {
-  '': 1, 'm': 1e-3, 'k': 1e3, 'M': 1e6, 'G': 1e9, 'T': 1e12, 'P': 1e15, 'E': 1e18,
+  '': 1, 'n': 1e-9, 'u': 1e-6, 'm': 1e-3, 'k': 1e3, 'M': 1e6, 'G': 1e9, 'T': 1e12, 'P': 1e15, 'E': 1e18,
   'Ki': 2 ** 10, 'Mi': 2 ** 20, 'Gi': 2 ** 30, 'Ti': 2 ** 40, 'Pi': 2 ** 50, 'Ei': 2 ** 60,
 };
 
@@ -34,4 +34,61 @@ function parseQuantity(value: string): number {
   const suffix = m[2];
   if (/^[eE]/.test(suffix)) return Number(m[1]) * 10 ** Number(suffix.slice(1));
   return Number(m[1]) * (FACTORS[suffix] ?? NaN);
+}
+
+const DECIMAL_EXPONENTS: { [suffix: string]: number } = { n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const BINARY_SUFFIXES = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
+const DECIMAL_SUFFIXES: { [exponent: number]: string } = { [-3]: 'm', 0: '', 3: 'k', 6: 'M', 9: 'G', 12: 'T', 15: 'P', 18: 'E' };
+
+/**
+ * The form in which the API server stores a valid, non-negative quantity (apimachinery's
+ * Quantity.String): `1.5` becomes `1500m`, `1024Mi` becomes `1Gi`, `0.5Gi` becomes `512Mi`. Writing
+ * that form keeps the manifest and the live object equal, so GitOps tools show no drift.
+ */
+export function canonicalQuantity(value: string): string {
+  const m = /^\+?(\d*)(?:\.(\d*))?(.*)$/.exec(value);
+  if (!m) return value;
+  const [, whole, fraction = '', suffix] = m;
+  // The value is n / 10^scale, exactly; binary suffixes multiply n by 1024^k.
+  let n = BigInt(`${whole}${fraction}` || '0');
+  let scale = fraction.length;
+  const binary = BINARY_SUFFIXES.indexOf(suffix);
+  if (binary > 0) n *= 1024n ** BigInt(binary);
+  const exponentForm = /^[eE][+-]?\d+$/.test(suffix);
+  const exponent = exponentForm ? Number(suffix.slice(1)) : DECIMAL_EXPONENTS[suffix] ?? 0;
+  if (exponent >= scale) {
+    n *= 10n ** BigInt(exponent - scale);
+    scale = 0;
+  } else {
+    scale -= exponent;
+  }
+  // The server writes milli precision at most, rounding up (`1u` is stored as `1m`).
+  if (scale > 3) {
+    const divisor = 10n ** BigInt(scale - 3);
+    n = (n + divisor - 1n) / divisor;
+    scale = 3;
+  }
+  if (n === 0n) return '0';
+  while (scale > 0 && n % 10n === 0n) {
+    n /= 10n;
+    scale--;
+  }
+  if (binary > 0 && scale === 0 && n >= 1024n) {
+    let k = 0;
+    while (k < 6 && n % 1024n === 0n) {
+      n /= 1024n;
+      k++;
+    }
+    return `${n}${BINARY_SUFFIXES[k]}`;
+  }
+  // Decimal: the largest exponent that is a multiple of 3 (at most 18) with an integer mantissa.
+  let e = -scale;
+  while (n % 10n === 0n) {
+    n /= 10n;
+    e++;
+  }
+  const target = Math.min(18, Math.floor(e / 3) * 3);
+  n *= 10n ** BigInt(e - target);
+  if (exponentForm) return target === 0 ? `${n}` : `${n}e${target}`;
+  return `${n}${DECIMAL_SUFFIXES[target]}`;
 }

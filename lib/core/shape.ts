@@ -21,10 +21,11 @@ interface Shape {
 }
 
 /**
- * Whether any input so far had a map key "constructor" (which cdk8s's sanitizer cannot take):
- * the library's ApiObject then renames such keys; until then it costs nothing.
+ * Whether any input map so far had the key "constructor" or no prototype (`Object.create(null)`),
+ * both of which cdk8s's sanitizer cannot take: the library's ApiObject then copies such maps and
+ * renames such keys; until then it costs nothing.
  */
-export const constructorKeys = { seen: false };
+export const unusualMaps = { seen: false };
 
 const SHAPES = new Map<string, Shape>();
 
@@ -71,8 +72,9 @@ function mismatch(shape: Shape, value: unknown, field: string, out: Array<[strin
     case 'map':
       if (!isPlainObject(value)) out.push([field, value, `must be ${describe(shape.text)}, not ${kindOf(value)}`]);
       else {
+        if (Object.getPrototypeOf(value) === null) unusualMaps.seen = true;
         for (const key of Object.keys(value)) {
-          if (key === 'constructor') constructorKeys.seen = true;
+          if (key === 'constructor') unusualMaps.seen = true;
           mismatch(shape.element!, (value as { [k: string]: unknown })[key], `${field}[${JSON.stringify(key)}]`, out);
         }
       }

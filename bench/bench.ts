@@ -130,7 +130,7 @@ function buildRealRaw(chart: Chart, n: number): void {
       ],
       containers: [{
         name, image: IMAGE,
-        env: [password, { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }, { name: 'LOG_LEVEL', value: 'info' }],
+        env: [password, { name: 'LOG_LEVEL', value: 'info' }, { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }],
         envFrom: [{ configMapRef: { name: `${name}-env` } }],
         ports: [{ name: 'http', containerPort: 80 }],
         resources: RESOURCES,

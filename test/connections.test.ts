@@ -24,10 +24,10 @@ describe('connectTo', () => {
     });
     const deploy = find(synth(chart), 'Deployment', 'web');
     expect(env(deploy)).toEqual([
-      { name: 'MODE', value: 'prod' },
       { name: 'API_HOST', value: 'api.shop.svc.cluster.local' },
       { name: 'API_PORT', value: '8080' },
       { name: 'API_URL', value: 'http://api.shop.svc.cluster.local:8080' },
+      { name: 'MODE', value: 'prod' },
     ]);
     expect(deploy.spec.template.spec.enableServiceLinks).toBe(false);
     expect(find(synth(chart), 'Deployment', 'api').spec.template.spec.enableServiceLinks).toBeUndefined();

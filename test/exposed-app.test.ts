@@ -121,7 +121,7 @@ describe('ExposedApp props', () => {
     expect(container(deploy)).toMatchObject({
       command: ['/bin/app'],
       args: ['--serve'],
-      env: [{ name: 'MODE', value: 'prod' }, { name: 'LOG_LEVEL', value: 'info' }],
+      env: [{ name: 'LOG_LEVEL', value: 'info' }, { name: 'MODE', value: 'prod' }],
     });
   });
 

@@ -88,7 +88,7 @@ describe('volumes and mounts', () => {
 });
 
 describe('environment', () => {
-  test('values from Secrets, ConfigMaps, fields and resources come before plain values, and envFrom whole sources', () => {
+  test('values from Secrets, ConfigMaps, fields and resources, plain values, and envFrom whole sources', () => {
     const { pod } = build({
       env: { LOG_LEVEL: 'info', DATABASE_URL: 'postgres://app:$(DB_PASSWORD)@db:5432/app' },
       envValues: {
@@ -101,16 +101,27 @@ describe('environment', () => {
       envFrom: [EnvFrom.configMap('web-env'), EnvFrom.secret('web-secrets', { prefix: 'SECRET_' })],
     });
     const c = pod.containers[0];
+    // By name, but DATABASE_URL after DB_PASSWORD, which it refers to.
     expect(c.env).toEqual([
       { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
+      { name: 'DATABASE_URL', value: 'postgres://app:$(DB_PASSWORD)@db:5432/app' },
       { name: 'FEATURES', valueFrom: { configMapKeyRef: { name: 'flags', key: 'features', optional: true } } },
+      { name: 'LOG_LEVEL', value: 'info' },
+      { name: 'MEM_LIMIT', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1Mi' } } },
       { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
       { name: 'TEAM', valueFrom: { fieldRef: { fieldPath: "metadata.labels['team']" } } },
-      { name: 'MEM_LIMIT', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1Mi' } } },
-      { name: 'LOG_LEVEL', value: 'info' },
-      { name: 'DATABASE_URL', value: 'postgres://app:$(DB_PASSWORD)@db:5432/app' },
     ]);
     expect(c.envFrom).toEqual([{ configMapRef: { name: 'web-env' } }, { prefix: 'SECRET_', secretRef: { name: 'web-secrets' } }]);
+  });
+
+  // Java and Go maps have no order, so the order of the map must not reach the YAML; Kubernetes
+  // expands $(NAME) only from variables listed earlier, so references decide where needed.
+  test('env order depends on names and $(NAME) references, not on the order of the maps', () => {
+    const entries: Array<[string, string]> = [['URL', 'http://$(HOST):$(PORT)/'], ['PORT', '8080'], ['HOST', '$(POD_IP)'], ['A', '$$(URL) is literal'], ['LOOP_A', '$(LOOP_B)'], ['LOOP_B', '$(LOOP_A)']];
+    const env = (list: Array<[string, string]>) => build({ env: Object.fromEntries(list), envValues: { POD_IP: EnvValue.fromFieldRef('status.podIP') } }).pod.containers[0].env.map((e: { name: string }) => e.name);
+    const forward = env(entries);
+    expect(forward).toEqual(['A', 'POD_IP', 'HOST', 'PORT', 'URL', 'LOOP_A', 'LOOP_B']);
+    expect(env([...entries].reverse())).toEqual(forward);
   });
 
   test('connectTo refuses a variable that envValues already sets', () => {

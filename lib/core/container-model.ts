@@ -170,13 +170,49 @@ export function checkId(problems: Problems, field: string, id: number | undefine
 
 /** The container's JSON with its env and ports, for the pod template. */
 export function renderContainer(c: ResolvedContainer, ports: object[]): object {
-  const env = c.envValues.slice();
+  const env = c.envValues.slice() as EnvVar[];
   // An empty value is written as no value, as the API server stores it (`value` is omitempty).
   for (const key in c.env) env.push(c.env[key] === '' ? { name: key } : { name: key, value: c.env[key] });
   // cdk8s sorts the keys of what it writes, so env and ports can come last here.
   const out: { [field: string]: unknown } = { ...c.json };
-  if (env.length > 0) out.env = env;
+  if (env.length > 0) out.env = orderEnv(env);
   if (ports.length > 0) out.ports = ports;
+  return out;
+}
+
+interface EnvVar {
+  readonly name: string;
+  readonly value?: string;
+}
+
+const REFERENCE = /\$\$|\$\(([^)]*)\)/g;
+
+/**
+ * Env vars in one order whatever order the caller's maps had (a Java HashMap or a Go map has
+ * none): by name, except that a variable comes after those its value refers to as `$(NAME)`,
+ * which Kubernetes expands only from variables listed before it. Within a cycle, by name.
+ */
+export function orderEnv(env: EnvVar[]): EnvVar[] {
+  if (env.length < 2) return env;
+  const sorted = env.map((e, i) => ({ e, i })).sort((a, b) => (a.e.name < b.e.name ? -1 : a.e.name > b.e.name ? 1 : a.i - b.i)).map((x) => x.e);
+  const names = new Set(sorted.map((e) => e.name));
+  const needs = sorted.map((e) => {
+    const refs: string[] = [];
+    if (e.value !== undefined && e.value.includes('$(')) {
+      for (const m of e.value.matchAll(REFERENCE)) if (m[1] !== undefined && m[1] !== e.name && names.has(m[1])) refs.push(m[1]);
+    }
+    return refs;
+  });
+  if (needs.every((r) => r.length === 0)) return sorted;
+  const placed = new Set<string>();
+  const out: EnvVar[] = [];
+  const left = sorted.map((_, i) => i);
+  while (left.length > 0) {
+    const ready = left.findIndex((i) => needs[i].every((n) => placed.has(n)));
+    const [i] = left.splice(ready === -1 ? 0 : ready, 1);
+    out.push(sorted[i]);
+    placed.add(sorted[i].name);
+  }
   return out;
 }
 

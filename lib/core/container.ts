@@ -295,13 +295,16 @@ export interface ContainerOptions {
    */
   readonly workingDir?: string;
   /**
-   * Environment variables with plain values.
+   * Environment variables with plain values. Together with `envValues` they are written by name,
+   * except that a value referring to another variable as `$(NAME)` comes after it (the order of
+   * the map does not matter).
    * @default - none
    */
   readonly env?: { [name: string]: string };
   /**
    * Environment variables whose values come from Secrets, ConfigMaps, pod fields or resources,
-   * e.g. `{ DB_PASSWORD: EnvValue.fromSecret('db', 'password') }`; written after `env`.
+   * e.g. `{ DB_PASSWORD: EnvValue.fromSecret('db', 'password') }`; `env` values may refer to them
+   * as `$(DB_PASSWORD)`.
    * @default - none
    */
   readonly envValues?: { [name: string]: EnvValue };

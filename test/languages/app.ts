@@ -1,0 +1,42 @@
+// The reference for the language smoke tests (scripts/languages.ts): the same chart is written in
+// Python (python/app.py), Java (java/src/main/java/smoke/App.java) and Go (go/main.go), and each must
+// print exactly these bytes. Keep the four in step.
+import { App, Chart, Duration, Size } from 'cdk8s';
+import { EnvValue, ExposedApp, ExternalDatabase, HeadlessGroup, LifecycleHandler, PodSecurity, Probe, Protocol, ServiceType, Volume } from '../../lib';
+
+const app = new App();
+const chart = new Chart(app, 'smoke', { namespace: 'shop' });
+
+const db = new HeadlessGroup(chart, 'db', {
+  image: 'postgres:17.2',
+  port: 5432,
+  replicas: 3,
+  podSecurity: PodSecurity.BASELINE,
+  resources: { cpuRequest: '0.5', memoryRequest: '1Gi' },
+  envValues: { POSTGRES_PASSWORD: EnvValue.fromSecret('db', 'password') },
+  volumeClaims: [{ name: 'data', storage: '20Gi', mountPath: '/var/lib/postgresql/data' }],
+});
+
+const legacy = new ExternalDatabase(chart, 'legacy', { addresses: ['192.0.2.10', '2001:db8::10'], port: 5432 });
+
+const web = new ExposedApp(chart, 'web', {
+  image: 'ghcr.io/acme/web:1.4.2',
+  port: 80,
+  containerPort: 8080,
+  serviceType: ServiceType.NODE_PORT,
+  nodePort: 30080,
+  replicas: 2,
+  env: { MODE: 'production', EMPTY: '' },
+  volumes: [Volume.fromConfigMap('config', 'web-config'), Volume.fromEmptyDir('cache', { sizeLimit: Size.mebibytes(256) })],
+  volumeMounts: [{ volume: 'config', mountPath: '/etc/web', readOnly: true }, { volume: 'cache', mountPath: '/var/cache/web' }],
+  readiness: Probe.httpGet('/ready', { periodSeconds: 5 }),
+  extraPorts: [{ name: 'metrics', containerPort: 9090, protocol: Protocol.TCP }],
+  sidecars: [{ name: 'proxy', image: 'ghcr.io/acme/proxy:2.0', runAsUser: 1000, readiness: Probe.tcpSocket({ port: 15000 }) }],
+  gracefulShutdown: { terminationGracePeriodSeconds: 45 },
+  preStop: LifecycleHandler.sleep(Duration.seconds(5)),
+  ingress: { host: 'shop.example.com', path: '/' },
+});
+const dbEnv = web.connectTo(db);
+web.connectTo(legacy, { prefix: 'LEGACY_DB' });
+
+process.stdout.write(`${Object.keys(dbEnv).sort().join(',')}\n---\n${app.synthYaml()}`);

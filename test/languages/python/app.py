@@ -1,0 +1,48 @@
+# The Python twin of test/languages/app.ts: it must print exactly the same bytes.
+import sys
+
+from cdk8s import App, Chart, Duration, Size
+from cdk8s_service_patterns import (
+    ContainerPortOptions, EnvValue, ExposedApp, ExternalDatabase, GracefulShutdownOptions, HeadlessGroup, IngressOptions,
+    LifecycleHandler, NamedContainerOptions, PodSecurity, Probe, Protocol, ResourceOptions, ServiceType, Volume,
+    VolumeClaimOptions, VolumeMount,
+)
+
+app = App()
+chart = Chart(app, "smoke", namespace="shop")
+
+db = HeadlessGroup(
+    chart, "db",
+    image="postgres:17.2",
+    port=5432,
+    replicas=3,
+    pod_security=PodSecurity.BASELINE,
+    resources=ResourceOptions(cpu_request="0.5", memory_request="1Gi"),
+    env_values={"POSTGRES_PASSWORD": EnvValue.from_secret("db", "password")},
+    volume_claims=[VolumeClaimOptions(name="data", storage="20Gi", mount_path="/var/lib/postgresql/data")],
+)
+
+legacy = ExternalDatabase(chart, "legacy", addresses=["192.0.2.10", "2001:db8::10"], port=5432)
+
+web = ExposedApp(
+    chart, "web",
+    image="ghcr.io/acme/web:1.4.2",
+    port=80,
+    container_port=8080,
+    service_type=ServiceType.NODE_PORT,
+    node_port=30080,
+    replicas=2,
+    env={"MODE": "production", "EMPTY": ""},
+    volumes=[Volume.from_config_map("config", "web-config"), Volume.from_empty_dir("cache", size_limit=Size.mebibytes(256))],
+    volume_mounts=[VolumeMount(volume="config", mount_path="/etc/web", read_only=True), VolumeMount(volume="cache", mount_path="/var/cache/web")],
+    readiness=Probe.http_get("/ready", period_seconds=5),
+    extra_ports=[ContainerPortOptions(name="metrics", container_port=9090, protocol=Protocol.TCP)],
+    sidecars=[NamedContainerOptions(name="proxy", image="ghcr.io/acme/proxy:2.0", run_as_user=1000, readiness=Probe.tcp_socket(port=15000))],
+    graceful_shutdown=GracefulShutdownOptions(termination_grace_period_seconds=45),
+    pre_stop=LifecycleHandler.sleep(Duration.seconds(5)),
+    ingress=IngressOptions(host="shop.example.com", path="/"),
+)
+db_env = web.connect_to(db)
+web.connect_to(legacy, prefix="LEGACY_DB")
+
+sys.stdout.write(",".join(sorted(db_env.keys())) + "\n---\n" + app.synth_yaml())

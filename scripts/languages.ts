@@ -61,10 +61,13 @@ function main(): number {
       }
     }],
     ['java', () => {
-      // Maven keeps a release version once fetched: drop our own artifact so the new build is used.
-      rmSync(join(homedir(), '.m2', 'repository', 'io', 'github', 'cdk8s-service-patterns'), { recursive: true, force: true });
+      // A Maven repository of our own, from which our artifact is dropped each run: Maven keeps a
+      // release version once fetched, and would use the old build.
+      const repository = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'cdk8s-service-patterns', 'm2');
+      rmSync(join(repository, 'io', 'github', 'cdk8s-service-patterns'), { recursive: true, force: true });
       const project = join(languages, 'java');
-      run('mvn', ['-q', '-B', `-Dsmoke.repository=file://${join(out, 'java')}`, 'compile', 'dependency:build-classpath', '-Dmdep.outputFile=target/classpath.txt'], project);
+      run('mvn', ['-q', '-B', `-Dmaven.repo.local=${repository}`, `-Dsmoke.repository=file://${join(out, 'java')}`,
+        'compile', 'dependency:build-classpath', '-Dmdep.outputFile=target/classpath.txt'], project);
       const classpath = `${join(project, 'target', 'classes')}:${readFileSync(join(project, 'target', 'classpath.txt'), 'utf8').trim()}`;
       return run('java', ['-cp', classpath, 'smoke.App'], project);
     }],

@@ -91,6 +91,22 @@ console.log(count);
 `);
   writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'commonjs', target: 'ES2022', noEmit: true, types: ['node'] }, files: ['consumer.ts'] }));
   run(join(modules, 'typescript', 'bin', 'tsc'), ['-p', 'tsconfig.json'], project);
+
+  // 4. Without the schema packages, validation says what to install instead of skipping the schemas.
+  const bare = join(work, 'bare');
+  mkdirSync(join(bare, 'node_modules'), { recursive: true });
+  writeFileSync(join(bare, 'package.json'), JSON.stringify({ name: 'bare', private: true }));
+  for (const dep of ['cdk8s', 'constructs', 'yaml']) symlinkSync(join(root, 'node_modules', dep), join(bare, 'node_modules', dep));
+  symlinkSync(join(modules, 'cdk8s-service-patterns'), join(bare, 'node_modules', 'cdk8s-service-patterns'));
+  writeFileSync(join(bare, 'bare.js'), `
+const assert = require('node:assert');
+const { validateManifests, MissingSchemaPackageError } = require('cdk8s-service-patterns/validation');
+const cm = [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { 'a b': 'x' } }];
+assert.throws(() => validateManifests(cm), (e) => e instanceof MissingSchemaPackageError && /npm install --save-dev kubernetes-models@/.test(e.message));
+assert.strictEqual(validateManifests(cm, { schema: false }).length, 1);
+console.log('bare ok');
+`);
+  console.log(run(process.execPath, ['--preserve-symlinks', 'bare.js'], bare).trim());
   console.log(`consumer smoke test passed (${files.length} files in the tarball)`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { dns1035Label, dns1123Label, dns1123Subdomain, envVarName, ianaPortName,
 import { quantity, quantityValue } from '../core/quantity';
 import { httpHost, httpPath } from '../core/routing';
 import { IssueList, list, Manifest, num, obj, Obj, str, strMap } from './json';
+import { checkFields } from './fields';
 import { checkContainerDetails, checkContainerKinds, checkScheduling, checkVolumes } from './pod-rules';
 
 /** Options of the semantic checks. */
@@ -14,7 +15,19 @@ export interface RuleOptions {
 }
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
-const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
+const SELECTOR_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+
+/** Where a kind keeps its pod spec, and the restart policies its pods may have. */
+const POD_SPECS: { [kind: string]: { path: string[]; restart: string[] } } = {
+  Pod: { path: ['spec'], restart: ['Always', 'OnFailure', 'Never'] },
+  Deployment: { path: ['spec', 'template', 'spec'], restart: ['Always'] },
+  StatefulSet: { path: ['spec', 'template', 'spec'], restart: ['Always'] },
+  DaemonSet: { path: ['spec', 'template', 'spec'], restart: ['Always'] },
+  ReplicaSet: { path: ['spec', 'template', 'spec'], restart: ['Always'] },
+  // A Job's pods must say how they restart: the default, Always, is refused.
+  Job: { path: ['spec', 'template', 'spec'], restart: ['OnFailure', 'Never'] },
+  CronJob: { path: ['spec', 'jobTemplate', 'spec', 'template', 'spec'], restart: ['OnFailure', 'Never'] },
+};
 
 const portNumber = (v: unknown) => (typeof v === 'number' && isPortNumber(v) ? undefined : 'is not a port number in 1-65535');
 const pathSegment = (v: string) => (v === '.' || v === '..' || /[/%]/.test(v) ? 'may not be "." or ".." or contain "/" or "%"' : undefined);
@@ -29,6 +42,7 @@ function nameRule(kind: string): (v: string) => string | undefined {
 
 /** The API server's semantic rules that schemas do not express. */
 export function checkApiRules(m: Manifest, issues: IssueList, options: RuleOptions = {}): void {
+  checkFields(m, issues);
   checkMetadata(m, issues);
   const spec = obj(m.spec);
   switch (m.kind) {
@@ -39,9 +53,26 @@ export function checkApiRules(m: Manifest, issues: IssueList, options: RuleOptio
     case 'PodDisruptionBudget': checkPdb(spec, issues); break;
     case 'HorizontalPodAutoscaler': checkHpa(spec, issues); break;
     case 'NetworkPolicy': checkNetworkPolicy(spec, issues); break;
+    case 'ConfigMap': case 'Secret': checkData(m, issues); break;
+    case 'Namespace': checkNamespace(m, issues); break;
+    case 'Job': checkJob(spec, '/spec', issues); break;
+    case 'CronJob': checkCronJob(spec, issues); break;
+    case 'HTTPRoute': checkHttpRoute(spec, issues); break;
     default: break;
   }
-  if (POD_TEMPLATE_KINDS.has(m.kind)) checkWorkload(m, spec, issues);
+  if (SELECTOR_KINDS.has(m.kind)) checkWorkload(m, spec, issues);
+  const pod = POD_SPECS[m.kind];
+  if (pod) {
+    let at: unknown = m;
+    for (const key of pod.path) at = obj(at)[key];
+    const path = `/${pod.path.join('/')}`;
+    const restart = obj(at).restartPolicy;
+    if (restart !== undefined || !pod.restart.includes('Always')) {
+      if (!pod.restart.includes(String(restart))) issues.add('api-server', `${path}/restartPolicy`, `${JSON.stringify(restart ?? 'Always')} is not allowed for a ${m.kind}: use ${pod.restart.join(' or ')}`);
+    }
+    const claims = list(spec.volumeClaimTemplates).map((c) => str(obj(obj(c).metadata).name));
+    checkPodSpec(obj(at), path, issues, claims);
+  }
 }
 
 function checkMetadata(m: Manifest, issues: IssueList): void {
@@ -244,18 +275,152 @@ function checkNetworkPolicy(spec: Obj, issues: IssueList): void {
       if (typeof p.port === 'string') issues.check(`${path}/port`, p.port, ianaPortName(p.port));
       else if (p.port !== undefined) issues.check(`${path}/port`, p.port, portNumber(p.port));
       if (p.protocol !== undefined && !PROTOCOLS.includes(String(p.protocol))) issues.add('api-server', `${path}/protocol`, 'is not TCP, UDP or SCTP');
+      if (p.endPort !== undefined) {
+        if (typeof p.port !== 'number') issues.add('api-server', `${path}/endPort`, 'may not be specified when port is not a number');
+        else if (typeof p.endPort !== 'number' || p.endPort < p.port) issues.add('api-server', `${path}/endPort`, `${JSON.stringify(p.endPort)} must be greater than or equal to port ${p.port}`);
+      }
     });
   });
+  for (const t of list(spec.policyTypes)) if (t !== 'Ingress' && t !== 'Egress') issues.add('api-server', '/spec/policyTypes', `${JSON.stringify(t)} is not Ingress or Egress`);
+}
+
+const DATA_KEY = /^[-._a-zA-Z0-9]+$/;
+/** Keys each built-in Secret type requires (pkg/apis/core/validation ValidateSecret). */
+const SECRET_KEYS: { [type: string]: string[] } = {
+  'kubernetes.io/tls': ['tls.crt', 'tls.key'],
+  'kubernetes.io/dockerconfigjson': ['.dockerconfigjson'],
+  'kubernetes.io/dockercfg': ['.dockercfg'],
+  'kubernetes.io/ssh-auth': ['ssh-privatekey'],
+};
+
+/** ConfigMap and Secret keys, and the keys a Secret's type requires. */
+function checkData(m: Manifest, issues: IssueList): void {
+  const maps = m.kind === 'ConfigMap' ? ['data', 'binaryData'] : ['data', 'stringData'];
+  const keys = new Set<string>();
+  for (const field of maps) {
+    for (const key of Object.keys(obj(m[field]))) {
+      const rule = key.length > 253 ? 'is longer than 253 characters'
+        : !DATA_KEY.test(key) ? "must consist of alphanumeric characters, '-', '_' or '.'"
+          : key === '.' || key.startsWith('..') ? "must not be '.' or start with '..'" : undefined;
+      issues.check(`/${field}/${key}`, key, rule);
+      if (m.kind === 'ConfigMap' && keys.has(key)) issues.add('api-server', `/binaryData/${key}`, 'is also in data: a key may be in one of data and binaryData');
+      keys.add(key);
+    }
+  }
+  for (const key of SECRET_KEYS[str(m.type) ?? ''] ?? []) {
+    if (!keys.has(key)) issues.add('api-server', '/data', `must hold the key ${key} for type ${String(m.type)}`);
+  }
+}
+
+const PSS_LEVELS = ['privileged', 'baseline', 'restricted'];
+
+/** Pod Security labels take a level (or a version: latest or v1.<minor>). */
+function checkNamespace(m: Manifest, issues: IssueList): void {
+  for (const [key, value] of Object.entries(strMap(obj(m.metadata).labels))) {
+    const mode = /^pod-security\.kubernetes\.io\/(enforce|audit|warn)(-version)?$/.exec(key);
+    if (!mode) continue;
+    const ok = mode[2] ? value === 'latest' || /^v1\.(0|[1-9]\d*)$/.test(value) : PSS_LEVELS.includes(value);
+    if (!ok) issues.add('api-server', `/metadata/labels/${key}`, `${JSON.stringify(value)} is not ${mode[2] ? '"latest" or "v1.<minor>"' : PSS_LEVELS.join(', ')}`);
+  }
+}
+
+function nonNegative(issues: IssueList, path: string, value: unknown): void {
+  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0)) issues.add('api-server', path, `${JSON.stringify(value)} must be an integer >= 0`);
+}
+
+function checkJob(spec: Obj, path: string, issues: IssueList): void {
+  for (const field of ['backoffLimit', 'completions', 'parallelism', 'ttlSecondsAfterFinished']) nonNegative(issues, `${path}/${field}`, spec[field]);
+  const deadline = spec.activeDeadlineSeconds;
+  if (deadline !== undefined && !(Number.isInteger(deadline) && (deadline as number) > 0)) issues.add('api-server', `${path}/activeDeadlineSeconds`, `${JSON.stringify(deadline)} must be an integer > 0`);
+}
+
+const CRON_DESCRIPTORS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
+const CRON_FIELDS: Array<{ name: string; min: number; max: number; names?: string[] }> = [
+  { name: 'minute', min: 0, max: 59 },
+  { name: 'hour', min: 0, max: 23 },
+  { name: 'day of month', min: 1, max: 31 },
+  { name: 'month', min: 1, max: 12, names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] },
+  { name: 'day of week', min: 0, max: 6, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
+];
+
+/** A schedule as the CronJob controller's parser (robfig/cron, standard format) reads it. */
+export function cronSchedule(schedule: string): string | undefined {
+  const s = schedule.trim();
+  if (/^(CRON_)?TZ=/.test(s)) return 'must not set TZ or CRON_TZ: use the timeZone field';
+  if (s.startsWith('@')) {
+    if (CRON_DESCRIPTORS.has(s)) return undefined;
+    const every = /^@every\s+((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$/.exec(s);
+    return every ? undefined : 'is not a known descriptor (@yearly, @monthly, @weekly, @daily, @hourly, @every <duration>)';
+  }
+  const fields = s.split(/\s+/);
+  if (fields.length !== 5) return `has ${fields.length} fields, not 5 (minute hour day-of-month month day-of-week)`;
+  for (let i = 0; i < 5; i++) {
+    const f = CRON_FIELDS[i];
+    const value = (v: string) => {
+      const named = f.names?.indexOf(v.toUpperCase()) ?? -1;
+      if (named >= 0) return named + f.min;
+      return /^\d+$/.test(v) ? Number(v) : NaN;
+    };
+    for (const part of fields[i].split(',')) {
+      const m = /^([^/]+)(?:\/(\d+))?$/.exec(part);
+      if (!m) return `field ${f.name} "${fields[i]}" is not valid`;
+      const [, range, step] = m;
+      if (step !== undefined && Number(step) === 0) return `field ${f.name} "${part}" has a step of 0`;
+      if (range === '*' || range === '?') continue;
+      const [a, b, extra] = range.split('-');
+      const lo = value(a);
+      const hi = b === undefined ? lo : value(b);
+      if (extra !== undefined || Number.isNaN(lo) || Number.isNaN(hi) || lo < f.min || hi > f.max || lo > hi) {
+        return `field ${f.name} "${part}" is outside ${f.min}-${f.max}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+function timeZone(tz: string): string | undefined {
+  if (tz === '' || tz.toLowerCase() === 'local' || /\s/.test(tz)) return 'must be an explicit IANA time zone, e.g. Europe/Berlin';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return undefined;
+  } catch {
+    return 'is not a known IANA time zone';
+  }
+}
+
+function checkCronJob(spec: Obj, issues: IssueList): void {
+  const schedule = str(spec.schedule);
+  if (schedule === undefined) issues.add('api-server', '/spec/schedule', 'is required');
+  else issues.check('/spec/schedule', schedule, cronSchedule(schedule));
+  if (spec.timeZone !== undefined) issues.check('/spec/timeZone', spec.timeZone, timeZone(String(spec.timeZone)));
+  const policy = spec.concurrencyPolicy;
+  if (policy !== undefined && !['Allow', 'Forbid', 'Replace'].includes(String(policy))) issues.add('api-server', '/spec/concurrencyPolicy', `${JSON.stringify(policy)} is not Allow, Forbid or Replace`);
+  for (const field of ['successfulJobsHistoryLimit', 'failedJobsHistoryLimit', 'startingDeadlineSeconds']) nonNegative(issues, `/spec/${field}`, spec[field]);
+  checkJob(obj(obj(spec.jobTemplate).spec), '/spec/jobTemplate/spec', issues);
+}
+
+/** HTTPRoute path values, as the Gateway API CRD's rules check them. */
+function gatewayPath(v: unknown): string | undefined {
+  if (typeof v !== 'string' || !v.startsWith('/')) return 'must be an absolute path starting with "/"';
+  if (!/^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+$/.test(v)) return 'holds a character a path may not hold unescaped';
+  if (/\/\/|\/\.\/|\/\.\.\/|%2f|%2F|#/.test(v) || /\/\.\.?$/.test(v)) return 'must not contain "//", "/./", "/../", "%2f", "%2F" or "#", nor end with "/." or "/.."';
+  return undefined;
+}
+
+function checkHttpRoute(spec: Obj, issues: IssueList): void {
+  list(spec.rules).forEach((r, i) => list(obj(r).matches).forEach((match, j) => {
+    const path = obj(obj(match).path);
+    const type = path.type ?? 'PathPrefix';
+    if ((type === 'PathPrefix' || type === 'Exact') && path.value !== undefined) issues.check(`/spec/rules/${i}/matches/${j}/path/value`, path.value, gatewayPath(path.value));
+  }));
 }
 
 function checkWorkload(m: Manifest, spec: Obj, issues: IssueList): void {
   const selector = strMap(obj(spec.selector).matchLabels);
   const template = obj(spec.template);
   const podLabels = strMap(obj(template.metadata).labels);
-  if (m.kind !== 'Job') {
-    if (Object.keys(selector).length === 0 && list(obj(spec.selector).matchExpressions).length === 0) issues.add('api-server', '/spec/selector', 'must not be empty');
-    if (!Object.entries(selector).every(([k, v]) => podLabels[k] === v)) issues.add('api-server', '/spec/selector', 'does not match template labels');
-  }
+  if (Object.keys(selector).length === 0 && list(obj(spec.selector).matchExpressions).length === 0) issues.add('api-server', '/spec/selector', 'must not be empty');
+  if (!Object.entries(selector).every(([k, v]) => podLabels[k] === v)) issues.add('api-server', '/spec/selector', 'does not match template labels');
   checkLabelMap(issues, '/spec/template/metadata/labels', podLabels);
   if (spec.replicas !== undefined && !(Number.isInteger(spec.replicas) && (spec.replicas as number) >= 0)) issues.add('api-server', '/spec/replicas', 'must be an integer >= 0');
   if (m.kind === 'Deployment') {
@@ -264,13 +429,10 @@ function checkWorkload(m: Manifest, spec: Obj, issues: IssueList): void {
     issues.check('/spec/strategy/rollingUpdate/maxUnavailable', ru.maxUnavailable, ru.maxUnavailable === undefined ? undefined : intOrPercent(ru.maxUnavailable, 100));
     const zero = (v: unknown) => v === 0 || v === '0%';
     if (zero(ru.maxSurge) && zero(ru.maxUnavailable)) issues.add('api-server', '/spec/strategy/rollingUpdate', 'maxSurge and maxUnavailable may not both be 0');
+    const type = obj(spec.strategy).type;
+    if (type !== undefined && type !== 'RollingUpdate' && type !== 'Recreate') issues.add('api-server', '/spec/strategy/type', `${JSON.stringify(type)} is not RollingUpdate or Recreate`);
+    if (type === 'Recreate' && obj(spec.strategy).rollingUpdate !== undefined) issues.add('api-server', '/spec/strategy/rollingUpdate', 'may not be specified when strategy type is Recreate');
   }
-  if (m.kind === 'StatefulSet') {
-    const name = str(obj(m.metadata).name) ?? '';
-    if (name.length > 52) issues.add('api-server', '/metadata/name', 'is longer than 52 characters: the controller-revision-hash pod label would exceed 63 characters');
-  }
-  const claims = list(spec.volumeClaimTemplates).map((c) => str(obj(obj(c).metadata).name));
-  checkPodSpec(obj(template.spec), '/spec/template/spec', issues, claims);
 }
 
 function checkPodSpec(pod: Obj, path: string, issues: IssueList, claimNames: Array<string | undefined>): void {

@@ -7,15 +7,22 @@ import { App, Chart } from 'cdk8s';
 import { checkApiRules, RuleOptions } from './api-rules';
 import { formatIssue, IssueList, list, Manifest, ManifestIssue, obj, str, strMap } from './json';
 import { checkPodSecurity, PodSecurityProfile, PodSecurityViolation } from './pod-security';
-import { checkSchema } from './schema';
+import { checkSchema, MissingSchemaPackageError } from './schema';
 
-export { checkPodSecurity, formatIssue };
+export { checkPodSecurity, formatIssue, MissingSchemaPackageError };
 export type { Manifest, ManifestIssue, PodSecurityProfile, PodSecurityViolation, RuleOptions };
 
 /** Options of validateManifests. */
 export interface ValidateOptions extends RuleOptions {
   /** Also report our lints (advice beyond what the API server enforces). @default true */
   readonly lints?: boolean;
+  /**
+   * Check each object against its OpenAPI schema, which needs the package kubernetes-models (and
+   * @kubernetes-models/gateway-api for Gateway API kinds); without it, validation throws a
+   * MissingSchemaPackageError naming what to install. `false` skips the schemas on purpose.
+   * @default true
+   */
+  readonly schema?: boolean;
 }
 
 /** The manifests of a chart or app (synthesized in memory), or the given list. */
@@ -34,7 +41,7 @@ export function validateManifests(input: Chart | App | Manifest[], options: Vali
   const issues: ManifestIssue[] = [];
   for (const m of manifests) {
     const found = new IssueList(m);
-    checkSchema(m, found);
+    if (options.schema ?? true) checkSchema(m, found);
     checkApiRules(m, found, options);
     issues.push(...found.issues);
   }
@@ -62,9 +69,11 @@ export function synthValidated(chart: Chart, options: ValidateOptions & { podSec
 function lint(manifests: Manifest[]): ManifestIssue[] {
   const out: ManifestIssue[] = [];
   const ns = (m: Manifest) => str(obj(m.metadata).namespace) ?? 'default';
+  // Pods a Service may select: bare Pods and the templates of every workload kind.
   const pods = manifests.flatMap((m) => {
-    const template = obj(obj(m.spec).template);
-    return m.spec !== undefined && obj(m.spec).template !== undefined ? [{ ns: ns(m), labels: strMap(obj(template.metadata).labels) }] : [];
+    const spec = obj(m.spec);
+    const meta = m.kind === 'Pod' ? m.metadata : m.kind === 'CronJob' ? obj(obj(obj(spec.jobTemplate).spec).template).metadata : spec.template !== undefined ? obj(spec.template).metadata : undefined;
+    return meta === undefined ? [] : [{ ns: ns(m), labels: strMap(obj(meta).labels) }];
   });
   for (const m of manifests) {
     const issue = (path: string, message: string) =>
@@ -76,6 +85,9 @@ function lint(manifests: Manifest[]): ManifestIssue[] {
       }
     }
     if (m.kind === 'StatefulSet') {
+      if ((str(obj(m.metadata).name) ?? '').length > 52) {
+        issue('/metadata/name', 'is longer than 52 characters: the API server accepts it, but the controller cannot create its pods (their controller-revision-hash label would exceed 63 characters)');
+      }
       const serviceName = str(obj(m.spec).serviceName);
       const headless = manifests.some((s) => s.kind === 'Service' && ns(s) === ns(m) && str(obj(s.metadata).name) === serviceName && obj(s.spec).clusterIP === 'None');
       if (!headless) issue('/spec/serviceName', `"${serviceName ?? ''}" names no headless Service in these manifests`);

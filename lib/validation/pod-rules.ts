@@ -106,6 +106,7 @@ function checkProjected(projected: Obj, path: string, issues: IssueList): void {
 
 /** One container's env, envFrom, mounts, lifecycle, pull policy and resources. */
 export function checkContainerDetails(c: Obj, path: string, issues: IssueList, volumes: Set<string | undefined>): void {
+  checkIds(issues, `${path}/securityContext`, obj(c.securityContext));
   list(c.env).map(obj).forEach((e, j) => {
     const p = `${path}/env/${j}`;
     if (e.valueFrom === undefined) return;
@@ -231,6 +232,25 @@ export function checkScheduling(pod: Obj, path: string, issues: IssueList): void
   for (const field of ['priorityClassName', 'runtimeClassName']) {
     const v = str(pod[field]);
     if (v !== undefined) issues.check(`${path}/${field}`, v, dns1123Subdomain(v));
+  }
+  const seen = new Set<string>();
+  list(pod.topologySpreadConstraints).map(obj).forEach((t, i) => {
+    const p = `${path}/topologySpreadConstraints/${i}`;
+    if (!(Number.isInteger(t.maxSkew) && (t.maxSkew as number) >= 1)) issues.add('api-server', `${p}/maxSkew`, `${JSON.stringify(t.maxSkew)} must be an integer >= 1`);
+    if (!str(t.topologyKey)) issues.add('api-server', `${p}/topologyKey`, 'is required');
+    if (t.whenUnsatisfiable !== 'DoNotSchedule' && t.whenUnsatisfiable !== 'ScheduleAnyway') issues.add('api-server', `${p}/whenUnsatisfiable`, `${JSON.stringify(t.whenUnsatisfiable)} is not DoNotSchedule or ScheduleAnyway`);
+    const key = `${String(t.topologyKey)}/${String(t.whenUnsatisfiable)}`;
+    if (seen.has(key)) issues.add('api-server', p, `{${key}} is a duplicate pair of topologyKey and whenUnsatisfiable`);
+    seen.add(key);
+  });
+  checkIds(issues, `${path}/securityContext`, obj(pod.securityContext));
+}
+
+/** User and group ids of a pod or container security context: 0-2147483647. */
+export function checkIds(issues: IssueList, path: string, sc: Obj): void {
+  const ids = [...['runAsUser', 'runAsGroup', 'fsGroup'].map((f) => [f, sc[f]] as const), ...list(sc.supplementalGroups).map((g, i) => [`supplementalGroups/${i}`, g] as const)];
+  for (const [field, id] of ids) {
+    if (id !== undefined && !(Number.isInteger(id) && (id as number) >= 0 && (id as number) <= 2147483647)) issues.add('api-server', `${path}/${field}`, `${JSON.stringify(id)} must be between 0 and 2147483647, inclusive`);
   }
 }
 

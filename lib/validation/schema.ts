@@ -3,18 +3,46 @@ import { IssueList, Manifest } from './json';
 interface Validatable { validate(): void }
 type ModelClass = new (data: object) => Validatable;
 
-const cache = new Map<string, ModelClass | null>();
+/** The schema packages, and the versions that run on Node.js 20 (their newer majors need 22). */
+const PACKAGES = {
+  core: { name: 'kubernetes-models', version: '~4.5.1' },
+  gateway: { name: '@kubernetes-models/gateway-api', version: '~0.5.1' },
+};
 
-/** The kubernetes-models class for an apiVersion/kind, or null when it has none (CRDs). */
+const cache = new Map<string, ModelClass | null>();
+const present = new Map<string, boolean>();
+
+/** Thrown when schema checks are asked for but the package holding the schemas is not installed. */
+export class MissingSchemaPackageError extends Error {
+  constructor(pkg: { name: string; version: string }, kind: string) {
+    super(`validating ${kind} against its schema needs the package ${pkg.name}: npm install --save-dev ${pkg.name}@${pkg.version}, `
+      + 'or pass { schema: false } to check only the API server rules and the lints');
+    this.name = 'MissingSchemaPackageError';
+  }
+}
+
+function installed(name: string): boolean {
+  if (!present.has(name)) {
+    try {
+      require.resolve(`${name}/package.json`);
+      present.set(name, true);
+    } catch {
+      present.set(name, false);
+    }
+  }
+  return present.get(name)!;
+}
+
+/** The schema class for an apiVersion/kind, or null when the package has none (other CRDs). */
 function model(apiVersion: string, kind: string): ModelClass | null {
   const key = `${apiVersion}/${kind}`;
   if (!cache.has(key)) {
+    const pkg = apiVersion.startsWith('gateway.networking.k8s.io/') ? PACKAGES.gateway : PACKAGES.core;
+    if (!installed(pkg.name)) throw new MissingSchemaPackageError(pkg, kind);
     let found: ModelClass | null = null;
     try {
       // Loaded on first use: the schemas cost nothing until someone validates.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const pkg = apiVersion.startsWith('gateway.networking.k8s.io/') ? '@kubernetes-models/gateway-api' : 'kubernetes-models';
-      const mod = require(`${pkg}/${apiVersion}/${kind}`) as { [k: string]: ModelClass };
+      const mod = require(`${pkg.name}/${apiVersion}/${kind}`) as { [k: string]: ModelClass };
       found = mod[kind] ?? null;
     } catch {
       found = null;

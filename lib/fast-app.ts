@@ -39,17 +39,20 @@ export class FastApp extends App {
     if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
     // Render everything first: a failing chart leaves the output directory as it was.
     const files = new Map<string, string>();
+    const resources: { [name: string]: { path: string } } = {};
     for (const chart of this.charts) {
       const objects = new DependencyGraph(chart.node).topology()
-        .filter((x): x is ApiObject => ApiObject.isApiObject(x) && Chart.of(x) === chart)
-        .map((o) => o.toJson());
-      files.set(`${Names.toDnsLabel(chart)}${this.outputFileExtension}`, toYamlDocuments(objects));
+        .filter((x): x is ApiObject => ApiObject.isApiObject(x) && Chart.of(x) === chart);
+      files.set(`${Names.toDnsLabel(chart)}${this.outputFileExtension}`, toYamlDocuments(objects.map((o) => o.toJson())));
+      for (const o of objects) resources[o.name] = { path: o.node.path };
     }
+    // What cdk8s writes for the CLI's validation plugins (keyed by metadata.name, as cdk8s does).
+    if (this.recordsMetadata) files.set(CONSTRUCT_METADATA, JSON.stringify({ version: '1.0.0', resources }));
     replaceOutput(this.outdir, files);
   }
 
   private coversLayout(all: IConstruct[]): boolean {
-    if (this.yamlOutputType !== YamlOutputType.FILE_PER_CHART || this.recordsMetadata) return false;
+    if (this.yamlOutputType !== YamlOutputType.FILE_PER_CHART) return false;
     return all.every((c) => c.node.dependencies.length === 0 && !(Chart.isChart(c) && c.node.scopes.slice(0, -1).some((s) => Chart.isChart(s))));
   }
 }
@@ -60,6 +63,7 @@ export class FastApp extends App {
  * no manifest.
  */
 export const FAST_APP_FILES = '_fastapp-files.txt';
+const CONSTRUCT_METADATA = 'construct-metadata.json';
 
 /**
  * Replaces the manifests in `outdir` as one step: the new directory is assembled beside it (the

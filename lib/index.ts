@@ -26,3 +26,4 @@ export * from './topology';
 export * from './core/gateway-types';
 export * from './gateway';
 export * from './fast-app';
+export * from './manifest-validation';

@@ -28,6 +28,15 @@ describe('FastApp', () => {
     for (const file of Object.keys(slow)) expect(fast[file]).toBe(slow[file]);
   });
 
+  // The cdk8s CLI asks for it when cdk8s.yaml lists validation plugins.
+  test('writes the construct metadata cdk8s writes, byte for byte, when asked to record it', () => {
+    const slow = synthFiles((outdir) => buildExamples(new App({ outdir, recordConstructMetadata: true })));
+    const fast = synthFiles((outdir) => buildExamples(new FastApp({ outdir, recordConstructMetadata: true })));
+    expect(fast['construct-metadata.json']).toBe(slow['construct-metadata.json']);
+    expect(JSON.parse(fast['construct-metadata.json']).resources['shop-config']).toEqual({ path: 'workloads/shop-config' });
+    expect(Object.keys(fast)).toEqual(Object.keys(slow));
+  });
+
   test('reports validation errors as cdk8s does, writing nothing', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'fast-'));
     const app = new FastApp({ outdir });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,9 +74,15 @@ describe('isolation', () => {
     for (const file of files(lib)) {
       const text = readFileSync(file, 'utf8');
       if (!file.includes(`${join('lib', 'terraform')}`)) expect([file, /from '(cdktf|@cdktf\/[^']+)'/.test(text)]).toEqual([file, false]);
-      if (!file.includes(`${join('lib', 'validation')}`)) expect([file, /kubernetes-models/.test(text)]).toEqual([file, false]);
+      if (!file.includes(`${join('lib', 'validation')}`)) expect([file, /(from |require\()'(@?kubernetes-models)[/']/.test(text)]).toEqual([file, false]);
     }
-    const index = readFileSync(join(lib, 'index.ts'), 'utf8');
-    expect(index).not.toMatch(/terraform|validation/);
+  });
+
+  // The validation plugin in the main entry loads the validation code only when the CLI runs it.
+  test('importing the library loads neither cdktf, nor the schemas, nor the validation or Terraform entry', () => {
+    const loaded = JSON.parse(execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', "require('./lib'); console.log(JSON.stringify(Object.keys(require.cache)))"],
+      { cwd: join(__dirname, '..'), encoding: 'utf8' })) as string[];
+    expect(loaded.some((f) => f.endsWith(join('lib', 'index.ts')))).toBe(true);
+    expect(loaded.filter((f) => /node_modules[/\\](cdktf|@cdktf|kubernetes-models|@kubernetes-models)[/\\]|lib[/\\](validation|terraform)[/\\]/.test(f))).toEqual([]);
   });
 });

@@ -357,6 +357,11 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "portName": "string?",
     "scheme": "ProbeScheme?"
   },
+  "ManifestValidationProps": {
+    "lints": "boolean?",
+    "podSecurity": "string?",
+    "schema": "boolean?"
+  },
   "NamedContainerOptions": {
     "image": "string",
     "addCapabilities": "string[]?",
@@ -567,6 +572,17 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "operator": "TolerationOperator?",
     "tolerationSeconds": "cdk8s.Duration?",
     "value": "string?"
+  },
+  "ValidationViolatingResource": {
+    "locations": "string[]",
+    "manifestPath": "string",
+    "resourceName": "string"
+  },
+  "ValidationViolation": {
+    "fix": "string",
+    "recommendation": "string",
+    "ruleName": "string",
+    "violatingResources": "ValidationViolatingResource[]"
   },
   "VolumeClaimOptions": {
     "mountPath": "string",
@@ -876,6 +892,18 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "duration",
       "cdk8s.Duration"
+    ]
+  ],
+  "new ManifestValidation": [
+    [
+      "props",
+      "ManifestValidationProps?"
+    ]
+  ],
+  "ManifestValidation.validate": [
+    [
+      "context",
+      "IValidationContext"
     ]
   ],
   "new Namespaces": [

@@ -1,0 +1,130 @@
+// A validation plugin for the cdk8s CLI (`validations:` in cdk8s.yaml): runs this library's
+// validation entry (schemas, API server rules, lints, optionally Pod Security) over every manifest
+// `cdk8s synth` writes, for any cdk8s app: plain ApiObjects, cdk8s-plus, or our constructs.
+// It lives in the main entry because the CLI loads a plugin package by its main module; the
+// validation code itself is loaded only when the plugin runs.
+
+/** One resource in a violation, as the cdk8s CLI reports it. */
+export interface ValidationViolatingResource {
+  /** The object's metadata.name (the CLI maps it to a construct path when metadata is recorded). */
+  readonly resourceName: string;
+  /** JSON paths inside the object. */
+  readonly locations: string[];
+  /** The manifest file that holds the object. */
+  readonly manifestPath: string;
+}
+
+/** A violation, as the cdk8s CLI's validation report takes it. */
+export interface ValidationViolation {
+  /** What is broken. */
+  readonly ruleName: string;
+  /** Why it matters. */
+  readonly recommendation: string;
+  /** How to fix it. */
+  readonly fix: string;
+  /** Where. */
+  readonly violatingResources: ValidationViolatingResource[];
+}
+
+/** The report of the cdk8s CLI's validation context. */
+export interface IValidationReport {
+  /** Adds a violation. */
+  addViolation(violation: ValidationViolation): void;
+  /** Ends the report with "success" or "failure". */
+  submit(status: string, metadata?: { [key: string]: string }): void;
+}
+
+/** The part of the cdk8s CLI's `ValidationContext` the plugin uses. */
+export interface IValidationContext {
+  /** The manifest files `cdk8s synth` wrote. */
+  readonly manifests: string[];
+  /** Where violations go. */
+  readonly report: IValidationReport;
+  /** The objects of one manifest file. */
+  parseManifest(manifestPath: string): any[];
+}
+
+/** Properties of the plugin, from `properties:` of its entry in cdk8s.yaml. */
+export interface ManifestValidationProps {
+  /**
+   * Also report our lints (advice beyond what the API server enforces).
+   * @default true
+   */
+  readonly lints?: boolean;
+  /**
+   * Check pods against this Pod Security Standard: "baseline" or "restricted".
+   * @default - none
+   */
+  readonly podSecurity?: string;
+  /**
+   * Check each object against its OpenAPI schema (needs the package kubernetes-models).
+   * @default true
+   */
+  readonly schema?: boolean;
+}
+
+interface Issue { rule: string; kind: string; name: string; path: string; message: string }
+interface ValidationEntry {
+  validateManifests(manifests: object[], options: { lints?: boolean; schema?: boolean }): Issue[];
+  checkPodSecurity(manifests: object[], profile: string): Array<{ kind: string; name: string; check: string; path: string; message: string }>;
+}
+
+const RECOMMENDATIONS: { [rule: string]: string } = {
+  'schema': 'The object does not match the Kubernetes OpenAPI schema: the API server rejects it.',
+  'api-server': 'The API server rejects this object, and with it the rest of the apply may stop half done.',
+  'lint': 'The API server accepts this, but it is almost certainly a mistake.',
+  'pod-security': 'A namespace that enforces this Pod Security level rejects these pods.',
+};
+
+/**
+ * The cdk8s CLI validation plugin of this library. In cdk8s.yaml:
+ * `validations: [{ package: cdk8s-service-patterns, version: <version>, class: ManifestValidation }]`
+ * (or a local path such as `./node_modules/cdk8s-service-patterns` as `package`).
+ */
+export class ManifestValidation {
+  private readonly props: ManifestValidationProps;
+
+  constructor(props: ManifestValidationProps = {}) {
+    this.props = props ?? {};
+    const pss = this.props.podSecurity;
+    if (pss !== undefined && pss !== 'baseline' && pss !== 'restricted') {
+      throw new Error(`ManifestValidation: properties.podSecurity "${String(pss)}" is not "baseline" or "restricted"`);
+    }
+  }
+
+  /** Validates every manifest of the context and submits the report. */
+  public async validate(context: IValidationContext): Promise<void> {
+    // Loaded here so that importing the library does not load the validation code and schemas.
+    const entry = require('./validation') as ValidationEntry;
+    const groups = new Map<string, ValidationViolation & { violatingResources: ValidationViolatingResource[] }>();
+    const add = (rule: string, message: string, fix: string, resource: ValidationViolatingResource) => {
+      const key = `${rule}\u0000${message}`;
+      let v = groups.get(key);
+      if (!v) {
+        v = { ruleName: `[${rule}] ${message}`, recommendation: RECOMMENDATIONS[rule] ?? '', fix, violatingResources: [] };
+        groups.set(key, v);
+      }
+      v.violatingResources.push(resource);
+    };
+    const files = context.manifests.map((file) => ({ file, docs: context.parseManifest(file).filter((d) => d !== null && typeof d === 'object') }));
+    // The CLI finds construct paths by metadata.name alone; where several objects share a name (a
+    // Deployment and its Service), kind/name is given instead, so that no wrong path is shown.
+    const names = new Map<string, number>();
+    for (const d of files.flatMap((f) => f.docs)) names.set(String(d.metadata?.name), (names.get(String(d.metadata?.name)) ?? 0) + 1);
+    const resource = (kind: string, name: string, path: string, file: string): ValidationViolatingResource =>
+      ({ resourceName: (names.get(name) ?? 0) > 1 ? `${kind}/${name}` : name, locations: [path], manifestPath: file });
+    for (const { file, docs } of files) {
+      for (const issue of entry.validateManifests(docs, { lints: this.props.lints, schema: this.props.schema })) {
+        add(issue.rule, `${issue.kind}: ${issue.path} ${issue.message}`, 'Change the field as the message says.', resource(issue.kind, issue.name, issue.path, file));
+      }
+      if (this.props.podSecurity !== undefined) {
+        for (const v of entry.checkPodSecurity(docs, this.props.podSecurity)) {
+          add('pod-security', `${v.kind}: ${v.path} ${v.message} (${v.check})`, `Meet the ${this.props.podSecurity} profile, or label the namespace with a weaker one.`,
+            resource(v.kind, v.name, v.path, file));
+        }
+      }
+    }
+    for (const v of groups.values()) context.report.addViolation(v);
+    context.report.submit(groups.size === 0 ? 'success' : 'failure');
+  }
+}

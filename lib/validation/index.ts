@@ -11,6 +11,9 @@ import { checkSchema, MissingSchemaPackageError } from './schema';
 
 export { checkPodSecurity, formatIssue, MissingSchemaPackageError };
 export type { Manifest, ManifestIssue, PodSecurityProfile, PodSecurityViolation, RuleOptions };
+// The cdk8s CLI plugin, also here for cdk8s.yaml entries that name this entry's file.
+export { ManifestValidation } from '../manifest-validation';
+export type { ManifestValidationProps } from '../manifest-validation';
 
 /** Options of validateManifests. */
 export interface ValidateOptions extends RuleOptions {

@@ -26,6 +26,7 @@ import { IngressTls, PathType } from './core/routes';
 import { IngressOptions, IngressRouter } from './ingress-router';
 import { resolveWorkload, ResolvedWorkload } from './core/pod-template';
 import { WorkloadOptions } from './core/workload';
+import { brand, hasBrand } from './core/brand';
 
 /** Props of an ExposedApp: a Deployment and the Service that exposes it. */
 export interface ExposedAppProps extends WorkloadOptions, IdentityOptions, PortOptions, ServiceOptions {
@@ -56,6 +57,11 @@ export interface ExposedAppProps extends WorkloadOptions, IdentityOptions, PortO
  * `restricted` Pod Security Standard, get requests and a memory limit, and a readiness probe.
  */
 export class ExposedApp extends ServiceWorkload {
+  /** Whether `x` is an ExposedApp (made by any copy of this package). */
+  public static isExposedApp(x: any): x is ExposedApp {
+    return hasBrand(x, 'ExposedApp');
+  }
+
   /** The Deployment (patch it with `addJsonPatch`). */
   public readonly deployment: ApiObject;
   /** The Service. */
@@ -101,6 +107,7 @@ export class ExposedApp extends ServiceWorkload {
 
   constructor(scope: Construct, id: string, props: ExposedAppProps) {
     super(scope, id);
+    brand(this, 'ExposedApp');
     checkShape('new ExposedApp', [scope, id, props], 'ExposedApp', this);
     const problems = new Problems('ExposedApp', this);
     const defaults = PatternDefaults.of(this);

@@ -16,6 +16,7 @@ import { Problems } from './core/problems';
 import { claimName } from './core/registry';
 import { resolveIdentity } from './core/resolve-identity';
 import { externalNamePorts } from './core/service-render';
+import { brand, hasBrand } from './core/brand';
 
 /** Which endpoint objects back a selector-less Service. */
 export enum EndpointsApi {
@@ -77,6 +78,11 @@ export interface ExternalDatabaseProps extends IdentityOptions {
  * a DNS name. Moving the database later changes this one object, not every app.
  */
 export class ExternalDatabase extends Construct implements IServiceEndpoint {
+  /** Whether `x` is an ExternalDatabase (made by any copy of this package). */
+  public static isExternalDatabase(x: any): x is ExternalDatabase {
+    return hasBrand(x, 'ExternalDatabase');
+  }
+
   /** The Service. */
   public readonly service: ApiObject;
   /** The EndpointSlices, one per IP family (addresses mode with slices). */
@@ -95,6 +101,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
 
   constructor(scope: Construct, id: string, props: ExternalDatabaseProps) {
     super(scope, id);
+    brand(this, 'ExternalDatabase');
     checkShape('new ExternalDatabase', [scope, id, props], 'ExternalDatabase', this);
     const problems = new Problems('ExternalDatabase', this);
     const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);

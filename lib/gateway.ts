@@ -13,6 +13,7 @@ import { Problems } from './core/problems';
 import { claimName } from './core/registry';
 import { resolveIdentity } from './core/resolve-identity';
 import { httpHost } from './core/routing';
+import { brand, hasBrand } from './core/brand';
 
 /** Protocol of a Gateway listener. */
 export enum ListenerProtocol {
@@ -74,6 +75,11 @@ export interface GatewayProps extends IdentityOptions {
  * HTTPS listeners, with certificates from TLS Secrets and the namespaces allowed to attach.
  */
 export class Gateway extends Construct implements IGatewayRef {
+  /** Whether `x` is a Gateway (made by any copy of this package). */
+  public static isGateway(x: any): x is Gateway {
+    return hasBrand(x, 'Gateway');
+  }
+
   /** The Gateway object. */
   public readonly resource: ApiObject;
   /** ReferenceGrants for certificates in other namespaces. */
@@ -83,6 +89,7 @@ export class Gateway extends Construct implements IGatewayRef {
 
   constructor(scope: Construct, id: string, props: GatewayProps) {
     super(scope, id);
+    brand(this, 'Gateway');
     checkShape('new Gateway', [scope, id, props], 'Gateway', this);
     const problems = new Problems('Gateway', this);
     const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);
@@ -172,6 +179,11 @@ function checkListeners(problems: Problems, listeners: GatewayListener[]): void 
  * A Gateway that lives elsewhere, e.g. one the platform team owns. It writes nothing.
  */
 export class GatewayRef extends Construct implements IGatewayRef {
+  /** Whether `x` is a GatewayRef (made by any copy of this package). */
+  public static isGatewayRef(x: any): x is GatewayRef {
+    return hasBrand(x, 'GatewayRef');
+  }
+
   /**
    * Refers to Gateway `name` in `namespace`, optionally to one of its listeners.
    * @param namespace the Gateway's namespace; routes in other namespaces name it in their parentRefs
@@ -191,5 +203,6 @@ export class GatewayRef extends Construct implements IGatewayRef {
     public readonly sectionName?: string,
   ) {
     super(scope, id);
+    brand(this, 'GatewayRef');
   }
 }

@@ -20,6 +20,7 @@ import { claimObjectName, claimProductionNames, productionObjects } from './core
 import { resolveIdentity } from './core/resolve-identity';
 import { noteNamespace } from './core/namespace-notes';
 import { WorkloadOptions } from './core/workload';
+import { brand, hasBrand } from './core/brand';
 
 /** The workload behind a headless Service. */
 export enum WorkloadKind {
@@ -152,6 +153,11 @@ export interface HeadlessGroupProps extends WorkloadOptions, IdentityOptions, Po
  * StatefulSet.
  */
 export class HeadlessGroup extends ServiceWorkload {
+  /** Whether `x` is a HeadlessGroup (made by any copy of this package). */
+  public static isHeadlessGroup(x: any): x is HeadlessGroup {
+    return hasBrand(x, 'HeadlessGroup');
+  }
+
   /** The headless Service. */
   public readonly service: ApiObject;
   /** The StatefulSet or Deployment. */
@@ -192,6 +198,7 @@ export class HeadlessGroup extends ServiceWorkload {
 
   constructor(scope: Construct, id: string, props: HeadlessGroupProps) {
     super(scope, id);
+    brand(this, 'HeadlessGroup');
     checkShape('new HeadlessGroup', [scope, id, props], 'HeadlessGroup', this);
     const problems = new Problems('HeadlessGroup', this);
     const defaults = PatternDefaults.of(this);

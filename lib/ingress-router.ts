@@ -16,6 +16,7 @@ import { checkGatewayRef, checkRuleCount, httpRouteObject, httpRouteSpec, refere
 import { IGatewayRef, PathMatch, RouteApi } from './core/gateway-types';
 import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './core/routes';
 import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressBackend, pickBackendPort } from './core/routing';
+import { brand, hasBrand } from './core/brand';
 
 /** A route of an IngressRouter: host and path to a Service port. */
 export interface RouteOptions extends RouteMatch, BackendPortOptions {
@@ -114,6 +115,11 @@ interface Route {
  * With `api: RouteApi.GATEWAY` the same routing table renders as Gateway API HTTPRoutes instead.
  */
 export class IngressRouter extends Construct {
+  /** Whether `x` is an IngressRouter (made by any copy of this package). */
+  public static isIngressRouter(x: any): x is IngressRouter {
+    return hasBrand(x, 'IngressRouter');
+  }
+
   /** The Ingress (Ingress mode only). */
   public readonly ingress?: ApiObject;
   /** Name of the Ingress, and of the HTTPRoutes' common prefix. */
@@ -134,6 +140,7 @@ export class IngressRouter extends Construct {
 
   constructor(scope: Construct, id: string, props: IngressRouterProps = {}) {
     super(scope, id);
+    brand(this, 'IngressRouter');
     checkShape('new IngressRouter', [scope, id, props], 'IngressRouter', this);
     const problems = new Problems('IngressRouter', this);
     const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);

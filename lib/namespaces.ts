@@ -4,6 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { MANAGED_BY } from './core/labels';
 import { namespaceNotesOf, setNamespaceNotes } from './core/namespace-notes';
 import { PodSecurity } from './core/workload';
+import { brand, hasBrand } from './core/brand';
 
 /** Weakest first: the label of a namespace is its weakest pod's profile. */
 const ORDER = [PodSecurity.PRIVILEGED, PodSecurity.BASELINE, PodSecurity.RESTRICTED];
@@ -20,16 +21,22 @@ const ORDER = [PodSecurity.PRIVILEGED, PodSecurity.BASELINE, PodSecurity.RESTRIC
  * new ExposedApp(chart, 'web', { namespace: 'shop', image: 'nginx:1.27' });
  */
 export class Namespaces extends Construct {
+  /** Whether `x` is a Namespaces (made by any copy of this package). */
+  public static isNamespaces(x: any): x is Namespaces {
+    return hasBrand(x, 'Namespaces');
+  }
+
   /** The Namespaces construct of the chart of `scope`, if it has one. */
   public static of(scope: IConstruct): Namespaces | undefined {
     const notes = namespaceNotesOf(scope);
-    return notes instanceof Namespaces ? notes : undefined;
+    return Namespaces.isNamespaces(notes) ? notes : undefined;
   }
 
   private readonly profiles = new Map<string, PodSecurity[]>();
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    brand(this, 'Namespaces');
     setNamespaceNotes(Chart.of(this), this);
   }
 

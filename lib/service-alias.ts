@@ -13,6 +13,7 @@ import { Problems } from './core/problems';
 import { claimName } from './core/registry';
 import { resolveIdentity } from './core/resolve-identity';
 import { externalNamePorts } from './core/service-render';
+import { brand, hasBrand } from './core/brand';
 
 /** Props of a ServiceAlias. */
 export interface ServiceAliasProps extends IdentityOptions {
@@ -25,6 +26,11 @@ export interface ServiceAliasProps extends IdentityOptions {
  * target's `<name>.<namespace>.svc.cluster.local`, with the target's ports.
  */
 export class ServiceAlias extends Construct implements IServiceEndpoint {
+  /** Whether `x` is a ServiceAlias (made by any copy of this package). */
+  public static isServiceAlias(x: any): x is ServiceAlias {
+    return hasBrand(x, 'ServiceAlias');
+  }
+
   /** The ExternalName Service. */
   public readonly service: ApiObject;
   /** The Service the alias points at. */
@@ -37,6 +43,7 @@ export class ServiceAlias extends Construct implements IServiceEndpoint {
 
   constructor(scope: Construct, id: string, props: ServiceAliasProps) {
     super(scope, id);
+    brand(this, 'ServiceAlias');
     checkShape('new ServiceAlias', [scope, id, props], 'ServiceAlias', this);
     const problems = new Problems('ServiceAlias', this);
     const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);

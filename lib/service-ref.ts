@@ -8,6 +8,7 @@ import { Problems } from './core/problems';
 import { dns1035Label, dns1123Label, ianaPortName } from './core/names';
 import { isPortNumber, PORT_RULE } from './core/port-model';
 import { ExposedPort, Protocol, ServicePortInfo } from './core/ports';
+import { brand, hasBrand } from './core/brand';
 
 /** Props of a reference to a Service that is defined elsewhere. */
 export interface ServiceRefProps extends ServiceRefOptions {
@@ -20,6 +21,11 @@ export interface ServiceRefProps extends ServiceRefOptions {
  * connections can point at it. It writes nothing.
  */
 export class ServiceRef extends Construct implements IServiceEndpoint {
+  /** Whether `x` is a ServiceRef (made by any copy of this package). */
+  public static isServiceRef(x: any): x is ServiceRef {
+    return hasBrand(x, 'ServiceRef');
+  }
+
   /** Refers to Service `name`, optionally in another namespace and with its port. */
   public static fromName(scope: Construct, id: string, name: string, options: ServiceRefOptions = {}): ServiceRef {
     checkShape('ServiceRef.fromName', [scope, id, name, options]);
@@ -35,6 +41,7 @@ export class ServiceRef extends Construct implements IServiceEndpoint {
 
   constructor(scope: Construct, id: string, props: ServiceRefProps) {
     super(scope, id);
+    brand(this, 'ServiceRef');
     checkShape('new ServiceRef', [scope, id, props], 'ServiceRef', this);
     const problems = new Problems('ServiceRef', this);
     const nameRule = dns1035Label(props.name);

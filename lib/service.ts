@@ -15,6 +15,7 @@ import { claimName, claimNodePort } from './core/registry';
 import { checkServiceOptions, renderServiceSpec, ServiceOptions, ServiceType } from './core/service-spec';
 import { PatternDefaults } from './core/defaults';
 import { noteNamespace } from './core/namespace-notes';
+import { brand, hasBrand } from './core/brand';
 
 /** A container port of a set of pods, as a Service can target it. */
 export interface PodPortInfo {
@@ -225,6 +226,11 @@ export interface ServiceProps extends AddServiceOptions {
  * and the topology picture.
  */
 export class Service extends Construct implements IServiceEndpoint {
+  /** Whether `x` is a Service (made by any copy of this package). */
+  public static isService(x: any): x is Service {
+    return hasBrand(x, 'Service');
+  }
+
   /** The Service object (patch it with `addJsonPatch`). */
   public readonly resource: ApiObject;
   public readonly serviceName: string;
@@ -242,6 +248,7 @@ export class Service extends Construct implements IServiceEndpoint {
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id);
+    brand(this, 'Service');
     checkShape('new Service', [scope, id, props], 'Service', this);
     const problems = new Problems('Service', this);
     if (!props || typeof props !== 'object') {

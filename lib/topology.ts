@@ -64,8 +64,8 @@ function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[]
   };
 
   for (const c of scope.node.findAll()) {
-    if (c instanceof ExposedApp || c instanceof HeadlessGroup) {
-      const headless = c instanceof HeadlessGroup;
+    if (ExposedApp.isExposedApp(c) || HeadlessGroup.isHeadlessGroup(c)) {
+      const headless = HeadlessGroup.isHeadlessGroup(c);
       const kind = headless ? c.workloadKind : 'Deployment';
       const name = c.workloadName;
       const wl = id('wl', c.namespace, name);
@@ -73,19 +73,19 @@ function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[]
       add({ id: wl, label: `${kind} ${name}<br/>${c._scale}`, shape: 'workload', namespace: c.namespace });
       edges.push({ from: svcId(c), to: wl });
       for (const conn of c._connections) connections.push({ consumer: wl, c: conn });
-      const route = c instanceof ExposedApp ? c._httpRoute : undefined;
+      const route = ExposedApp.isExposedApp(c) ? c._httpRoute : undefined;
       if (route) edges.push({ from: gatewayNode(route.gateway, c.namespace), to: svcId(c), label: `HTTPRoute ${route.match} :${route.port}` });
-      const own = c instanceof ExposedApp ? c._ownIngressRoute : undefined;
+      const own = ExposedApp.isExposedApp(c) ? c._ownIngressRoute : undefined;
       if (own) {
         const ing = id('ing', c.namespace, c.serviceName);
         add({ id: ing, label: `Ingress ${c.serviceName}`, shape: 'ingress', namespace: c.namespace });
         edges.push({ from: ing, to: svcId(c), label: `${own.match} :${own.port}` });
       }
-    } else if (c instanceof Service) {
+    } else if (Service.isService(c)) {
       service(c, `${c.headless ? 'headless' : c.serviceType} ${portText(c.ports)}`);
       const sources = podSourcesOf(c.pods);
       for (const src of sources) {
-        if (src instanceof ExposedApp || src instanceof HeadlessGroup) {
+        if (ExposedApp.isExposedApp(src) || HeadlessGroup.isHeadlessGroup(src)) {
           edges.push({ from: svcId(c), to: id('wl', src.namespace, src.workloadName) });
         } else {
           const pods = id('pods', c.namespace, Object.entries(src.podSelector).map(([k, v]) => `${k}_${v}`).join('_'));
@@ -93,16 +93,16 @@ function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[]
           edges.push({ from: svcId(c), to: pods });
         }
       }
-    } else if (c instanceof ExternalDatabase) {
+    } else if (ExternalDatabase.isExternalDatabase(c)) {
       service(c, `${c.externalName ? 'ExternalName' : 'no selector'} ${portText(c.ports)}`);
       const outside = c.externalName ?? c.addresses.join(', ');
       const ext = id('ext', c.namespace, c.serviceName);
       add({ id: ext, label: `outside: ${outside}`, shape: 'external' });
       edges.push({ from: svcId(c), to: ext });
-    } else if (c instanceof ServiceAlias) {
+    } else if (ServiceAlias.isServiceAlias(c)) {
       service(c, `alias of ${c.target.serviceName}.${c.target.namespace}`);
       edges.push({ from: svcId(c), to: svcId(c.target), dashed: true });
-    } else if (c instanceof IngressRouter) {
+    } else if (IngressRouter.isIngressRouter(c)) {
       const ing = id('ing', c.namespace, c.ingressName);
       add({ id: ing, label: `${c.api === RouteApi.GATEWAY ? 'HTTPRoutes' : 'Ingress'} ${c.ingressName}`, shape: 'ingress', namespace: c.namespace });
       const gateway = c._gateway;

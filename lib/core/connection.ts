@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { sharedWeakMap } from './brand';
 import { namespaceKnown } from './dns';
 import { IServiceEndpoint } from './endpoint';
 import { Problems } from './problems';
@@ -41,7 +42,7 @@ export interface Inbound {
   readonly openPorts: ServicePortInfo[];
 }
 
-const INBOUND = new WeakMap<IServiceEndpoint, Inbound>();
+const INBOUND = sharedWeakMap<IServiceEndpoint, Inbound>('inbound');
 
 /**
  * Starts recording what reaches `provider` (its NetworkPolicy needs it). Only providers that
@@ -54,7 +55,7 @@ export function watchInbound(provider: IServiceEndpoint): Inbound {
 }
 
 /** Services over another construct's pods: what reaches the Service is recorded for the pods. */
-const FORWARD = new WeakMap<object, object[]>();
+const FORWARD = sharedWeakMap<object, object[]>('forward');
 
 /** Records what reaches `service` for the constructs that run its pods too (their NetworkPolicies let it in). */
 export function forwardInbound(service: IServiceEndpoint, pods: object[]): void {

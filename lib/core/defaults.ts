@@ -1,4 +1,5 @@
 import { checkShape } from './shape';
+import { sharedWeakMap } from './brand';
 import { IConstruct } from 'constructs';
 import { NodePortRange } from './ports';
 import { ResourceOptions } from './container';
@@ -81,7 +82,7 @@ export interface PatternDefaultsProps {
   readonly partOf?: string;
 }
 
-const DEFAULTS = new WeakMap<IConstruct, PatternDefaultsProps>();
+const DEFAULTS = sharedWeakMap<IConstruct, PatternDefaultsProps>('defaults');
 
 /**
  * Sets defaults once for a whole app, chart or scope, instead of on every construct.

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { brand, hasBrand } from './brand';
 
 /**
  * One problem found in the props of a construct.
@@ -34,6 +35,7 @@ export class ServicePatternsError extends Error {
   constructor(kind: string, constructPath: string, problems: Problem[]) {
     const lines = problems.map((p) => (constructPath ? `${kind} '${constructPath}': ${p.message}` : `${kind}: ${p.message}`));
     super(lines.join('\n'));
+    brand(this, 'ServicePatternsError');
     this.name = 'ServicePatternsError';
     // Not enumerable, so that an uncaught error prints its message lines, not a dump of fields.
     const hidden = (value: unknown) => ({ value, enumerable: false, writable: false, configurable: true });
@@ -61,7 +63,7 @@ function callerFrames(stack: string): string {
 export class Errors {
   /** Whether `x` is an error raised by this library for bad input. */
   public static isServicePatternsError(x: unknown): boolean {
-    return x instanceof ServicePatternsError;
+    return hasBrand(x, 'ServicePatternsError');
   }
 
   private constructor() {}

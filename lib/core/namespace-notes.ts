@@ -1,4 +1,5 @@
 import { Chart } from 'cdk8s';
+import { sharedWeakMap } from './brand';
 import { IConstruct } from 'constructs';
 import { PodSecurity } from './workload';
 
@@ -7,7 +8,7 @@ export interface NamespaceNotes {
   _note(namespace: string, podSecurity?: PodSecurity): void;
 }
 
-const OF_CHART = new WeakMap<Chart, NamespaceNotes>();
+const OF_CHART = sharedWeakMap<Chart, NamespaceNotes>('namespace-notes');
 
 /** Makes `notes` the recorder of the namespaces of `chart`. */
 export function setNamespaceNotes(chart: Chart, notes: NamespaceNotes): void {

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { sharedWeakMap } from './brand';
 import { Problems } from './problems';
 
 /**
@@ -10,7 +11,7 @@ interface Claims {
   readonly nodePorts: Map<number, IConstruct>;
 }
 
-const CLAIMS = new WeakMap<IConstruct, Claims>();
+const CLAIMS = sharedWeakMap<IConstruct, Claims>('claims');
 
 function claimsOf(scope: IConstruct): Claims {
   const root = scope.node.root;

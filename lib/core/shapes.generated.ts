@@ -741,6 +741,12 @@ export const CALLS: { [name: string]: string[][] } = {
       "ExposedAppProps"
     ]
   ],
+  "ExposedApp.isExposedApp": [
+    [
+      "x",
+      "any"
+    ]
+  ],
   "new ExternalDatabase": [
     [
       "scope",
@@ -753,6 +759,12 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "props",
       "ExternalDatabaseProps"
+    ]
+  ],
+  "ExternalDatabase.isExternalDatabase": [
+    [
+      "x",
+      "any"
     ]
   ],
   "ExternalDatabase.connectionEnv": [
@@ -782,6 +794,12 @@ export const CALLS: { [name: string]: string[][] } = {
       "GatewayProps"
     ]
   ],
+  "Gateway.isGateway": [
+    [
+      "x",
+      "any"
+    ]
+  ],
   "GatewayRef.fromName": [
     [
       "scope",
@@ -804,6 +822,12 @@ export const CALLS: { [name: string]: string[][] } = {
       "string?"
     ]
   ],
+  "GatewayRef.isGatewayRef": [
+    [
+      "x",
+      "any"
+    ]
+  ],
   "new HeadlessGroup": [
     [
       "scope",
@@ -816,6 +840,12 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "props",
       "HeadlessGroupProps"
+    ]
+  ],
+  "HeadlessGroup.isHeadlessGroup": [
+    [
+      "x",
+      "any"
     ]
   ],
   "HeadlessGroup.podDnsName": [
@@ -842,6 +872,12 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "props",
       "IngressRouterProps?"
+    ]
+  ],
+  "IngressRouter.isIngressRouter": [
+    [
+      "x",
+      "any"
     ]
   ],
   "IngressRouter.addRoute": [
@@ -914,6 +950,12 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "id",
       "string"
+    ]
+  ],
+  "Namespaces.isNamespaces": [
+    [
+      "x",
+      "any"
     ]
   ],
   "Namespaces.of": [
@@ -1047,6 +1089,12 @@ export const CALLS: { [name: string]: string[][] } = {
       "ServiceProps"
     ]
   ],
+  "Service.isService": [
+    [
+      "x",
+      "any"
+    ]
+  ],
   "Service.connectionEnv": [
     [
       "prefix",
@@ -1065,6 +1113,12 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "props",
       "ServiceAliasProps"
+    ]
+  ],
+  "ServiceAlias.isServiceAlias": [
+    [
+      "x",
+      "any"
     ]
   ],
   "ServiceAlias.connectionEnv": [
@@ -1103,6 +1157,12 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "options",
       "ServiceRefOptions?"
+    ]
+  ],
+  "ServiceRef.isServiceRef": [
+    [
+      "x",
+      "any"
     ]
   ],
   "ServiceRef.connectionEnv": [

@@ -6,6 +6,7 @@ import { volumeItemPath } from './paths';
 import { Problems } from './problems';
 import { EmptyDirMedium, KeyToPath, Projection, ProjectionKind, Volume } from './volume';
 import { PodSecurity } from './workload';
+import { hasBrand } from './brand';
 
 /** Volume types the restricted Pod Security Standard allows. */
 const RESTRICTED_VOLUME_TYPES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
@@ -16,7 +17,7 @@ export function resolveVolumes(problems: Problems, volumes: Volume[], podSecurit
   const names = new Set<string>(claimNames);
   const json = volumes.map((v, i) => {
     const field = `volumes[${i}]`;
-    if (!(v instanceof Volume)) {
+    if (!hasBrand(v, 'Volume')) {
       problems.add(field, v, 'is not a Volume: create one with Volume.fromConfigMap, fromSecret, fromPersistentVolumeClaim, fromEmptyDir, projected or fromSource');
       return {};
     }
@@ -100,7 +101,7 @@ function renderProjections(problems: Problems, field: string, sources: Projectio
   };
   return sources.map((src, i) => {
     const f = `${field}[${i}]`;
-    switch (src instanceof Projection ? src.kind : undefined) {
+    switch (hasBrand(src, 'Projection') ? src.kind : undefined) {
       case ProjectionKind.CONFIG_MAP:
       case ProjectionKind.SECRET:
         checkObjectName(problems, `${f}.name`, src.name);

@@ -1,5 +1,6 @@
 import { checkShape } from './shape';
 import { Duration, Size } from 'cdk8s';
+import { brand } from './brand';
 
 /** Where an emptyDir volume lives. */
 export enum EmptyDirMedium {
@@ -137,7 +138,9 @@ export class Projection {
     public readonly token?: ServiceAccountTokenProjection,
     /** The files of a DOWNWARD_API source. */
     public readonly files?: DownwardApiFile[],
-  ) {}
+  ) {
+    brand(this, 'Projection');
+  }
 }
 
 /** A volume of the pod. Create one with the static methods; mount it by name. */
@@ -193,7 +196,9 @@ export class Volume {
     public readonly type: string,
     /** The volume source, before validation. */
     public readonly source: { [key: string]: any },
-  ) {}
+  ) {
+    brand(this, 'Volume');
+  }
 }
 
 /** A volume mounted into a container. */

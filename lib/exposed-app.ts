@@ -58,7 +58,7 @@ export interface ExposedAppProps extends WorkloadOptions, IdentityOptions, PortO
  */
 export class ExposedApp extends ServiceWorkload {
   /** Whether `x` is an ExposedApp (made by any copy of this package). */
-  public static isExposedApp(x: any): x is ExposedApp {
+  public static isExposedApp(x: unknown): x is ExposedApp {
     return hasBrand(x, 'ExposedApp');
   }
 

@@ -79,7 +79,7 @@ export interface ExternalDatabaseProps extends IdentityOptions {
  */
 export class ExternalDatabase extends Construct implements IServiceEndpoint {
   /** Whether `x` is an ExternalDatabase (made by any copy of this package). */
-  public static isExternalDatabase(x: any): x is ExternalDatabase {
+  public static isExternalDatabase(x: unknown): x is ExternalDatabase {
     return hasBrand(x, 'ExternalDatabase');
   }
 

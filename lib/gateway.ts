@@ -76,7 +76,7 @@ export interface GatewayProps extends IdentityOptions {
  */
 export class Gateway extends Construct implements IGatewayRef {
   /** Whether `x` is a Gateway (made by any copy of this package). */
-  public static isGateway(x: any): x is Gateway {
+  public static isGateway(x: unknown): x is Gateway {
     return hasBrand(x, 'Gateway');
   }
 
@@ -180,7 +180,7 @@ function checkListeners(problems: Problems, listeners: GatewayListener[]): void 
  */
 export class GatewayRef extends Construct implements IGatewayRef {
   /** Whether `x` is a GatewayRef (made by any copy of this package). */
-  public static isGatewayRef(x: any): x is GatewayRef {
+  public static isGatewayRef(x: unknown): x is GatewayRef {
     return hasBrand(x, 'GatewayRef');
   }
 

@@ -154,7 +154,7 @@ export interface HeadlessGroupProps extends WorkloadOptions, IdentityOptions, Po
  */
 export class HeadlessGroup extends ServiceWorkload {
   /** Whether `x` is a HeadlessGroup (made by any copy of this package). */
-  public static isHeadlessGroup(x: any): x is HeadlessGroup {
+  public static isHeadlessGroup(x: unknown): x is HeadlessGroup {
     return hasBrand(x, 'HeadlessGroup');
   }
 

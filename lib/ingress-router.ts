@@ -116,7 +116,7 @@ interface Route {
  */
 export class IngressRouter extends Construct {
   /** Whether `x` is an IngressRouter (made by any copy of this package). */
-  public static isIngressRouter(x: any): x is IngressRouter {
+  public static isIngressRouter(x: unknown): x is IngressRouter {
     return hasBrand(x, 'IngressRouter');
   }
 

@@ -41,7 +41,7 @@ export interface IValidationContext {
   /** Where violations go. */
   readonly report: IValidationReport;
   /** The objects of one manifest file. */
-  parseManifest(manifestPath: string): any[];
+  parseManifest(manifestPath: string): unknown[];
 }
 
 /** Properties of the plugin, from `properties:` of its entry in cdk8s.yaml. */
@@ -110,7 +110,10 @@ export class ManifestValidation {
     // The CLI finds construct paths by metadata.name alone; where several objects share a name (a
     // Deployment and its Service), kind/name is given instead, so that no wrong path is shown.
     const names = new Map<string, number>();
-    for (const d of files.flatMap((f) => f.docs)) names.set(String(d.metadata?.name), (names.get(String(d.metadata?.name)) ?? 0) + 1);
+    for (const d of files.flatMap((f) => f.docs)) {
+      const name = String((d as { metadata?: { name?: unknown } }).metadata?.name);
+      names.set(name, (names.get(name) ?? 0) + 1);
+    }
     const resource = (kind: string, name: string, path: string, file: string): ValidationViolatingResource =>
       ({ resourceName: (names.get(name) ?? 0) > 1 ? `${kind}/${name}` : name, locations: [path], manifestPath: file });
     for (const { file, docs } of files) {

@@ -22,7 +22,7 @@ const ORDER = [PodSecurity.PRIVILEGED, PodSecurity.BASELINE, PodSecurity.RESTRIC
  */
 export class Namespaces extends Construct {
   /** Whether `x` is a Namespaces (made by any copy of this package). */
-  public static isNamespaces(x: any): x is Namespaces {
+  public static isNamespaces(x: unknown): x is Namespaces {
     return hasBrand(x, 'Namespaces');
   }
 

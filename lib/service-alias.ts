@@ -27,7 +27,7 @@ export interface ServiceAliasProps extends IdentityOptions {
  */
 export class ServiceAlias extends Construct implements IServiceEndpoint {
   /** Whether `x` is a ServiceAlias (made by any copy of this package). */
-  public static isServiceAlias(x: any): x is ServiceAlias {
+  public static isServiceAlias(x: unknown): x is ServiceAlias {
     return hasBrand(x, 'ServiceAlias');
   }
 

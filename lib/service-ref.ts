@@ -22,7 +22,7 @@ export interface ServiceRefProps extends ServiceRefOptions {
  */
 export class ServiceRef extends Construct implements IServiceEndpoint {
   /** Whether `x` is a ServiceRef (made by any copy of this package). */
-  public static isServiceRef(x: any): x is ServiceRef {
+  public static isServiceRef(x: unknown): x is ServiceRef {
     return hasBrand(x, 'ServiceRef');
   }
 

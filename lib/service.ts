@@ -227,7 +227,7 @@ export interface ServiceProps extends AddServiceOptions {
  */
 export class Service extends Construct implements IServiceEndpoint {
   /** Whether `x` is a Service (made by any copy of this package). */
-  public static isService(x: any): x is Service {
+  public static isService(x: unknown): x is Service {
     return hasBrand(x, 'Service');
   }
 

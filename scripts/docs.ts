@@ -19,7 +19,6 @@ function block(name: string, lang: string, body: string): RegExp | string {
 /** The guide's text with its generated parts filled in from docs/examples/<slug>.ts. */
 export function renderGuide(slug: string): string {
   const source = readFileSync(join(docs, 'examples', `${slug}.ts`), 'utf8');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { example } = require(join(docs, 'examples', slug)) as { example: (chart: Chart) => void };
   const chart = new Chart(new App(), 'guide');
   example(chart);

@@ -16,7 +16,6 @@ describe('guides', () => {
 
   test.each(GUIDES)('%s is current (run npm run docs) and its YAML is valid', (slug) => {
     expect(readFileSync(join(docs, `${slug}.md`), 'utf8')).toBe(renderGuide(slug));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { example } = require(join(docs, 'examples', slug)) as { example: (chart: Chart) => void };
     const chart = new Chart(new App(), 'guide');
     example(chart);

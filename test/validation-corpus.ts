@@ -3,6 +3,7 @@
 // it; test/apiserver/validation-corpus.apiserver.ts confirms every verdict with the real server.
 import type { Manifest } from '../lib/validation';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- hand edits of arbitrary manifest JSON
 type Json = any;
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 /** A copy of `base` changed by `edit`. */

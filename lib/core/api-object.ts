@@ -79,6 +79,8 @@ export class PatternObject extends ApiObject {
     this.state = state;
   }
 
+  // The signature of cdk8s's ApiObject.toJson, which this overrides.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   public toJson(): any {
     const json = super.toJson();
     return this.state.escaped ? restore(json) : json;

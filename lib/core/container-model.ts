@@ -260,10 +260,10 @@ export function checkPodPorts(problems: Problems, servicePorts: PodPort[], ports
   }
 }
 
-const RESOURCE_FIELDS = ['cpuRequest', 'memoryRequest', 'cpuLimit', 'memoryLimit', 'ephemeralStorageRequest', 'ephemeralStorageLimit'] as const;
+type ResourceField = 'cpuRequest' | 'memoryRequest' | 'cpuLimit' | 'memoryLimit' | 'ephemeralStorageRequest' | 'ephemeralStorageLimit';
 
 function resolveResources(problems: Problems, f: string, r: ResourceOptions, explicitMemoryLimit: string | undefined): { requests?: { [k: string]: string }; limits?: { [k: string]: string } } {
-  const pick = (field: typeof RESOURCE_FIELDS[number]): string | undefined => {
+  const pick = (field: ResourceField): string | undefined => {
     const value = r[field];
     if (value === undefined || value === 'none') return undefined;
     const rule = typeof value === 'string' ? quantity(value) : 'is not a quantity string';

@@ -184,6 +184,8 @@ export class Volume {
    * `hostPath`) and `source` its value. The pod's security profile decides which types are
    * allowed.
    */
+  // A volume source of any type is free-form JSON, checked when the pod is resolved.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   public static fromSource(name: string, type: string, source: { [key: string]: any }): Volume {
     checkShape('Volume.fromSource', [name, type, source]);
     return new Volume(name, type, source);
@@ -195,6 +197,7 @@ export class Volume {
     /** The volume source's field name, e.g. `configMap`. */
     public readonly type: string,
     /** The volume source, before validation. */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     public readonly source: { [key: string]: any },
   ) {
     brand(this, 'Volume');

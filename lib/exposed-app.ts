@@ -105,6 +105,11 @@ export class ExposedApp extends ServiceWorkload {
   /** @internal */
   protected readonly _workload: ResolvedWorkload;
 
+  /**
+   * @param scope the chart or construct this one belongs to
+   * @param id the construct id; unless a name is given, also the name of the objects written
+   * @param props what to write, see `ExposedAppProps`
+   */
   constructor(scope: Construct, id: string, props: ExposedAppProps) {
     super(scope, id);
     brand(this, 'ExposedApp');

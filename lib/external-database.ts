@@ -99,6 +99,11 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
   /** The outside DNS name, for an ExternalName. */
   public readonly externalName?: string;
 
+  /**
+   * @param scope the chart or construct this one belongs to
+   * @param id the construct id; unless a name is given, also the name of the objects written
+   * @param props what to write, see `ExternalDatabaseProps`
+   */
   constructor(scope: Construct, id: string, props: ExternalDatabaseProps) {
     super(scope, id);
     brand(this, 'ExternalDatabase');

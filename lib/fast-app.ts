@@ -19,8 +19,19 @@ import { toYamlDocuments } from './core/yaml';
  * between objects or charts, nested charts) are handed to cdk8s's own `synth()` unchanged.
  */
 export class FastApp extends App {
+  /**
+   * The App that `c` belongs to, as cdk8s's `App.of`.
+   * @param c any construct of the app
+   */
+  public static of(c: IConstruct): App {
+    return App.of(c);
+  }
+
   private readonly recordsMetadata: boolean;
 
+  /**
+   * @param props cdk8s's App props (`outdir`, `outputFileExtension`, `yamlOutputType`, `recordConstructMetadata`)
+   */
   constructor(props: AppProps = {}) {
     super(props);
     this.recordsMetadata = props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';

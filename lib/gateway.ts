@@ -17,7 +17,9 @@ import { brand, hasBrand } from './core/brand';
 
 /** Protocol of a Gateway listener. */
 export enum ListenerProtocol {
+  /** Plain HTTP. */
   HTTP = 'HTTP',
+  /** HTTP over TLS, terminated at the Gateway. */
   HTTPS = 'HTTPS',
 }
 
@@ -87,6 +89,11 @@ export class Gateway extends Construct implements IGatewayRef {
   public readonly gatewayName: string;
   public readonly gatewayNamespace: string;
 
+  /**
+   * @param scope the chart or construct this one belongs to
+   * @param id the construct id; unless a name is given, also the name of the objects written
+   * @param props what to write, see `GatewayProps`
+   */
   constructor(scope: Construct, id: string, props: GatewayProps) {
     super(scope, id);
     brand(this, 'Gateway');
@@ -175,6 +182,20 @@ function checkListeners(problems: Problems, listeners: GatewayListener[]): void 
   });
 }
 
+/** Where a Gateway that lives elsewhere is, for `GatewayRef.fromName`. */
+export interface GatewayRefOptions {
+  /**
+   * The Gateway's namespace; routes in other namespaces name it in their parentRefs.
+   * @default - the namespace of the route
+   */
+  readonly namespace?: string;
+  /**
+   * A listener of the Gateway that routes attach to.
+   * @default - every listener that allows the route
+   */
+  readonly sectionName?: string;
+}
+
 /**
  * A Gateway that lives elsewhere, e.g. one the platform team owns. It writes nothing.
  */
@@ -185,13 +206,15 @@ export class GatewayRef extends Construct implements IGatewayRef {
   }
 
   /**
-   * Refers to Gateway `name` in `namespace`, optionally to one of its listeners.
-   * @param namespace the Gateway's namespace; routes in other namespaces name it in their parentRefs
-   * @param sectionName a listener of the Gateway
+   * Refers to Gateway `name`, optionally in another namespace and to one of its listeners.
+   * @param scope the chart or construct the reference belongs to
+   * @param id the construct id of the reference
+   * @param name the Gateway's name
+   * @param options its namespace and listener
    */
-  public static fromName(scope: Construct, id: string, name: string, namespace?: string, sectionName?: string): GatewayRef {
-    checkShape('GatewayRef.fromName', [scope, id, name, namespace, sectionName]);
-    return new GatewayRef(scope, id, name, namespace ?? '', sectionName);
+  public static fromName(scope: Construct, id: string, name: string, options: GatewayRefOptions = {}): GatewayRef {
+    checkShape('GatewayRef.fromName', [scope, id, name, options]);
+    return new GatewayRef(scope, id, name, options.namespace ?? '', options.sectionName);
   }
 
   private constructor(

@@ -56,9 +56,13 @@ export enum PvcRetention {
 
 /** Access mode of a persistent volume. */
 export enum AccessMode {
+  /** Read and written by the pods of one node. */
   READ_WRITE_ONCE = 'ReadWriteOnce',
+  /** Read by the pods of many nodes. */
   READ_ONLY_MANY = 'ReadOnlyMany',
+  /** Read and written by the pods of many nodes. */
   READ_WRITE_MANY = 'ReadWriteMany',
+  /** Read and written by one pod only. */
   READ_WRITE_ONCE_POD = 'ReadWriteOncePod',
 }
 
@@ -196,6 +200,11 @@ export class HeadlessGroup extends ServiceWorkload {
   /** @internal */
   protected readonly _workload: ResolvedWorkload;
 
+  /**
+   * @param scope the chart or construct this one belongs to
+   * @param id the construct id; unless a name is given, also the name of the objects written
+   * @param props what to write, see `HeadlessGroupProps`
+   */
   constructor(scope: Construct, id: string, props: HeadlessGroupProps) {
     super(scope, id);
     brand(this, 'HeadlessGroup');

@@ -138,6 +138,11 @@ export class IngressRouter extends Construct {
   private readonly grants?: Map<string, Set<string>>;
   private defaultBackend?: { serviceName: string; serviceNamespace: string; port?: ServicePortInfo };
 
+  /**
+   * @param scope the chart or construct this one belongs to
+   * @param id the construct id; unless a name is given, also the name of the objects written
+   * @param props what to write, see `IngressRouterProps`
+   */
   constructor(scope: Construct, id: string, props: IngressRouterProps = {}) {
     super(scope, id);
     brand(this, 'IngressRouter');

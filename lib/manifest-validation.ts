@@ -84,6 +84,9 @@ const RECOMMENDATIONS: { [rule: string]: string } = {
 export class ManifestValidation {
   private readonly props: ManifestValidationProps;
 
+  /**
+   * @param props the `properties` of the plugin's entry in cdk8s.yaml
+   */
   constructor(props: ManifestValidationProps = {}) {
     this.props = props ?? {};
     const pss = this.props.podSecurity;

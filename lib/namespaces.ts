@@ -34,6 +34,10 @@ export class Namespaces extends Construct {
 
   private readonly profiles = new Map<string, PodSecurity[]>();
 
+  /**
+   * @param scope the chart or construct this one belongs to
+   * @param id the construct id; unless a name is given, also the name of the objects written
+   */
   constructor(scope: Construct, id: string) {
     super(scope, id);
     brand(this, 'Namespaces');

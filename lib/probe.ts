@@ -44,7 +44,9 @@ export interface PortProbeOptions extends ProbeTimings {
 
 /** Scheme of an HTTP probe. */
 export enum ProbeScheme {
+  /** Plain HTTP. */
   HTTP = 'HTTP',
+  /** HTTPS, without verifying the certificate (as the kubelet does). */
   HTTPS = 'HTTPS',
 }
 
@@ -59,9 +61,13 @@ export interface HttpGetProbeOptions extends PortProbeOptions {
 
 /** How a probe checks the container. */
 export enum ProbeKind {
+  /** An HTTP GET of a path. */
   HTTP_GET = 'httpGet',
+  /** A TCP connection to a port. */
   TCP_SOCKET = 'tcpSocket',
+  /** A command in the container. */
   EXEC = 'exec',
+  /** No probe. */
   NONE = 'none',
 }
 

@@ -41,6 +41,11 @@ export class ServiceAlias extends Construct implements IServiceEndpoint {
   public readonly port: number;
   public readonly ports: ServicePortInfo[];
 
+  /**
+   * @param scope the chart or construct this one belongs to
+   * @param id the construct id; unless a name is given, also the name of the objects written
+   * @param props what to write, see `ServiceAliasProps`
+   */
   constructor(scope: Construct, id: string, props: ServiceAliasProps) {
     super(scope, id);
     brand(this, 'ServiceAlias');

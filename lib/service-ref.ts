@@ -39,6 +39,11 @@ export class ServiceRef extends Construct implements IServiceEndpoint {
   /** The first port, or 0 when no port is known. */
   public readonly port: number;
 
+  /**
+   * @param scope the chart or construct this one belongs to
+   * @param id the construct id; unless a name is given, also the name of the objects written
+   * @param props what to write, see `ServiceRefProps`
+   */
   constructor(scope: Construct, id: string, props: ServiceRefProps) {
     super(scope, id);
     brand(this, 'ServiceRef');

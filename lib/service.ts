@@ -246,6 +246,11 @@ export class Service extends Construct implements IServiceEndpoint {
   /** The pods it selects. */
   public readonly pods: IPodSource;
 
+  /**
+   * @param scope the chart or construct this one belongs to
+   * @param id the construct id; unless a name is given, also the name of the objects written
+   * @param props what to write, see `ServiceProps`
+   */
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id);
     brand(this, 'Service');

@@ -351,7 +351,7 @@ const OTHERS: BadInput[] = [
   },
 ];
 
-const gw = (s: Construct) => GatewayRef.fromName(s, 'gw-ref', 'public', 'infra');
+const gw = (s: Construct) => GatewayRef.fromName(s, 'gw-ref', 'public', { namespace: 'infra' });
 const http = { name: 'http', protocol: ListenerProtocol.HTTP };
 const GATEWAY: BadInput[] = [
   ...([

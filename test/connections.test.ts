@@ -231,7 +231,7 @@ describe('Topology', () => {
 
   test('Gateways: an app route and a router in Gateway mode', () => {
     const chart = new Chart(Testing.app(), 'edge', { namespace: 'apps' });
-    const gateway = GatewayRef.fromName(chart, 'gw', 'public', 'infra');
+    const gateway = GatewayRef.fromName(chart, 'gw', 'public', { namespace: 'infra' });
     new ExposedApp(chart, 'web', { image: IMAGE, route: { gateway, hostnames: ['web.example.com'] } });
     const router = new IngressRouter(chart, 'shop', { api: RouteApi.GATEWAY, gateway });
     router.addRoute({ host: 'shop.example.com', backend: new ExposedApp(chart, 'shop-web', { image: IMAGE }) });

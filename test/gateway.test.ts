@@ -15,7 +15,7 @@ describe('ExposedApp route', () => {
     const chart = newChart({ namespace: 'shop' });
     const app = new ExposedApp(chart, 'web', {
       image: IMAGE, port: 8080,
-      route: { gateway: GatewayRef.fromName(chart, 'gw', 'public', 'infra', 'https'), hostnames: ['shop.example.com', '*.shop.example.com'] },
+      route: { gateway: GatewayRef.fromName(chart, 'gw', 'public', { namespace: 'infra', sectionName: 'https' }), hostnames: ['shop.example.com', '*.shop.example.com'] },
     });
     const out = synth(chart);
     const route = find(out, 'HTTPRoute');
@@ -75,7 +75,7 @@ describe('IngressRouter as Ingress or Gateway', () => {
 
   test('the same routing table renders both ways', () => {
     const ingress = shop(() => ({ ingressClassName: 'nginx' }));
-    const gateway = shop((chart) => ({ api: RouteApi.GATEWAY, gateway: GatewayRef.fromName(chart, 'gw', 'public', 'infra') }));
+    const gateway = shop((chart) => ({ api: RouteApi.GATEWAY, gateway: GatewayRef.fromName(chart, 'gw', 'public', { namespace: 'infra' }) }));
     expect(ingress.some((o) => o.kind === 'HTTPRoute')).toBe(false);
     expect(gateway.some((o) => o.kind === 'Ingress')).toBe(false);
     expect(table(gateway)).toEqual(table(ingress));
@@ -89,7 +89,7 @@ describe('IngressRouter as Ingress or Gateway', () => {
   });
 
   test('one HTTPRoute per host, with stable names', () => {
-    const out = shop((chart) => ({ api: RouteApi.GATEWAY, gateway: GatewayRef.fromName(chart, 'gw', 'public', 'infra') }));
+    const out = shop((chart) => ({ api: RouteApi.GATEWAY, gateway: GatewayRef.fromName(chart, 'gw', 'public', { namespace: 'infra' }) }));
     expect(out.filter((o) => o.kind === 'HTTPRoute').map((o) => o.metadata.name).sort()).toEqual([
       'shop', 'shop-shop-example-com', 'shop-wildcard-example-com',
     ]);

@@ -1,7 +1,10 @@
 /** Network protocol of a port; the values are the Kubernetes API strings. */
 export enum Protocol {
+  /** TCP. */
   TCP = 'TCP',
+  /** UDP. */
   UDP = 'UDP',
+  /** SCTP. */
   SCTP = 'SCTP',
 }
 

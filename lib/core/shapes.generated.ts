@@ -209,6 +209,10 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "gatewayClassName": "string",
     "listeners": "GatewayListener[]"
   },
+  "GatewayRefOptions": {
+    "namespace": "string?",
+    "sectionName": "string?"
+  },
   "GracefulShutdownOptions": {
     "enabled": "boolean?",
     "execSleep": "boolean?",
@@ -779,6 +783,12 @@ export const CALLS: { [name: string]: string[][] } = {
       "cdk8s.AppProps?"
     ]
   ],
+  "FastApp.of": [
+    [
+      "c",
+      "constructs.IConstruct"
+    ]
+  ],
   "FastApp.synth": [],
   "new Gateway": [
     [
@@ -814,12 +824,8 @@ export const CALLS: { [name: string]: string[][] } = {
       "string"
     ],
     [
-      "namespace",
-      "string?"
-    ],
-    [
-      "sectionName",
-      "string?"
+      "options",
+      "GatewayRefOptions?"
     ]
   ],
   "GatewayRef.isGatewayRef": [

@@ -1,6 +1,6 @@
 import { nonEmptyMap } from './core/collections';
 import { PatternObject } from './core/api-object';
-import { checkShape } from './core/shape';
+import { checkShape, checkedScope } from './core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { recordIngressRoute } from './core/connection';
@@ -111,7 +111,7 @@ export class ExposedApp extends ServiceWorkload {
    * @param props what to write, see `ExposedAppProps`
    */
   constructor(scope: Construct, id: string, props: ExposedAppProps) {
-    super(scope, id);
+    super(checkedScope('new ExposedApp', scope, id), id);
     brand(this, 'ExposedApp');
     checkShape('new ExposedApp', [scope, id, props], 'ExposedApp', this);
     const problems = new Problems('ExposedApp', this);

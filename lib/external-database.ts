@@ -1,5 +1,5 @@
 import { PatternObject } from './core/api-object';
-import { checkShape } from './core/shape';
+import { checkShape, checkedScope } from './core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { connectionEnvOf, PolicyPeer } from './core/connection';
@@ -105,7 +105,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
    * @param props what to write, see `ExternalDatabaseProps`
    */
   constructor(scope: Construct, id: string, props: ExternalDatabaseProps) {
-    super(scope, id);
+    super(checkedScope('new ExternalDatabase', scope, id), id);
     brand(this, 'ExternalDatabase');
     checkShape('new ExternalDatabase', [scope, id, props], 'ExternalDatabase', this);
     const problems = new Problems('ExternalDatabase', this);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { ApiObject, App, AppProps, Chart, DependencyGraph, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { toYamlDocuments } from './core/yaml';
+import { checkShape } from './core/shape';
 
 /**
  * An `App` whose `synth()` writes the same files as cdk8s's (one `<chart>.k8s.yaml` per chart,
@@ -18,12 +19,19 @@ import { toYamlDocuments } from './core/yaml';
  * Apps it does not cover (other output layouts, construct metadata, explicit dependencies
  * between objects or charts, nested charts) are handed to cdk8s's own `synth()` unchanged.
  */
+/** The props of `new FastApp`, checked before cdk8s's App sees them. */
+function checkedProps(props: AppProps): AppProps {
+  checkShape('new FastApp', [props]);
+  return props;
+}
+
 export class FastApp extends App {
   /**
    * The App that `c` belongs to, as cdk8s's `App.of`.
    * @param c any construct of the app
    */
   public static of(c: IConstruct): App {
+    checkShape('FastApp.of', [c]);
     return App.of(c);
   }
 
@@ -33,7 +41,7 @@ export class FastApp extends App {
    * @param props cdk8s's App props (`outdir`, `outputFileExtension`, `yamlOutputType`, `recordConstructMetadata`)
    */
   constructor(props: AppProps = {}) {
-    super(props);
+    super(checkedProps(props));
     this.recordsMetadata = props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
   }
 

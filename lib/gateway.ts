@@ -1,5 +1,5 @@
 import { PatternObject } from './core/api-object';
-import { checkShape } from './core/shape';
+import { checkShape, checkedScope } from './core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PatternDefaults } from './core/defaults';
@@ -95,7 +95,7 @@ export class Gateway extends Construct implements IGatewayRef {
    * @param props what to write, see `GatewayProps`
    */
   constructor(scope: Construct, id: string, props: GatewayProps) {
-    super(scope, id);
+    super(checkedScope('new Gateway', scope, id), id);
     brand(this, 'Gateway');
     checkShape('new Gateway', [scope, id, props], 'Gateway', this);
     const problems = new Problems('Gateway', this);

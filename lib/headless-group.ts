@@ -1,5 +1,5 @@
 import { PatternObject } from './core/api-object';
-import { checkShape } from './core/shape';
+import { checkShape, checkedScope } from './core/shape';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ServiceWorkload } from './base/service-workload';
@@ -206,7 +206,7 @@ export class HeadlessGroup extends ServiceWorkload {
    * @param props what to write, see `HeadlessGroupProps`
    */
   constructor(scope: Construct, id: string, props: HeadlessGroupProps) {
-    super(scope, id);
+    super(checkedScope('new HeadlessGroup', scope, id), id);
     brand(this, 'HeadlessGroup');
     checkShape('new HeadlessGroup', [scope, id, props], 'HeadlessGroup', this);
     const problems = new Problems('HeadlessGroup', this);

@@ -1,6 +1,6 @@
 import { nonEmptyMap } from './core/collections';
 import { PatternObject } from './core/api-object';
-import { checkShape } from './core/shape';
+import { checkShape, checkedScope } from './core/shape';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { PatternDefaults } from './core/defaults';
@@ -144,7 +144,7 @@ export class IngressRouter extends Construct {
    * @param props what to write, see `IngressRouterProps`
    */
   constructor(scope: Construct, id: string, props: IngressRouterProps = {}) {
-    super(scope, id);
+    super(checkedScope('new IngressRouter', scope, id), id);
     brand(this, 'IngressRouter');
     checkShape('new IngressRouter', [scope, id, props], 'IngressRouter', this);
     const problems = new Problems('IngressRouter', this);
@@ -217,6 +217,7 @@ export class IngressRouter extends Construct {
 
   /** Whether a TLS certificate of this router covers `host`. */
   public servesTls(host: string): boolean {
+    checkShape('IngressRouter.servesTls', [host], 'IngressRouter', this);
     return this.tls.some((t) => (t.hosts ?? []).some((h) => hostCovers(h, host)));
   }
 

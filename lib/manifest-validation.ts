@@ -4,6 +4,8 @@
 // It lives in the main entry because the CLI loads a plugin package by its main module; the
 // validation code itself is loaded only when the plugin runs.
 
+import { checkShape } from './core/shape';
+
 /** One resource in a violation, as the cdk8s CLI reports it. */
 export interface ValidationViolatingResource {
   /** The object's metadata.name (the CLI maps it to a construct path when metadata is recorded). */
@@ -88,6 +90,7 @@ export class ManifestValidation {
    * @param props the `properties` of the plugin's entry in cdk8s.yaml
    */
   constructor(props: ManifestValidationProps = {}) {
+    checkShape('new ManifestValidation', [props]);
     this.props = props ?? {};
     const pss = this.props.podSecurity;
     if (pss !== undefined && pss !== 'baseline' && pss !== 'restricted') {
@@ -97,6 +100,7 @@ export class ManifestValidation {
 
   /** Validates every manifest of the context and submits the report. */
   public async validate(context: IValidationContext): Promise<void> {
+    checkShape('ManifestValidation.validate', [context]);
     // Loaded here so that importing the library does not load the validation code and schemas.
     const entry = require('./validation') as ValidationEntry;
     const groups = new Map<string, ValidationViolation & { violatingResources: ValidationViolatingResource[] }>();

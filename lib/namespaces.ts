@@ -5,6 +5,7 @@ import { MANAGED_BY } from './core/labels';
 import { namespaceNotesOf, setNamespaceNotes } from './core/namespace-notes';
 import { PodSecurity } from './core/workload';
 import { brand, hasBrand } from './core/brand';
+import { checkedScope, checkShape } from './core/shape';
 
 /** Weakest first: the label of a namespace is its weakest pod's profile. */
 const ORDER = [PodSecurity.PRIVILEGED, PodSecurity.BASELINE, PodSecurity.RESTRICTED];
@@ -28,6 +29,7 @@ export class Namespaces extends Construct {
 
   /** The Namespaces construct of the chart of `scope`, if it has one. */
   public static of(scope: IConstruct): Namespaces | undefined {
+    checkShape('Namespaces.of', [scope]);
     const notes = namespaceNotesOf(scope);
     return Namespaces.isNamespaces(notes) ? notes : undefined;
   }
@@ -39,7 +41,7 @@ export class Namespaces extends Construct {
    * @param id the construct id; unless a name is given, also the name of the objects written
    */
   constructor(scope: Construct, id: string) {
-    super(scope, id);
+    super(checkedScope('new Namespaces', scope, id), id);
     brand(this, 'Namespaces');
     setNamespaceNotes(Chart.of(this), this);
   }

@@ -1,5 +1,5 @@
 import { PatternObject } from './core/api-object';
-import { checkShape } from './core/shape';
+import { checkShape, checkedScope } from './core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { connectionEnvOf, isPolicyTarget, PolicyPeer } from './core/connection';
@@ -47,7 +47,7 @@ export class ServiceAlias extends Construct implements IServiceEndpoint {
    * @param props what to write, see `ServiceAliasProps`
    */
   constructor(scope: Construct, id: string, props: ServiceAliasProps) {
-    super(scope, id);
+    super(checkedScope('new ServiceAlias', scope, id), id);
     brand(this, 'ServiceAlias');
     checkShape('new ServiceAlias', [scope, id, props], 'ServiceAlias', this);
     const problems = new Problems('ServiceAlias', this);

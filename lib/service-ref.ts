@@ -1,4 +1,4 @@
-import { checkShape } from './core/shape';
+import { checkShape, checkedScope } from './core/shape';
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { connectionEnvOf, PolicyPeer } from './core/connection';
@@ -45,7 +45,7 @@ export class ServiceRef extends Construct implements IServiceEndpoint {
    * @param props what to write, see `ServiceRefProps`
    */
   constructor(scope: Construct, id: string, props: ServiceRefProps) {
-    super(scope, id);
+    super(checkedScope('new ServiceRef', scope, id), id);
     brand(this, 'ServiceRef');
     checkShape('new ServiceRef', [scope, id, props], 'ServiceRef', this);
     const problems = new Problems('ServiceRef', this);

@@ -1,6 +1,6 @@
 import { nonEmptyMap } from './core/collections';
 import { PatternObject } from './core/api-object';
-import { checkShape } from './core/shape';
+import { checkShape, checkedScope } from './core/shape';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { connectionEnvOf, forwardInbound, PolicyPeer, recordOpenPorts } from './core/connection';
@@ -252,7 +252,7 @@ export class Service extends Construct implements IServiceEndpoint {
    * @param props what to write, see `ServiceProps`
    */
   constructor(scope: Construct, id: string, props: ServiceProps) {
-    super(scope, id);
+    super(checkedScope('new Service', scope, id), id);
     brand(this, 'Service');
     checkShape('new Service', [scope, id, props], 'Service', this);
     const problems = new Problems('Service', this);

@@ -99,6 +99,7 @@ export class PatternDefaults {
 
   /** The defaults in force at `scope`: the nearest scope's value of each field wins. */
   public static of(scope: IConstruct): PatternDefaultsProps {
+    checkShape('PatternDefaults.of', [scope]);
     let merged: PatternDefaultsProps = {};
     for (const s of scope.node.scopes) {
       const own = DEFAULTS.get(s);

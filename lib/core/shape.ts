@@ -28,6 +28,7 @@ interface Shape {
 export const unusualMaps = { seen: false };
 
 const SHAPES = new Map<string, Shape>();
+const CONSTRUCT_TYPES = new Set(['constructs.Construct', 'constructs.IConstruct']);
 
 function shapeOf(type: string): Shape {
   let shape = SHAPES.get(type);
@@ -96,6 +97,10 @@ function mismatch(shape: Shape, value: unknown, field: string, out: Array<[strin
     out.push([field, value, `must be ${describe(shape.text)}, not ${kindOf(value)}`]);
     return;
   }
+  if (CONSTRUCT_TYPES.has(shape.text) && typeof (value as { node?: unknown }).node !== 'object') {
+    out.push([field, value, 'must be a construct: a Chart, or a construct inside one']);
+    return;
+  }
   if (shape.kind === 'struct') {
     // The props given (a few of many), then the required ones that are missing.
     const obj = value as { [k: string]: unknown };
@@ -150,6 +155,22 @@ export function shapeProblems(call: string, args: ArrayLike<unknown>): Array<[st
     for (const [field, value, rule] of found) out.push([field === '' ? name : field, value, rule]);
   });
   return out;
+}
+
+/**
+ * The scope of a construct being created, after checking it and the id as `call` declares them:
+ * `super(checkedScope('new ExposedApp', scope, id), id)`. Checked before `constructs` sees them,
+ * where a wrong scope or id would fail with a TypeError.
+ */
+export function checkedScope<T>(call: string, scope: T, id: unknown): T {
+  const [[, scopeType], [, idType]] = CALLS[call];
+  const found: Array<[string, unknown, string]> = [];
+  mismatch(shapeOf(scopeType), scope, 'scope', found);
+  mismatch(shapeOf(idType), id, 'id', found);
+  if (found.length > 0) {
+    throw new ServicePatternsError(call.replace(/^new /, ''), '', found.map(([field, value, rule]) => ({ field, value: show(value), message: `${field} ${show(value)} ${rule}` })));
+  }
+  return scope;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { checkShape } from './shape';
 
 const KEY = 'cdk8s-service-patterns:warning';
 /** Lines printed by this process: an app built twice (tests, FastApp) prints each once. */
@@ -12,6 +13,7 @@ const printed = new Set<string>();
 export class PatternWarnings {
   /** Every warning recorded at `scope` and below, as `<construct path>: <message>`. */
   public static of(scope: IConstruct): string[] {
+    checkShape('PatternWarnings.of', [scope]);
     return scope.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === KEY).map((m) => `${c.node.path}: ${String(m.data)}`));
   }
 

@@ -46,6 +46,18 @@ const DECIMAL_SUFFIXES: { [exponent: number]: string } = { [-3]: 'm', 0: '', 3: 
  * that form keeps the manifest and the live object equal, so GitOps tools show no drift.
  */
 export function canonicalQuantity(value: string): string {
+  let known = CANONICAL.get(value);
+  if (known === undefined) {
+    known = canonicalForm(value);
+    if (CANONICAL.size < 1000) CANONICAL.set(value, known);
+  }
+  return known;
+}
+
+/** Manifests repeat a few quantities thousands of times: each is worked out once. */
+const CANONICAL = new Map<string, string>();
+
+function canonicalForm(value: string): string {
   const m = /^\+?(\d*)(?:\.(\d*))?(.*)$/.exec(value);
   if (!m) return value;
   const [, whole, fraction = '', suffix] = m;

@@ -14,7 +14,7 @@ const AGNHOST = { image: 'registry.k8s.io/e2e-test-images/agnhost:2.53', runAsUs
 export class ExternalExamples extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, props);
-    PatternDefaults.set(this, { networkPolicies: true });
+    PatternDefaults.set(this, { networkPolicy: true });
     exampleNamespace(this, 'example');
     exampleNamespace(this, 'other');
     const backend = new ExposedApp(this, 'backend-service', {

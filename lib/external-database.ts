@@ -10,11 +10,11 @@ import { IdentityOptions } from './core/identity';
 import { MANAGED_BY, recommendedLabels } from './core/labels';
 import { ipFamily, specialIp } from './core/net';
 import { dns1123Subdomain } from './core/names';
-import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, resolvePorts } from './core/port-model';
+import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, resolvePorts } from './core/ports-model';
 import { ExposedPort, Protocol, ServicePortInfo } from './core/ports';
 import { Problems } from './core/problems';
 import { claimName } from './core/registry';
-import { resolveIdentity } from './core/resolve-identity';
+import { resolveIdentity } from './core/identity-model';
 import { externalNamePorts } from './core/service-render';
 import { brand, hasBrand } from './core/brand';
 
@@ -69,7 +69,7 @@ export interface ExternalDatabaseProps extends IdentityOptions {
    * Which endpoint objects to write (addresses mode).
    * @default EndpointsApi.ENDPOINT_SLICE
    */
-  readonly endpoints?: EndpointsApi;
+  readonly endpointsApi?: EndpointsApi;
 }
 
 /**
@@ -88,7 +88,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
   /** The EndpointSlices, one per IP family (addresses mode with slices). */
   public readonly endpointSlices: ApiObject[];
   /** The legacy Endpoints (with EndpointsApi.ENDPOINTS or BOTH). */
-  public readonly endpointsObject?: ApiObject;
+  public readonly endpoints?: ApiObject;
   public readonly serviceName: string;
   public readonly namespace: string;
   public readonly dnsName: string;
@@ -124,11 +124,11 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
       ports: props.ports,
     }, { nodePortsAllowed: false, nodePortRule: 'is not allowed on an external service', nodePortRange: DEFAULT_NODE_PORT_RANGE, defaultPort: 0 }, problems);
     const families = hasAddresses ? checkAddresses(problems, props.addresses ?? []) : new Map<string, string[]>();
-    if (props.externalName !== undefined) checkExternalName(problems, props.externalName, props.endpoints);
-    if (props.endpoints !== undefined && !Object.values(EndpointsApi).includes(props.endpoints)) {
-      problems.add('endpoints', props.endpoints, 'is not a valid EndpointsApi: use ENDPOINT_SLICE, ENDPOINTS or BOTH');
+    if (props.externalName !== undefined) checkExternalName(problems, props.externalName, props.endpointsApi);
+    if (props.endpointsApi !== undefined && !Object.values(EndpointsApi).includes(props.endpointsApi)) {
+      problems.add('endpointsApi', props.endpointsApi, 'is not a valid EndpointsApi: use ENDPOINT_SLICE, ENDPOINTS or BOTH');
     }
-    const api = props.endpoints ?? EndpointsApi.ENDPOINT_SLICE;
+    const api = props.endpointsApi ?? EndpointsApi.ENDPOINT_SLICE;
     const slices = hasAddresses && api !== EndpointsApi.ENDPOINTS;
     claimName(this, problems, 'name', 'Service', identity.namespace, identity.name);
     if (slices) {
@@ -187,7 +187,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
       ports: endpointPorts,
     })) : [];
     if (api !== EndpointsApi.ENDPOINT_SLICE) {
-      this.endpointsObject = new PatternObject(this, 'Endpoints', {
+      this.endpoints = new PatternObject(this, 'Endpoints', {
         apiVersion: 'v1',
         kind: 'Endpoints',
         metadata: {
@@ -245,12 +245,12 @@ function checkAddresses(problems: Problems, addresses: string[]): Map<string, st
   return families;
 }
 
-function checkExternalName(problems: Problems, name: string, endpoints: EndpointsApi | undefined): void {
+function checkExternalName(problems: Problems, name: string, endpointsApi: EndpointsApi | undefined): void {
   if (ipFamily(name) !== undefined) {
     problems.add('externalName', name, 'is an IP address: Kubernetes would accept it but treat it as a DNS name, so it would never resolve; use addresses for IPs');
     return;
   }
   const rule = dns1123Subdomain(name.endsWith('.') ? name.slice(0, -1) : name);
   if (rule) problems.add('externalName', name, rule);
-  if (endpoints !== undefined) problems.add('endpoints', endpoints, 'is only allowed with addresses: an ExternalName Service has no endpoints');
+  if (endpointsApi !== undefined) problems.add('endpointsApi', endpointsApi, 'is only allowed with addresses: an ExternalName Service has no endpoints');
 }

@@ -3,16 +3,16 @@ import { checkShape, checkedScope } from './core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PatternDefaults } from './core/defaults';
-import { GATEWAY_GROUP, referenceGrant } from './core/gateway-render';
-import { IGatewayRef } from './core/gateway-types';
+import { GATEWAY_GROUP, referenceGrant } from './core/gateway-route-model';
+import { IGatewayRef } from './core/gateway-route';
 import { IdentityOptions } from './core/identity';
 import { recommendedLabels } from './core/labels';
 import { dns1123Label, dns1123Subdomain } from './core/names';
-import { isPortNumber, PORT_RULE } from './core/port-model';
+import { isPortNumber, PORT_RULE } from './core/ports-model';
 import { Problems } from './core/problems';
 import { claimName } from './core/registry';
-import { resolveIdentity } from './core/resolve-identity';
-import { httpHost } from './core/routing';
+import { resolveIdentity } from './core/identity-model';
+import { httpHost } from './core/routes-model';
 import { brand, hasBrand } from './core/brand';
 
 /** Protocol of a Gateway listener. */
@@ -83,7 +83,7 @@ export class Gateway extends Construct implements IGatewayRef {
   }
 
   /** The Gateway object. */
-  public readonly resource: ApiObject;
+  public readonly apiObject: ApiObject;
   /** ReferenceGrants for certificates in other namespaces. */
   public readonly referenceGrants: ApiObject[] = [];
   public readonly gatewayName: string;
@@ -108,7 +108,7 @@ export class Gateway extends Construct implements IGatewayRef {
     this.gatewayName = identity.name;
     this.gatewayNamespace = identity.namespace;
     const labels = recommendedLabels(identity.labels);
-    this.resource = new PatternObject(this, 'Resource', {
+    this.apiObject = new PatternObject(this, 'Resource', {
       apiVersion: `${GATEWAY_GROUP}/v1`,
       kind: 'Gateway',
       metadata: { name: identity.name, namespace: identity.metadataNamespace, labels },

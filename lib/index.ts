@@ -23,7 +23,7 @@ export * from './headless-group';
 export * from './external-database';
 export * from './service-alias';
 export * from './topology';
-export * from './core/gateway-types';
+export * from './core/gateway-route';
 export * from './gateway';
 export * from './fast-app';
 export * from './manifest-validation';

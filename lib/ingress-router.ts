@@ -10,12 +10,12 @@ import { recordIngressRoute } from './core/connection';
 import { checkLabels, recommendedLabels } from './core/labels';
 import { Problems } from './core/problems';
 import { claimName } from './core/registry';
-import { resolveIdentity } from './core/resolve-identity';
+import { resolveIdentity } from './core/identity-model';
 import { ServicePortInfo } from './core/ports';
-import { checkGatewayRef, checkRuleCount, httpRouteObject, httpRouteSpec, referenceGrant, RouteRule } from './core/gateway-render';
-import { IGatewayRef, PathMatch, RouteApi } from './core/gateway-types';
+import { checkGatewayRef, checkRuleCount, httpRouteObject, httpRouteSpec, referenceGrant, RouteRule } from './core/gateway-route-model';
+import { IGatewayRef, PathMatch, RouteApi } from './core/gateway-route';
 import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './core/routes';
-import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressBackend, pickBackendPort } from './core/routing';
+import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressBackend, pickBackendPort } from './core/routes-model';
 import { brand, hasBrand } from './core/brand';
 
 /** A route of an IngressRouter: host and path to a Service port. */

@@ -11,7 +11,7 @@ import { recommendedLabels } from './core/labels';
 import { ServicePortInfo } from './core/ports';
 import { Problems } from './core/problems';
 import { claimName } from './core/registry';
-import { resolveIdentity } from './core/resolve-identity';
+import { resolveIdentity } from './core/identity-model';
 import { externalNamePorts } from './core/service-render';
 import { brand, hasBrand } from './core/brand';
 

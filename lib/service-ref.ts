@@ -6,7 +6,7 @@ import { serviceDnsName } from './core/dns';
 import { IServiceEndpoint } from './core/endpoint';
 import { Problems } from './core/problems';
 import { dns1035Label, dns1123Label, ianaPortName } from './core/names';
-import { isPortNumber, PORT_RULE } from './core/port-model';
+import { isPortNumber, PORT_RULE } from './core/ports-model';
 import { ExposedPort, Protocol, ServicePortInfo } from './core/ports';
 import { brand, hasBrand } from './core/brand';
 

@@ -8,7 +8,7 @@ import { serviceDnsName } from './core/dns';
 import { IServiceEndpoint } from './core/endpoint';
 import { checkLabels, MANAGED_BY } from './core/labels';
 import { dns1035Label, dns1123Label, ianaPortName } from './core/names';
-import { DEFAULT_NODE_PORT_RANGE, resolvePortSpecs } from './core/port-model';
+import { DEFAULT_NODE_PORT_RANGE, resolvePortSpecs } from './core/ports-model';
 import { Protocol, ServicePortInfo } from './core/ports';
 import { Problems } from './core/problems';
 import { claimName, claimNodePort } from './core/registry';
@@ -232,7 +232,7 @@ export class Service extends Construct implements IServiceEndpoint {
   }
 
   /** The Service object (patch it with `addJsonPatch`). */
-  public readonly resource: ApiObject;
+  public readonly apiObject: ApiObject;
   public readonly serviceName: string;
   public readonly namespace: string;
   public readonly dnsName: string;
@@ -302,7 +302,7 @@ export class Service extends Construct implements IServiceEndpoint {
     this.headless = headless;
     this.pods = pods;
     const labels = { ...props.labels, 'app.kubernetes.io/name': name, 'app.kubernetes.io/managed-by': MANAGED_BY };
-    this.resource = new PatternObject(this, 'Resource', {
+    this.apiObject = new PatternObject(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: {

@@ -2,7 +2,7 @@ import { checkShape } from './core/shape';
 import { IConstruct } from 'constructs';
 import { Connection } from './core/connection';
 import { IServiceEndpoint } from './core/endpoint';
-import { IGatewayRef, RouteApi } from './core/gateway-types';
+import { IGatewayRef, RouteApi } from './core/gateway-route';
 import { ServicePortInfo } from './core/ports';
 import { ExposedApp } from './exposed-app';
 import { ExternalDatabase } from './external-database';

@@ -85,7 +85,7 @@ const EXTERNAL_DATABASE: Array<[string, ExternalDatabaseProps, string]> = [
   ['duplicate address', { addresses: ['192.0.2.1', '192.0.2.1'], port: 80 }, "ExternalDatabase 'test/mysql': addresses[1] \"192.0.2.1\" is listed twice"],
   ['IP as externalName', { externalName: '192.0.2.1', port: 80 }, "ExternalDatabase 'test/mysql': externalName \"192.0.2.1\" is an IP address: Kubernetes would accept it but treat it as a DNS name, so it would never resolve; use addresses for IPs"],
   ['bad externalName', { externalName: 'DB_host', port: 80 }, "ExternalDatabase 'test/mysql': externalName \"DB_host\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
-  ['endpoints with externalName', { externalName: 'db.example.com', port: 80, endpoints: EndpointsApi.BOTH }, "ExternalDatabase 'test/mysql': endpoints \"Both\" is only allowed with addresses: an ExternalName Service has no endpoints"],
+  ['endpoints with externalName', { externalName: 'db.example.com', port: 80, endpointsApi: EndpointsApi.BOTH }, "ExternalDatabase 'test/mysql': endpointsApi \"Both\" is only allowed with addresses: an ExternalName Service has no endpoints"],
   ['bad port', { addresses: ['192.0.2.1'], port: 0 }, "ExternalDatabase 'test/mysql': port 0 is not a valid port: it must be an integer in 1-65535"],
   ['bad port name', { addresses: ['192.0.2.1'], port: 3306, portName: 'MySQL' }, "ExternalDatabase 'test/mysql': portName \"MySQL\" is not a valid port name: lower-case letters, digits and \"-\", at least one letter, no leading, trailing or double \"-\" (IANA service name)"],
 ];

@@ -110,7 +110,7 @@ describe('connectTo', () => {
 describe('NetworkPolicy', () => {
   function wired() {
     const chart = newChart({ namespace: 'shop' });
-    PatternDefaults.set(chart, { networkPolicies: true });
+    PatternDefaults.set(chart, { networkPolicy: true });
     const db = new ExternalDatabase(chart, 'db', { addresses: ['192.0.2.10', '2001:db8::10'], port: 5432 });
     const api = new ExposedApp(chart, 'api', { image: IMAGE, port: 80, containerPort: 8080 });
     const web = new ExposedApp(chart, 'web', { image: IMAGE, ingress: { host: 'shop.example.com' } });
@@ -165,7 +165,7 @@ describe('NetworkPolicy', () => {
 
   test('NodePort apps accept anyone on the exposed ports; headless peers accept each other', () => {
     const chart = newChart();
-    PatternDefaults.set(chart, { networkPolicies: true, ingressControllerNamespace: 'traefik' });
+    PatternDefaults.set(chart, { networkPolicy: true, ingressControllerNamespace: 'traefik' });
     new ExposedApp(chart, 'edge', { image: IMAGE, serviceType: ServiceType.NODE_PORT, containerPort: 8080 });
     const g = new HeadlessGroup(chart, 'etcd', { image: IMAGE, ports: [{ name: 'client', port: 2379 }, { name: 'peer', port: 2380 }] });
     new IngressRouter(chart, 'r', { routes: [{ backend: g, portName: 'client' }] });

@@ -67,7 +67,7 @@ describe('ExternalDatabase options', () => {
   });
 
   test('legacy Endpoints only', () => {
-    const { out } = build({ addresses: ['192.0.2.10'], port: 53, protocol: Protocol.UDP, portName: 'dns', endpoints: EndpointsApi.ENDPOINTS });
+    const { out } = build({ addresses: ['192.0.2.10'], port: 53, protocol: Protocol.UDP, portName: 'dns', endpointsApi: EndpointsApi.ENDPOINTS });
     expect(out.map((o) => o.kind)).toEqual(['Service', 'Endpoints']);
     const ep = find(out, 'Endpoints');
     expect(ep.metadata.name).toBe('mysql');
@@ -76,7 +76,7 @@ describe('ExternalDatabase options', () => {
   });
 
   test('both: the Endpoints are not mirrored again', () => {
-    const { out } = build({ addresses: ['192.0.2.10'], port: 3306, endpoints: EndpointsApi.BOTH });
+    const { out } = build({ addresses: ['192.0.2.10'], port: 3306, endpointsApi: EndpointsApi.BOTH });
     expect(out.map((o) => o.kind)).toEqual(['Service', 'EndpointSlice', 'Endpoints']);
     expect(find(out, 'Endpoints').metadata.labels['endpointslice.kubernetes.io/skip-mirror']).toBe('true');
   });

@@ -6,6 +6,6 @@ export function example(chart: Chart): void {
     addresses: ['192.168.0.200', '192.168.0.201'],
     port: 3306,
     portName: 'mysql',
-    endpoints: EndpointsApi.BOTH, // EndpointSlice, plus legacy Endpoints for old consumers
+    endpointsApi: EndpointsApi.BOTH, // EndpointSlice, plus legacy Endpoints for old consumers
   });
 }

@@ -7,7 +7,7 @@ import { checkEnum } from './checks';
 import { ContainerOptions, ContainerPortOptions, EnvFrom, EnvValue, EnvValueSource, ImagePullPolicy, LifecycleHandler, LifecycleKind, ResourceOptions } from './container';
 import { PatternDefaultsProps } from './defaults';
 import { dns1123Label, dns1123Subdomain, envVarName, ianaPortName, qualifiedName } from './names';
-import { isPortNumber, PORT_RULE } from './port-model';
+import { isPortNumber, PORT_RULE } from './ports-model';
 import { Protocol } from './ports';
 import { Problems } from './problems';
 import { canonicalQuantity, quantity, quantityValue } from './quantity';

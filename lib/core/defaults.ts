@@ -69,7 +69,7 @@ export interface PatternDefaultsProps {
    * Write a NetworkPolicy for every workload (see `WorkloadOptions.networkPolicy`).
    * @default false
    */
-  readonly networkPolicies?: boolean;
+  readonly networkPolicy?: boolean;
   /**
    * Namespace of the Ingress controller, allowed in by NetworkPolicies of apps with an Ingress.
    * @default 'ingress-nginx'

@@ -109,7 +109,7 @@ export function policySettings(own: boolean | undefined, defaults: PatternDefaul
   const controllerNamespace = defaults.ingressControllerNamespace ?? 'ingress-nginx';
   const rule = dns1123Label(controllerNamespace);
   if (rule) problems.add('ingressControllerNamespace', controllerNamespace, rule);
-  return { enabled: own ?? defaults.networkPolicies ?? false, controllerNamespace };
+  return { enabled: own ?? defaults.networkPolicy ?? false, controllerNamespace };
 }
 
 /** The NetworkPolicy object of a workload; its rules render at synth, after every connectTo. */

@@ -8,7 +8,7 @@ import { servicesIn } from './registry';
 import { IConstruct } from 'constructs';
 import { checkAnnotations, checkLabels } from './labels';
 import { dns1123Label, dns1123Subdomain } from './names';
-import { containerPorts, ResolvedPort } from './port-model';
+import { containerPorts, ResolvedPort } from './ports-model';
 import { PatternDefaultsProps } from './defaults';
 import { checkEnum } from './checks';
 import { resolveScheduling } from './scheduling-model';

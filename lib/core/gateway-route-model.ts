@@ -1,9 +1,9 @@
 import { PatternObject } from './api-object';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { IGatewayRef, PathMatch } from './gateway-types';
+import { IGatewayRef, PathMatch } from './gateway-route';
 import { Problems } from './problems';
-import { httpHost, httpPath } from './routing';
+import { httpHost, httpPath } from './routes-model';
 import { dns1123Label, dns1123Subdomain } from './names';
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';

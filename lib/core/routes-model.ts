@@ -3,7 +3,7 @@ import { checkAnnotations } from './labels';
 import { ipFamily } from './net';
 import { dns1123Subdomain } from './names';
 import { Protocol, ServicePortInfo } from './ports';
-import { isPortNumber } from './port-model';
+import { isPortNumber } from './ports-model';
 import { Problems } from './problems';
 import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './routes';
 

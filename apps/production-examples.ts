@@ -1,4 +1,4 @@
-import { Chart, ChartProps } from 'cdk8s';
+import { Chart, ChartProps, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExposedApp } from '../lib';
 import { exampleNamespace } from './namespace';
@@ -18,7 +18,7 @@ export class ProductionExamples extends Chart {
       namespace: 'prod',
       autoscaling: { minReplicas: 3, maxReplicas: 10, cpuUtilization: 70 },
       spread: { zones: true },
-      minReadySeconds: 5,
+      minReady: Duration.seconds(5),
     });
     new ExposedApp(this, 'singleton', { ...AGNHOST, namespace: 'prod', replicas: 1 });
   }

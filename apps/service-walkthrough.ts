@@ -1,4 +1,4 @@
-import { Chart, ChartProps } from 'cdk8s';
+import { Chart, ChartProps, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExposedApp, PodSecurity, Probe, Protocol, ServiceType, SessionAffinity } from '../lib';
 
@@ -33,8 +33,8 @@ export class ServiceWalkthrough extends Chart {
       args: ['netexec', '--http-port=3000'],
       port: 3000,
       runAsUser: 65532,
-      readiness: Probe.httpGet('/healthz', { port: 3000, periodSeconds: 5 }),
-      liveness: Probe.httpGet('/healthz', { port: 3000, initialDelaySeconds: 10 }),
+      readiness: Probe.httpGet('/healthz', { port: 3000, period: Duration.seconds(5) }),
+      liveness: Probe.httpGet('/healthz', { port: 3000, initialDelay: Duration.seconds(10) }),
     };
     new ExposedApp(this, 'webapp', healthChecked);
     new ExposedApp(this, 'webapp-nodeport', {

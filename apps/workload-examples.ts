@@ -75,7 +75,7 @@ export class WorkloadExamples extends Chart {
         resources: { memoryRequest: '32Mi', memoryLimit: '64Mi', cpuRequest: '10m' },
       }],
       preStop: LifecycleHandler.exec(['pg_ctl', 'stop', '-m', 'fast']),
-      gracefulShutdown: { terminationGracePeriodSeconds: 60 },
+      gracefulShutdown: { terminationGracePeriod: Duration.seconds(60) },
     });
 
     new ExposedApp(this, 'inference', {
@@ -88,7 +88,7 @@ export class WorkloadExamples extends Chart {
       nodeSelector: { 'nvidia.com/gpu.present': 'true' },
       tolerations: [{ key: 'nvidia.com/gpu', operator: TolerationOperator.EXISTS, effect: TaintEffect.NO_SCHEDULE }],
       runtimeClassName: 'nvidia',
-      startup: Probe.httpGet('/health', { periodSeconds: 10, failureThreshold: 60 }),
+      startup: Probe.httpGet('/health', { period: Duration.seconds(10), failureThreshold: 60 }),
       volumes: [Volume.fromEmptyDir('shm', { medium: EmptyDirMedium.MEMORY, sizeLimit: Size.gibibytes(1) })],
       volumeMounts: [{ volume: 'shm', mountPath: '/dev/shm' }],
       preStop: LifecycleHandler.sleep(Duration.seconds(15)),

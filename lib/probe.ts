@@ -1,21 +1,22 @@
+import { Duration } from 'cdk8s';
 import { checkShape } from './core/shape';
 /** Timing and threshold settings shared by every probe. */
 export interface ProbeTimings {
   /**
-   * Seconds after the container starts before the first probe.
-   * @default - Kubernetes' default (0)
+   * Time after the container starts before the first probe (whole seconds).
+   * @default - Kubernetes' default (none)
    */
-  readonly initialDelaySeconds?: number;
+  readonly initialDelay?: Duration;
   /**
-   * Seconds between probes.
-   * @default - Kubernetes' default (10)
+   * Time between probes (whole seconds, at least 1).
+   * @default - Kubernetes' default (10 seconds)
    */
-  readonly periodSeconds?: number;
+  readonly period?: Duration;
   /**
-   * Seconds after which one probe times out.
-   * @default - Kubernetes' default (1)
+   * Time after which one probe times out (whole seconds, at least 1).
+   * @default - Kubernetes' default (1 second)
    */
-  readonly timeoutSeconds?: number;
+  readonly timeout?: Duration;
   /**
    * Consecutive failures after which the probe counts as failed.
    * @default - Kubernetes' default (3)

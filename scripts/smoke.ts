@@ -53,7 +53,7 @@ assert.throws(() => require('cdk8s-service-patterns/build/exposed-app'), /ERR_PA
 
 const app = new p.FastApp({ outdir: 'out' });
 const chart = new Chart(app, 'consumer', { namespace: 'shop' });
-p.PatternDefaults.set(chart, { networkPolicies: true });
+p.PatternDefaults.set(chart, { networkPolicy: true });
 const gateway = new p.Gateway(chart, 'gw', { gatewayClassName: 'eg', listeners: [{ name: 'http', protocol: p.ListenerProtocol.HTTP }] });
 const router = new p.IngressRouter(chart, 'router', { ingressClassName: 'nginx' });
 const web = new p.ExposedApp(chart, 'web', { image: 'nginx:1.27', port: 8080, ingress: { router, host: 'shop.example.com' }, route: { gateway } });

@@ -1,4 +1,4 @@
-import { Chart, JsonPatch, Testing } from 'cdk8s';
+import { Chart, JsonPatch, Testing, Duration } from 'cdk8s';
 import {
   ExposedApp, ExposedAppProps, ExternalTrafficPolicy, PatternDefaults, PodSecurity, Probe,
   ProbeScheme, Protocol, ServiceType, SessionAffinity,
@@ -194,7 +194,7 @@ describe('ExposedApp props', () => {
   });
 
   test('session affinity ClientIP with a timeout', () => {
-    const { svc } = build({ sessionAffinity: SessionAffinity.CLIENT_IP, sessionAffinityTimeoutSeconds: 600 });
+    const { svc } = build({ sessionAffinity: SessionAffinity.CLIENT_IP, sessionAffinityTimeout: Duration.seconds(600) });
     expect(svc.spec.sessionAffinity).toBe('ClientIP');
     expect(svc.spec.sessionAffinityConfig).toEqual({ clientIP: { timeoutSeconds: 600 } });
   });
@@ -202,9 +202,9 @@ describe('ExposedApp props', () => {
   test('HTTP, exec and TCP probes with timings', () => {
     const { deploy } = build({
       port: 3000,
-      readiness: Probe.httpGet('/healthz', { port: 3000, periodSeconds: 5, scheme: ProbeScheme.HTTPS }),
-      liveness: Probe.exec(['cat', '/tmp/healthy'], { initialDelaySeconds: 10, failureThreshold: 5 }),
-      startup: Probe.tcpSocket({ portName: 'http', periodSeconds: 2, failureThreshold: 30 }),
+      readiness: Probe.httpGet('/healthz', { port: 3000, period: Duration.seconds(5), scheme: ProbeScheme.HTTPS }),
+      liveness: Probe.exec(['cat', '/tmp/healthy'], { initialDelay: Duration.seconds(10), failureThreshold: 5 }),
+      startup: Probe.tcpSocket({ portName: 'http', period: Duration.seconds(2), failureThreshold: 30 }),
     });
     const c = container(deploy);
     expect(c.readinessProbe).toEqual({ httpGet: { path: '/healthz', port: 3000, scheme: 'HTTPS' }, periodSeconds: 5 });
@@ -254,7 +254,7 @@ describe('ExposedApp props', () => {
   });
 
   test('rolling update and minReadySeconds', () => {
-    const { deploy } = build({ rollingUpdate: { maxSurge: '1', maxUnavailable: '10%' }, minReadySeconds: 5 });
+    const { deploy } = build({ rollingUpdate: { maxSurge: '1', maxUnavailable: '10%' }, minReady: Duration.seconds(5) });
     expect(deploy.spec.strategy.rollingUpdate).toEqual({ maxSurge: 1, maxUnavailable: '10%' });
     expect(deploy.spec.minReadySeconds).toBe(5);
   });

@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { Testing, Duration } from 'cdk8s';
 import {
   AccessMode, HeadlessGroup, HeadlessGroupProps, IngressRouter, PodManagementPolicy, Protocol, PvcRetention,
   StatefulSetUpdateStrategy, WorkloadKind,
@@ -70,7 +70,7 @@ describe('HeadlessGroup options', () => {
       updateStrategy: StatefulSetUpdateStrategy.ROLLING_UPDATE,
       partition: 1,
       persistentVolumeClaimRetentionPolicy: { whenDeleted: PvcRetention.DELETE, whenScaled: PvcRetention.RETAIN },
-      minReadySeconds: 10,
+      minReady: Duration.seconds(10),
     });
     expect(find(out, 'StatefulSet').spec).toMatchObject({
       podManagementPolicy: 'Parallel',

@@ -305,7 +305,7 @@ describe('defaults that fit real apps', () => {
   });
 
   test('the grace period stays when the pause is off', () => {
-    const { pod } = build({ gracefulShutdown: { enabled: false, terminationGracePeriodSeconds: 120 } });
+    const { pod } = build({ gracefulShutdown: { enabled: false, terminationGracePeriod: Duration.seconds(120) } });
     expect(pod.terminationGracePeriodSeconds).toBe(120);
     expect(pod.containers[0].lifecycle).toBeUndefined();
   });

@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { Testing, Duration } from 'cdk8s';
 import {
   ExposedApp, ExposedAppProps, HeadlessGroup, InternalTrafficPolicy, IpFamilyPolicy, PatternDefaults,
   TrafficDistribution,
@@ -66,7 +66,7 @@ describe('spreading and graceful shutdown', () => {
   });
 
   test('a longer pause lengthens the grace period; exec sleep for old clusters; off', () => {
-    const long = build({ gracefulShutdown: { preStopSeconds: 25, execSleep: true } }).deploy;
+    const long = build({ gracefulShutdown: { preStopPause: Duration.seconds(25), execSleep: true } }).deploy;
     expect(podSpec(long).containers[0].lifecycle).toEqual({ preStop: { exec: { command: ['sleep', '25'] } } });
     expect(podSpec(long).terminationGracePeriodSeconds).toBe(35);
     const off = build({ gracefulShutdown: { enabled: false } }).deploy;

@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { Chart, Duration } from 'cdk8s';
 import { ExposedApp, Probe } from '../../lib';
 
 // The hand-written Deployment + Service of the guide, as one construct.
@@ -9,6 +9,6 @@ export function example(chart: Chart): void {
     runAsUser: 65532,
     port: 3000,
     readiness: Probe.httpGet('/healthz'),
-    liveness: Probe.httpGet('/healthz', { initialDelaySeconds: 10 }),
+    liveness: Probe.httpGet('/healthz', { initialDelay: Duration.seconds(10) }),
   });
 }

@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { Chart, Duration } from 'cdk8s';
 import { ExposedApp, SessionAffinity } from '../../lib';
 
 export function example(chart: Chart): void {
@@ -8,6 +8,6 @@ export function example(chart: Chart): void {
     runAsUser: 65532,
     containerPort: 8080,
     sessionAffinity: SessionAffinity.CLIENT_IP,
-    sessionAffinityTimeoutSeconds: 3600,
+    sessionAffinityTimeout: Duration.seconds(3600),
   });
 }

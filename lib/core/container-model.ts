@@ -1,7 +1,6 @@
 import { nonEmpty, withoutUndefined } from './collections';
 // One container model: resolution (checks and defaults) and rendering of a container, used for
 // the main container, init containers, sidecars and extra main containers alike.
-import { Duration } from 'cdk8s';
 import { Probe, ProbeKind, ProbeTimings } from '../probe';
 import { checkEnum } from './checks';
 import { ContainerOptions, ContainerPortOptions, EnvFrom, EnvValue, EnvValueSource, ImagePullPolicy, LifecycleHandler, LifecycleKind, ResourceOptions } from './container';
@@ -10,6 +9,7 @@ import { dns1123Label, dns1123Subdomain, envVarName, ianaPortName, qualifiedName
 import { isPortNumber, PORT_RULE } from './ports-model';
 import { Protocol } from './ports';
 import { Problems } from './problems';
+import { secondsOf, wholeSeconds } from './durations';
 import { canonicalQuantity, quantity, quantityValue } from './quantity';
 import { volumeSubPath } from './paths';
 import { PodSecurity } from './workload';
@@ -407,16 +407,6 @@ function renderHandler(problems: Problems, field: string, h: LifecycleHandler, p
   }
 }
 
-/** Whole seconds of a Duration, or undefined when it is not one. */
-export function secondsOf(d: Duration | undefined): number | undefined {
-  if (!(d instanceof Object) || typeof d.toSeconds !== 'function') return undefined;
-  try {
-    return d.toSeconds();
-  } catch {
-    return undefined;
-  }
-}
-
 function targetPort(problems: Problems, field: string, o: { port?: number; portName?: string }, ports: PortRef): number | string | undefined {
   if (o.port !== undefined && o.portName !== undefined) {
     problems.add(`${field}.portName`, o.portName, 'cannot be combined with port: give one');
@@ -441,13 +431,13 @@ function targetPort(problems: Problems, field: string, o: { port?: number; portN
 }
 
 function checkTimings(problems: Problems, field: string, o: ProbeTimings): void {
-  const check = (name: keyof ProbeTimings, min: number) => {
+  const check = (name: 'failureThreshold' | 'successThreshold', min: number) => {
     const v = o[name];
     if (v !== undefined && (!Number.isInteger(v) || v < min)) problems.add(`${field}.${name}`, v, `must be an integer >= ${min}`);
   };
-  check('initialDelaySeconds', 0);
-  check('periodSeconds', 1);
-  check('timeoutSeconds', 1);
+  wholeSeconds(problems, `${field}.initialDelay`, o.initialDelay, 0);
+  wholeSeconds(problems, `${field}.period`, o.period, 1);
+  wholeSeconds(problems, `${field}.timeout`, o.timeout, 1);
   check('failureThreshold', 1);
   check('successThreshold', 1);
   const kind = field.slice(field.lastIndexOf('.') + 1);
@@ -456,11 +446,11 @@ function checkTimings(problems: Problems, field: string, o: ProbeTimings): void 
   }
 }
 
-function timings(o: ProbeTimings): ProbeTimings {
+function timings(o: ProbeTimings): object {
   return {
-    initialDelaySeconds: o.initialDelaySeconds,
-    periodSeconds: o.periodSeconds,
-    timeoutSeconds: o.timeoutSeconds,
+    initialDelaySeconds: secondsOf(o.initialDelay),
+    periodSeconds: secondsOf(o.period),
+    timeoutSeconds: secondsOf(o.timeout),
     failureThreshold: o.failureThreshold,
     successThreshold: o.successThreshold,
   };

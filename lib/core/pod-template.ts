@@ -15,6 +15,7 @@ import { resolveScheduling } from './scheduling-model';
 import { resolveVolumes } from './volume-model';
 import { rootImageWarning } from './images';
 import { DeploymentStrategy, PodSecurity, RollingUpdateOptions, WorkloadOptions } from './workload';
+import { wholeSeconds } from './durations';
 
 /** The validated, defaulted workload: plain data that renders to a pod template. */
 export interface ResolvedWorkload {
@@ -66,14 +67,14 @@ export function resolveWorkload(
   checkId(problems, 'fsGroup', fsGroup);
   checkName(problems, 'serviceAccountName', options.serviceAccountName);
   (options.imagePullSecrets ?? []).forEach((s, i) => checkName(problems, `imagePullSecrets[${i}]`, s));
-  if (options.minReadySeconds !== undefined) checkCount(problems, 'minReadySeconds', options.minReadySeconds);
+  const minReadySeconds = wholeSeconds(problems, 'minReady', options.minReady, 0);
   checkLabels(problems, 'labels', options.labels);
   checkAnnotations(problems, 'podAnnotations', options.podAnnotations);
   const claims = context.volumeClaims ?? [];
   const volumes = resolveVolumes(problems, options.volumes ?? [], podSecurity, claims.map((c) => c.name));
   const shutdown = resolveShutdown({ ...defaults.gracefulShutdown, ...options.gracefulShutdown }, problems);
-  if (options.preStop !== undefined && (options.gracefulShutdown?.preStopSeconds !== undefined || options.gracefulShutdown?.execSleep !== undefined)) {
-    problems.add('preStop', options.preStop.kind, 'cannot be combined with gracefulShutdown.preStopSeconds or execSleep: the preStop hook replaces the pause');
+  if (options.preStop !== undefined && (options.gracefulShutdown?.preStopPause !== undefined || options.gracefulShutdown?.execSleep !== undefined)) {
+    problems.add('preStop', options.preStop.kind, 'cannot be combined with gracefulShutdown.preStopPause or execSleep: the preStop hook replaces the pause');
   }
   const mainName = options.containerName ?? context.name;
   const servicePorts: PodPort[] = containerPorts(ports).map((p) => ({ name: p.name || undefined, containerPort: p.containerPort, protocol: p.protocol, field: 'a Service port' }));
@@ -134,7 +135,7 @@ export function resolveWorkload(
       volumes: nonEmpty(volumes.json),
     }),
     podAnnotations: nonEmptyMap(options.podAnnotations),
-    minReadySeconds: options.minReadySeconds,
+    minReadySeconds,
     strategy: resolveStrategy(options, defaults, problems),
     production: resolveProduction(options, defaults, replicas, main.requests, shutdown, problems),
     warnings,
@@ -168,7 +169,7 @@ function checkContainers(problems: Problems, all: ResolvedContainer[], servicePo
       }
     });
     if (c.preStopSleepSeconds !== undefined && c.preStopSleepSeconds > grace) {
-      problems.add(`${c.field}preStop.duration`, c.preStopSleepSeconds, `is longer than the termination grace period (${grace} seconds): set gracefulShutdown.terminationGracePeriodSeconds`);
+      problems.add(`${c.field}preStop.duration`, c.preStopSleepSeconds, `is longer than the termination grace period (${grace} seconds): set gracefulShutdown.terminationGracePeriod`);
     }
   }
   const ports: PodPort[] = [];

@@ -6,6 +6,7 @@ import { Problems } from './problems';
 import { claimName } from './registry';
 import { dns1123Subdomain } from './names';
 import { AutoscalingOptions, DisruptionBudgetOptions, GracefulShutdownOptions, ObjectNames, SpreadOptions, WorkloadOptions } from './workload';
+import { wholeSeconds } from './durations';
 
 export interface ResolvedProduction {
   readonly autoscaling?: { min: number; max: number; cpu?: number; memory?: number };
@@ -95,22 +96,14 @@ function resolveBudget(b: DisruptionBudgetOptions, fewest: number, problems: Pro
 export function resolveShutdown(g: GracefulShutdownOptions, problems: Problems): ResolvedProduction['shutdown'] {
   if (g.enabled === false) {
     // Without the pause the grace period still applies: apps that drain slowly need it.
-    const grace = g.terminationGracePeriodSeconds;
-    if (grace !== undefined) checkSeconds(problems, 'gracefulShutdown.terminationGracePeriodSeconds', grace, 0);
-    return { grace };
+    return { grace: wholeSeconds(problems, 'gracefulShutdown.terminationGracePeriod', g.terminationGracePeriod, 0) };
   }
-  const pause = g.preStopSeconds ?? 5;
-  checkSeconds(problems, 'gracefulShutdown.preStopSeconds', pause, 1);
-  const grace = g.terminationGracePeriodSeconds ?? Math.max(30, pause + 10);
-  checkSeconds(problems, 'gracefulShutdown.terminationGracePeriodSeconds', grace, 1);
+  const pause = g.preStopPause === undefined ? 5 : wholeSeconds(problems, 'gracefulShutdown.preStopPause', g.preStopPause, 1) ?? 5;
+  const grace = g.terminationGracePeriod === undefined ? Math.max(30, pause + 10) : wholeSeconds(problems, 'gracefulShutdown.terminationGracePeriod', g.terminationGracePeriod, 1) ?? 30;
   if (grace <= pause) {
-    problems.add('gracefulShutdown.terminationGracePeriodSeconds', grace, `must be longer than preStopSeconds (${pause}): the pod would be killed during the pause`);
+    problems.add('gracefulShutdown.terminationGracePeriod', `${grace} seconds`, `must be longer than the preStopPause (${pause} seconds): the pod would be killed during the pause`);
   }
   return { pause: { seconds: pause, execSleep: g.execSleep ?? false }, grace };
-}
-
-function checkSeconds(problems: Problems, field: string, value: number, min: number): void {
-  if (!Number.isInteger(value) || value < min) problems.add(field, value, `must be an integer >= ${min}`);
 }
 
 /** The pod-spec fields of the production defaults. */

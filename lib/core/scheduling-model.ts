@@ -1,6 +1,6 @@
 import { nonEmpty, nonEmptyMap } from './collections';
 // Resolution of nodeSelector, tolerations and affinity (K8S-RULES.md §9, Scheduling).
-import { secondsOf } from './container-model';
+import { secondsOf } from './durations';
 import { checkEnum } from './checks';
 import { checkLabels } from './labels';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';

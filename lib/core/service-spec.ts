@@ -6,6 +6,8 @@ import { checkEnum } from './checks';
 import { cidr } from './net';
 import { NodePortRange, ServicePortInfo } from './ports';
 import { Problems } from './problems';
+import { describeDuration, secondsOf, wholeSeconds } from './durations';
+import { Duration } from 'cdk8s';
 
 /** How a Service is reachable; the values are the Kubernetes API strings. */
 export enum ServiceType {
@@ -93,10 +95,10 @@ export interface ServiceOptions {
    */
   readonly sessionAffinity?: SessionAffinity;
   /**
-   * Affinity timeout in seconds, 1-86400 (CLIENT_IP only).
-   * @default - Kubernetes' default (10800)
+   * How long a client sticks to one pod (whole seconds, 1 second to 1 day; CLIENT_IP only).
+   * @default - Kubernetes' default (3 hours)
    */
-  readonly sessionAffinityTimeoutSeconds?: number;
+  readonly sessionAffinityTimeout?: Duration;
   /**
    * Annotations of the Service (load balancer controllers read these).
    * @default - none
@@ -134,12 +136,11 @@ export function checkServiceOptions(problems: Problems, props: ServiceOptions, t
   if (!Object.values(SessionAffinity).includes(affinity)) {
     problems.add('sessionAffinity', affinity, 'is not a valid SessionAffinity: use NONE or CLIENT_IP');
   }
-  const timeout = props.sessionAffinityTimeoutSeconds;
-  if (timeout !== undefined) {
+  if (props.sessionAffinityTimeout !== undefined) {
     if (affinity !== SessionAffinity.CLIENT_IP) {
-      problems.add('sessionAffinityTimeoutSeconds', timeout, 'is only allowed with sessionAffinity CLIENT_IP');
-    } else if (!Number.isInteger(timeout) || timeout < 1 || timeout > 86400) {
-      problems.add('sessionAffinityTimeoutSeconds', timeout, 'is outside 1-86400');
+      problems.add('sessionAffinityTimeout', describeDuration(props.sessionAffinityTimeout), 'is only allowed with sessionAffinity CLIENT_IP');
+    } else {
+      wholeSeconds(problems, 'sessionAffinityTimeout', props.sessionAffinityTimeout, 1, 86400);
     }
   }
   const ranges = props.loadBalancerSourceRanges;
@@ -187,8 +188,8 @@ export function renderServiceSpec(o: ServiceOptions, type: ServiceType, selector
     selector,
     ports,
     sessionAffinity: o.sessionAffinity === SessionAffinity.CLIENT_IP ? SessionAffinity.CLIENT_IP : undefined,
-    sessionAffinityConfig: o.sessionAffinityTimeoutSeconds === undefined
-      ? undefined : { clientIP: { timeoutSeconds: o.sessionAffinityTimeoutSeconds } },
+    sessionAffinityConfig: o.sessionAffinityTimeout === undefined
+      ? undefined : { clientIP: { timeoutSeconds: secondsOf(o.sessionAffinityTimeout) } },
     externalTrafficPolicy: o.externalTrafficPolicy,
     loadBalancerSourceRanges: nonEmpty(o.loadBalancerSourceRanges),
     internalTrafficPolicy: o.internalTrafficPolicy,

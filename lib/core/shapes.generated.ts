@@ -13,7 +13,7 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "serviceAnnotations": "{string}?",
     "serviceType": "ServiceType?",
     "sessionAffinity": "SessionAffinity?",
-    "sessionAffinityTimeoutSeconds": "number?",
+    "sessionAffinityTimeout": "cdk8s.Duration?",
     "trafficDistribution": "TrafficDistribution?",
     "headless": "boolean?",
     "labels": "{string}?",
@@ -130,7 +130,7 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "imagePullSecrets": "string[]?",
     "initContainers": "NamedContainerOptions[]?",
     "labels": "{string}?",
-    "minReadySeconds": "number?",
+    "minReady": "cdk8s.Duration?",
     "names": "ObjectNames?",
     "networkPolicy": "boolean?",
     "nodeSelector": "{string}?",
@@ -164,7 +164,7 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "serviceAnnotations": "{string}?",
     "serviceType": "ServiceType?",
     "sessionAffinity": "SessionAffinity?",
-    "sessionAffinityTimeoutSeconds": "number?",
+    "sessionAffinityTimeout": "cdk8s.Duration?",
     "trafficDistribution": "TrafficDistribution?",
     "ingress": "IngressOptions?",
     "nodePort": "number?",
@@ -216,8 +216,8 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
   "GracefulShutdownOptions": {
     "enabled": "boolean?",
     "execSleep": "boolean?",
-    "preStopSeconds": "number?",
-    "terminationGracePeriodSeconds": "number?"
+    "preStopPause": "cdk8s.Duration?",
+    "terminationGracePeriod": "cdk8s.Duration?"
   },
   "HeadlessGroupProps": {
     "image": "string",
@@ -252,7 +252,7 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "imagePullSecrets": "string[]?",
     "initContainers": "NamedContainerOptions[]?",
     "labels": "{string}?",
-    "minReadySeconds": "number?",
+    "minReady": "cdk8s.Duration?",
     "names": "ObjectNames?",
     "networkPolicy": "boolean?",
     "nodeSelector": "{string}?",
@@ -289,10 +289,10 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
   },
   "HttpGetProbeOptions": {
     "failureThreshold": "number?",
-    "initialDelaySeconds": "number?",
-    "periodSeconds": "number?",
+    "initialDelay": "cdk8s.Duration?",
+    "period": "cdk8s.Duration?",
     "successThreshold": "number?",
-    "timeoutSeconds": "number?",
+    "timeout": "cdk8s.Duration?",
     "port": "number?",
     "portName": "string?",
     "scheme": "ProbeScheme?"
@@ -444,19 +444,19 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
   },
   "PortProbeOptions": {
     "failureThreshold": "number?",
-    "initialDelaySeconds": "number?",
-    "periodSeconds": "number?",
+    "initialDelay": "cdk8s.Duration?",
+    "period": "cdk8s.Duration?",
     "successThreshold": "number?",
-    "timeoutSeconds": "number?",
+    "timeout": "cdk8s.Duration?",
     "port": "number?",
     "portName": "string?"
   },
   "ProbeTimings": {
     "failureThreshold": "number?",
-    "initialDelaySeconds": "number?",
-    "periodSeconds": "number?",
+    "initialDelay": "cdk8s.Duration?",
+    "period": "cdk8s.Duration?",
     "successThreshold": "number?",
-    "timeoutSeconds": "number?"
+    "timeout": "cdk8s.Duration?"
   },
   "Problem": {
     "field": "string",
@@ -515,7 +515,7 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "serviceAnnotations": "{string}?",
     "serviceType": "ServiceType?",
     "sessionAffinity": "SessionAffinity?",
-    "sessionAffinityTimeoutSeconds": "number?",
+    "sessionAffinityTimeout": "cdk8s.Duration?",
     "trafficDistribution": "TrafficDistribution?"
   },
   "ServicePortInfo": {
@@ -543,7 +543,7 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "serviceAnnotations": "{string}?",
     "serviceType": "ServiceType?",
     "sessionAffinity": "SessionAffinity?",
-    "sessionAffinityTimeoutSeconds": "number?",
+    "sessionAffinityTimeout": "cdk8s.Duration?",
     "trafficDistribution": "TrafficDistribution?",
     "headless": "boolean?",
     "labels": "{string}?",
@@ -634,7 +634,7 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "imagePullSecrets": "string[]?",
     "initContainers": "NamedContainerOptions[]?",
     "labels": "{string}?",
-    "minReadySeconds": "number?",
+    "minReady": "cdk8s.Duration?",
     "names": "ObjectNames?",
     "networkPolicy": "boolean?",
     "nodeSelector": "{string}?",

@@ -1,6 +1,6 @@
 // Resolution and rendering of pod volumes (K8S-RULES.md §9 and the Pod Security volume rules).
 import { Size } from 'cdk8s';
-import { secondsOf } from './container-model';
+import { secondsOf } from './durations';
 import { dns1123Label, dns1123Subdomain } from './names';
 import { volumeItemPath } from './paths';
 import { Problems } from './problems';

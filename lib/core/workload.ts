@@ -1,4 +1,5 @@
 import { ContainerOptions, NamedContainerOptions } from './container';
+import { Duration } from 'cdk8s';
 import { AffinityOptions, Toleration } from './scheduling';
 import { Volume } from './volume';
 
@@ -195,10 +196,10 @@ export interface WorkloadOptions extends ContainerOptions {
    */
   readonly networkPolicy?: boolean;
   /**
-   * Seconds a new pod must be ready before it counts as available.
-   * @default - Kubernetes' default (0)
+   * How long a new pod must be ready before it counts as available (whole seconds).
+   * @default - Kubernetes' default (none)
    */
-  readonly minReadySeconds?: number;
+  readonly minReady?: Duration;
   /**
    * PodDisruptionBudget: written for two or more replicas, never for one.
    * @default - maxUnavailable 1 when there are two or more replicas
@@ -273,15 +274,16 @@ export interface GracefulShutdownOptions {
    */
   readonly enabled?: boolean;
   /**
-   * Seconds of the preStop pause.
-   * @default 5
+   * How long the preStop pause lasts (whole seconds).
+   * @default Duration.seconds(5)
    */
-  readonly preStopSeconds?: number;
+  readonly preStopPause?: Duration;
   /**
-   * Seconds Kubernetes waits for the pod to stop before killing it; longer than the pause.
-   * @default - 30, or the pause plus 10 when that is longer
+   * How long Kubernetes waits for the pod to stop before killing it (whole seconds); longer than
+   * the pause.
+   * @default - 30 seconds, or the pause plus 10 seconds when that is longer
    */
-  readonly terminationGracePeriodSeconds?: number;
+  readonly terminationGracePeriod?: Duration;
   /**
    * Pause with `exec: sleep N` (needs a `sleep` binary in the image) instead of the `sleep`
    * lifecycle action (Kubernetes 1.30+, where the PodLifecycleSleepAction gate is on by default).

@@ -153,7 +153,7 @@ test('Service options: every combination the construct accepts, a real create ac
       try {
         manifests = manifestsOf((chart) => new ExposedApp(chart, 'svc', {
           image: 'ghcr.io/acme/svc:1.0', port: 8080, serviceType, ipFamilies: ipFamilies && [...ipFamilies], ipFamilyPolicy, nodePort,
-          sessionAffinity: affinityTimeout === undefined ? undefined : SessionAffinity.CLIENT_IP, sessionAffinityTimeoutSeconds: affinityTimeout,
+          sessionAffinity: affinityTimeout === undefined ? undefined : SessionAffinity.CLIENT_IP, sessionAffinityTimeout: affinityTimeout === undefined ? undefined : Duration.seconds(affinityTimeout),
           externalTrafficPolicy, internalTrafficPolicy, trafficDistribution, loadBalancerSourceRanges: ranges && [...ranges],
         }));
       } catch (e) {

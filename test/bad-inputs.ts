@@ -260,6 +260,13 @@ const PLAIN_JS: Array<[string, (s: Construct) => void, string]> = [
   ['replicas as a string', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, replicas: '3' })); }, "ExposedApp 'test/web': replicas \"3\" must be a number, not a string"],
   ['replicas 2**31', (s) => { new ExposedApp(s, 'web', { image: IMAGE, replicas: 2 ** 31 }); }, "ExposedApp 'test/web': replicas 2147483648 must fit 32 bits (-2147483648 to 2147483647)"],
   ['replicas 1e21', (s) => { new ExposedApp(s, 'web', { image: IMAGE, replicas: 1e21 }); }, "ExposedApp 'test/web': replicas 1e+21 must fit 32 bits (-2147483648 to 2147483647)"],
+  // Misspelt and renamed props: TypeScript and the jsii languages refuse them when compiling.
+  ['a misspelt prop', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, replica: 2 })); }, "ExposedApp 'test/web': replica 2 is not a prop of ExposedAppProps: did you mean replicas?"],
+  ['an unknown prop', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, colour: 'blue' })); }, "ExposedApp 'test/web': colour \"blue\" is not a prop of ExposedAppProps"],
+  ['a prop renamed in 0.2 (minReadySeconds)', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, minReadySeconds: 5 })); }, "ExposedApp 'test/web': minReadySeconds 5 is not a prop of ExposedAppProps: did you mean minReady?"],
+  ['a nested renamed prop', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, gracefulShutdown: { terminationGracePeriodSeconds: 60 } })); }, "ExposedApp 'test/web': gracefulShutdown.terminationGracePeriodSeconds 60 is not a prop of GracefulShutdownOptions: did you mean terminationGracePeriod?"],
+  ['a renamed option of a factory', (s) => { new ExposedApp(s, 'web', { image: IMAGE, readiness: Probe.httpGet('/', js({ periodSeconds: 5 })) }); }, "Probe.httpGet: periodSeconds 5 is not a prop of HttpGetProbeOptions: did you mean period?"],
+  ['a renamed default', (s) => { PatternDefaults.set(s, js({ networkPolicies: true })); }, "PatternDefaults.set: networkPolicies true is not a prop of PatternDefaultsProps: did you mean networkPolicy?"],
   ['replicas NaN', (s) => { new ExposedApp(s, 'web', { image: IMAGE, replicas: NaN }); }, "ExposedApp 'test/web': replicas NaN must be an integer"],
   ['nodePort as a string', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, serviceType: 'NodePort', nodePort: '30080' })); }, "ExposedApp 'test/web': nodePort \"30080\" must be a number, not a string"],
   ['ports as an object', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, ports: { name: 'http', port: 80 } })); }, "ExposedApp 'test/web': ports {\"name\":\"http\",\"port\":80} must be a list of ExposedPort values, not an object"],

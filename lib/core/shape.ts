@@ -106,10 +106,41 @@ function mismatch(shape: Shape, value: unknown, field: string, out: Array<[strin
     const obj = value as { [k: string]: unknown };
     for (const prop of Object.keys(obj)) {
       const propShape = shape.props!.get(prop);
-      if (propShape && obj[prop] !== undefined) mismatch(propShape, obj[prop], field ? `${field}.${prop}` : prop, out);
+      const at = field ? `${field}.${prop}` : prop;
+      // TypeScript and the jsii languages catch an unknown prop when compiling; plain JavaScript
+      // would silently drop a misspelt or renamed one.
+      if (!propShape) {
+        if (obj[prop] !== undefined) out.push([at, obj[prop], `is not a prop of ${shape.text}${suggestion(prop, shape.props!)}`]);
+      } else if (obj[prop] !== undefined) {
+        mismatch(propShape, obj[prop], at, out);
+      }
     }
     for (const prop of shape.required!) if (obj[prop] === undefined) out.push([field ? `${field}.${prop}` : prop, undefined, 'is required']);
   }
+}
+
+/** `: did you mean x?` for the prop nearest to a misspelt or renamed one (`periodSeconds`: `period`). */
+function suggestion(prop: string, props: Map<string, Shape>): string {
+  const lower = prop.toLowerCase();
+  const score = (candidate: string): number => {
+    const c = candidate.toLowerCase();
+    if (Math.min(c.length, lower.length) >= 4 && (c.startsWith(lower) || lower.startsWith(c))) return 1;
+    const d = editDistance(lower, c);
+    return d <= Math.max(2, Math.floor(prop.length / 4)) ? d : Infinity;
+  };
+  let best: string | undefined;
+  for (const candidate of props.keys()) if (score(candidate) < (best === undefined ? Infinity : score(best))) best = candidate;
+  return best === undefined ? '' : `: did you mean ${best}?`;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
 }
 
 function isPlainObject(v: unknown): boolean {

@@ -21,7 +21,7 @@ import { PortOptions, ServicePortInfo } from './core/ports';
 import { checkServiceOptions, renderServiceSpec, ServiceOptions, ServiceType } from './core/service-spec';
 import { claimName, claimNodePort } from './core/registry';
 import { claimObjectName, claimProductionNames, productionObjects } from './core/production';
-import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressBackend, pickBackendPort } from './core/routes-model';
+import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressSpec, pickBackendPort } from './core/routes-model';
 import { IngressTls, PathType } from './core/routes';
 import { IngressOptions, IngressRouter } from './ingress-router';
 import { resolveWorkload, ResolvedWorkload } from './core/pod-template';
@@ -210,14 +210,11 @@ export class ExposedApp extends ServiceWorkload {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
       metadata: { ...metadata, annotations: nonEmptyMap(options.annotations) },
-      spec: {
+      spec: ingressSpec({
         ingressClassName: options.ingressClassName,
-        tls: tls ? [{ hosts: tls.hosts, secretName: tls.secretName }] : undefined,
-        rules: [{
-          host: options.host,
-          http: { paths: [{ path: options.path ?? '/', pathType: options.pathType ?? PathType.PREFIX, backend: ingressBackend(this.serviceName, port) }] },
-        }],
-      },
+        tls: tls ? [tls] : [],
+        paths: [{ host: options.host, path: options.path ?? '/', pathType: options.pathType ?? PathType.PREFIX, serviceName: this.serviceName, port }],
+      }),
     });
   }
 

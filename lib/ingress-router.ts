@@ -15,7 +15,7 @@ import { ServicePortInfo } from './core/ports';
 import { checkGatewayRef, checkRuleCount, httpRouteObject, httpRouteSpec, referenceGrant, RouteRule } from './core/gateway-route-model';
 import { IGatewayRef, PathMatch, RouteApi } from './core/gateway-route';
 import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './core/routes';
-import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressBackend, pickBackendPort } from './core/routes-model';
+import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressSpec, pickBackendPort } from './core/routes-model';
 import { brand, hasBrand } from './core/brand';
 
 /** A route of an IngressRouter: host and path to a Service port. */
@@ -345,27 +345,7 @@ export class IngressRouter extends Construct {
   }
 
   private renderIngressSpec(ingressClassName?: string): object {
-    const byHost = new Map<string, Route[]>();
-    for (const route of this.routes.values()) {
-      const list = byHost.get(route.host ?? '') ?? [];
-      list.push(route);
-      byHost.set(route.host ?? '', list);
-    }
-    // Named hosts in alphabetical order, the catch-all rule last; paths sorted within a host.
-    const hosts = [...byHost.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
-    return {
-      ingressClassName,
-      defaultBackend: this.defaultBackend ? ingressBackend(this.defaultBackend.serviceName, this.defaultBackend.port) : undefined,
-      tls: this.tls.length > 0 ? this.tls.map((t) => ({ hosts: t.hosts && t.hosts.length > 0 ? t.hosts : undefined, secretName: t.secretName })) : undefined,
-      rules: hosts.length > 0 ? hosts.map((host) => ({
-        host: host || undefined,
-        http: {
-          paths: byHost.get(host)!
-            .sort((a, b) => a.path.localeCompare(b.path) || a.pathType.localeCompare(b.pathType))
-            .map((r) => ({ path: r.path, pathType: r.pathType, backend: ingressBackend(r.serviceName, r.port) })),
-        },
-      })) : undefined,
-    };
+    return ingressSpec({ ingressClassName, defaultBackend: this.defaultBackend, tls: this.tls, paths: [...this.routes.values()] });
   }
 }
 

@@ -111,6 +111,42 @@ export function checkTls(problems: Problems, field: string, tls: IngressTls): vo
   });
 }
 
+/** One path of an Ingress to a Service port. */
+export interface IngressPath {
+  readonly host?: string;
+  readonly path: string;
+  readonly pathType: string;
+  readonly serviceName: string;
+  readonly port?: ServicePortInfo;
+}
+
+/**
+ * The spec of an Ingress, for an app's own Ingress and for a router alike: named hosts in
+ * alphabetical order and the catch-all rule last, paths sorted within a host.
+ */
+export function ingressSpec(o: { ingressClassName?: string; defaultBackend?: { serviceName: string; port?: ServicePortInfo }; tls: IngressTls[]; paths: IngressPath[] }): object {
+  const byHost = new Map<string, IngressPath[]>();
+  for (const p of o.paths) {
+    const list = byHost.get(p.host ?? '') ?? [];
+    list.push(p);
+    byHost.set(p.host ?? '', list);
+  }
+  const hosts = [...byHost.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+  return {
+    ingressClassName: o.ingressClassName,
+    defaultBackend: o.defaultBackend ? ingressBackend(o.defaultBackend.serviceName, o.defaultBackend.port) : undefined,
+    tls: o.tls.length > 0 ? o.tls.map((t) => ({ hosts: t.hosts && t.hosts.length > 0 ? t.hosts : undefined, secretName: t.secretName })) : undefined,
+    rules: hosts.length > 0 ? hosts.map((host) => ({
+      host: host || undefined,
+      http: {
+        paths: byHost.get(host)!
+          .sort((a, b) => a.path.localeCompare(b.path) || a.pathType.localeCompare(b.pathType))
+          .map((p) => ({ path: p.path, pathType: p.pathType, backend: ingressBackend(p.serviceName, p.port) })),
+      },
+    })) : undefined,
+  };
+}
+
 /** An Ingress backend: the Service port by name when it has one, else by number. */
 export function ingressBackend(serviceName: string, port: ServicePortInfo | undefined): object {
   const ref = !port ? {} : port.name ? { name: port.name } : { number: port.port };

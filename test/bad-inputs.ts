@@ -8,8 +8,7 @@ import {
   ServiceAlias, ServiceRef, InternalTrafficPolicy, PathType, Probe, Protocol, ServiceType, SessionAffinity,
   StatefulSetUpdateStrategy, WorkloadKind, Volume, Projection, EnvValue, EnvFrom, LifecycleHandler, ImagePullPolicy,
   DeploymentStrategy, TolerationOperator, TaintEffect, LabelOperator, PodSecurity, Service, PodSource, IPodSource, IpFamily,
-  PatternDefaults, Topology,
-} from '../lib';
+  PatternDefaults, Topology, PercentOrAbsolute } from '../lib';
 
 export interface BadInput {
   readonly construct: string;
@@ -59,9 +58,9 @@ const EXPOSED_APP: Array<[string, Partial<ExposedAppProps>, string, string?]> = 
   ['empty exec probe', { liveness: Probe.exec([]) }, "ExposedApp 'test/web': liveness.command [] must not be empty"],
   ['HTTP probe on a UDP-only app', { protocol: Protocol.UDP, liveness: Probe.httpGet('/') }, "ExposedApp 'test/web': liveness.port [\"80/UDP\"] has no TCP port to probe: give port or portName, or use Probe.exec"],
   ['root with RESTRICTED', { runAsUser: 0 }, "ExposedApp 'test/web': runAsUser 0 is root, which PodSecurity RESTRICTED forbids: use a non-zero id, or podSecurity: PodSecurity.BASELINE for images that must run as root"],
-  ['bad maxSurge', { rollingUpdate: { maxSurge: '1.5' } }, "ExposedApp 'test/web': rollingUpdate.maxSurge \"1.5\" is not an integer or a percentage such as \"25%\""],
-  ['both rolling numbers zero', { rollingUpdate: { maxSurge: '0%' } }, "ExposedApp 'test/web': rollingUpdate.maxUnavailable \"0\" may not be 0 when maxSurge is 0: the rollout could never progress"],
-  ['maxUnavailable above 100%', { rollingUpdate: { maxUnavailable: '150%' } }, "ExposedApp 'test/web': rollingUpdate.maxUnavailable \"150%\" must not be more than 100%"],
+  ['bad maxSurge', { rollingUpdate: { maxSurge: PercentOrAbsolute.percent(-5) } }, "ExposedApp 'test/web': rollingUpdate.maxSurge \"-5%\" must be a whole number >= 0"],
+  ['both rolling numbers zero', { rollingUpdate: { maxSurge: PercentOrAbsolute.percent(0) } }, "ExposedApp 'test/web': rollingUpdate.maxUnavailable \"0\" may not be 0 when maxSurge is 0: the rollout could never progress"],
+  ['maxUnavailable above 100%', { rollingUpdate: { maxUnavailable: PercentOrAbsolute.percent(150) } }, "ExposedApp 'test/web': rollingUpdate.maxUnavailable \"150%\" must not be more than 100%"],
   ['bad label value', { labels: { team: 'a b' } }, "ExposedApp 'test/web': labels[\"team\"] \"a b\" is not a valid label value: at most 63 characters of letters, digits, \"-\", \"_\" and \".\", starting and ending with a letter or digit"],
   ['bad annotation key', { serviceAnnotations: { 'a/b/c': 'x' } }, "ExposedApp 'test/web': serviceAnnotations key \"a/b/c\" is not a valid key: at most one \"/\" (prefix/name)"],
 ];
@@ -106,7 +105,7 @@ const HEADLESS_GROUP: Array<[string, Partial<HeadlessGroupProps>, string]> = [
   ['volume claims on a Deployment', { workload: WorkloadKind.DEPLOYMENT, volumeClaims: [{ name: 'd', storage: '1Gi', mountPath: '/a' }] }, "HeadlessGroup 'test/web': volumeClaims [{\"name\":\"d\",\"storage\":\"1Gi\",\"mountPath\":\"/a\"}] is only allowed with WorkloadKind.STATEFUL_SET"],
   ['negative partition', { partition: -1 }, "HeadlessGroup 'test/web': partition -1 must be an integer >= 0"],
   ['partition with OnDelete', { updateStrategy: StatefulSetUpdateStrategy.ON_DELETE, partition: 1 }, "HeadlessGroup 'test/web': partition 1 is only allowed with updateStrategy ROLLING_UPDATE"],
-  ['rolling update on a StatefulSet', { rollingUpdate: { maxSurge: '1' } }, "HeadlessGroup 'test/web': rollingUpdate {\"maxSurge\":\"1\"} is for Deployments: use updateStrategy and partition with WorkloadKind.STATEFUL_SET"],
+  ['rolling update on a StatefulSet', { rollingUpdate: { maxSurge: PercentOrAbsolute.absolute(1) } }, "HeadlessGroup 'test/web': rollingUpdate {\"maxSurge\":\"1\"} is for Deployments: use updateStrategy and partition with WorkloadKind.STATEFUL_SET"],
   ['bad service name', { serviceName: 'My-Svc' }, "HeadlessGroup 'test/web': serviceName \"My-Svc\" is not a valid DNS-1035 label: lower-case letters, digits and \"-\", starting with a letter and ending with a letter or digit"],
 ];
 
@@ -134,11 +133,11 @@ const PRODUCTION: Array<[string, Partial<ExposedAppProps>, string]> = [
   ['CPU metric without a CPU request', { resources: { cpuRequest: 'none' }, autoscaling: { minReplicas: 2, maxReplicas: 3 } }, "ExposedApp 'test/web': autoscaling.cpuUtilization 80 needs a cpu request: utilization is measured against it (set resources.cpuRequest)"],
   ['memory metric without a memory request', { resources: { memoryRequest: 'none', memoryLimit: 'none' }, autoscaling: { minReplicas: 2, maxReplicas: 3, memoryUtilization: 70 } }, "ExposedApp 'test/web': autoscaling.memoryUtilization 70 needs a memory request: utilization is measured against it (set resources.memoryRequest)"],
   ['zero utilization', { autoscaling: { minReplicas: 2, maxReplicas: 3, cpuUtilization: 0 } }, "ExposedApp 'test/web': autoscaling.cpuUtilization 0 must be an integer >= 1 (percent of the request)"],
-  ['budget that blocks drains', { replicas: 3, disruptionBudget: { maxUnavailable: '0' } }, "ExposedApp 'test/web': disruptionBudget.maxUnavailable \"0\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it"],
-  ['minAvailable = replicas', { replicas: 3, disruptionBudget: { minAvailable: '3' } }, "ExposedApp 'test/web': disruptionBudget.minAvailable \"3\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it (replicas: 3)"],
-  ['minAvailable 100%', { replicas: 3, disruptionBudget: { minAvailable: '100%' } }, "ExposedApp 'test/web': disruptionBudget.minAvailable \"100%\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it (replicas: 3)"],
-  ['both budget fields', { replicas: 3, disruptionBudget: { minAvailable: '1', maxUnavailable: '1' } }, "ExposedApp 'test/web': disruptionBudget.minAvailable \"1\" cannot be combined with maxUnavailable: give one"],
-  ['bad budget value', { replicas: 3, disruptionBudget: { maxUnavailable: 'one' } }, "ExposedApp 'test/web': disruptionBudget.maxUnavailable \"one\" is not an integer or a percentage such as \"25%\""],
+  ['budget that blocks drains', { replicas: 3, disruptionBudget: { maxUnavailable: PercentOrAbsolute.absolute(0) } }, "ExposedApp 'test/web': disruptionBudget.maxUnavailable \"0\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it"],
+  ['minAvailable = replicas', { replicas: 3, disruptionBudget: { minAvailable: PercentOrAbsolute.absolute(3) } }, "ExposedApp 'test/web': disruptionBudget.minAvailable \"3\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it (replicas: 3)"],
+  ['minAvailable 100%', { replicas: 3, disruptionBudget: { minAvailable: PercentOrAbsolute.percent(100) } }, "ExposedApp 'test/web': disruptionBudget.minAvailable \"100%\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it (replicas: 3)"],
+  ['both budget fields', { replicas: 3, disruptionBudget: { minAvailable: PercentOrAbsolute.absolute(1), maxUnavailable: PercentOrAbsolute.absolute(1) } }, "ExposedApp 'test/web': disruptionBudget.minAvailable \"1\" cannot be combined with maxUnavailable: give one"],
+  ['bad budget value', { replicas: 3, disruptionBudget: { maxUnavailable: 'one' as never } }, "ExposedApp 'test/web': disruptionBudget.maxUnavailable \"one\" must be a PercentOrAbsolute, not a string"],
   ['grace shorter than pause', { gracefulShutdown: { preStopPause: Duration.seconds(10), terminationGracePeriod: Duration.seconds(10) } }, "ExposedApp 'test/web': gracefulShutdown.terminationGracePeriod \"10 seconds\" must be longer than the preStopPause (10 seconds): the pod would be killed during the pause"],
   ['zero pause', { gracefulShutdown: { preStopPause: Duration.seconds(0) } }, "ExposedApp 'test/web': gracefulShutdown.preStopPause \"0 seconds\" must be at least 1 second"],
   ['bad traffic policy', { internalTrafficPolicy: 'Nearby' as InternalTrafficPolicy }, "ExposedApp 'test/web': internalTrafficPolicy \"Nearby\" is not one of Cluster, Local"],
@@ -198,7 +197,7 @@ const POD_MODEL: Array<[string, Partial<ExposedAppProps>, string]> = [
   ['fractional GPU', { resources: { extended: { 'nvidia.com/gpu': '0.5' } } }, "ExposedApp 'test/web': resources.extended[\"nvidia.com/gpu\"] \"0.5\" must be a whole number: extended resources cannot be split"],
   ['extended resource without a domain', { resources: { extended: { gpu: '1' } } }, "ExposedApp 'test/web': resources.extended key \"gpu\" is not an extended resource name: domain-prefixed (e.g. nvidia.com/gpu) and outside kubernetes.io, or hugepages-<size>"],
   ['ephemeral request above limit', { resources: { ephemeralStorageRequest: '2Gi', ephemeralStorageLimit: '1Gi' } }, "ExposedApp 'test/web': resources.ephemeralStorageRequest \"2Gi\" is more than the ephemeral-storage limit 1Gi: a request must be <= its limit"],
-  ['Recreate with rollingUpdate', { strategy: DeploymentStrategy.RECREATE, rollingUpdate: { maxSurge: '1' } }, "ExposedApp 'test/web': rollingUpdate {\"maxSurge\":\"1\"} cannot be combined with strategy RECREATE: a Recreate Deployment has no rolling update"],
+  ['Recreate with rollingUpdate', { strategy: DeploymentStrategy.RECREATE, rollingUpdate: { maxSurge: PercentOrAbsolute.absolute(1) } }, "ExposedApp 'test/web': rollingUpdate {\"maxSurge\":\"1\"} cannot be combined with strategy RECREATE: a Recreate Deployment has no rolling update"],
   ['bad node selector value', { nodeSelector: { disk: 'fast ssd' } }, "ExposedApp 'test/web': nodeSelector[\"disk\"] \"fast ssd\" is not a valid label value: at most 63 characters of letters, digits, \"-\", \"_\" and \".\", starting and ending with a letter or digit"],
   ['toleration without key and with Equal', { tolerations: [{ value: 'x' }] }, "ExposedApp 'test/web': tolerations[0].operator \"Equal\" must be EXISTS when no key is given (a toleration of every taint)"],
   ['toleration value with Exists', { tolerations: [{ key: 'a', operator: TolerationOperator.EXISTS, value: 'x' }] }, "ExposedApp 'test/web': tolerations[0].value \"x\" must not be given with operator EXISTS"],

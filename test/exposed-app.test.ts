@@ -1,8 +1,7 @@
 import { Chart, JsonPatch, Testing, Duration } from 'cdk8s';
 import {
   ExposedApp, ExposedAppProps, ExternalTrafficPolicy, PatternDefaults, PodSecurity, Probe,
-  ProbeScheme, Protocol, ServiceType, SessionAffinity,
-} from '../lib';
+  ProbeScheme, Protocol, ServiceType, SessionAffinity, PercentOrAbsolute } from '../lib';
 import { ServiceWalkthrough } from '../apps/service-walkthrough';
 import { synthValidated } from '../lib/validation';
 import { find, Manifest, newChart, selects, synth } from './util';
@@ -254,7 +253,7 @@ describe('ExposedApp props', () => {
   });
 
   test('rolling update and minReadySeconds', () => {
-    const { deploy } = build({ rollingUpdate: { maxSurge: '1', maxUnavailable: '10%' }, minReady: Duration.seconds(5) });
+    const { deploy } = build({ rollingUpdate: { maxSurge: PercentOrAbsolute.absolute(1), maxUnavailable: PercentOrAbsolute.percent(10) }, minReady: Duration.seconds(5) });
     expect(deploy.spec.strategy.rollingUpdate).toEqual({ maxSurge: 1, maxUnavailable: '10%' });
     expect(deploy.spec.minReadySeconds).toBe(5);
   });

@@ -1,8 +1,7 @@
 import { Testing, Duration } from 'cdk8s';
 import {
   ExposedApp, ExposedAppProps, HeadlessGroup, InternalTrafficPolicy, IpFamilyPolicy, PatternDefaults,
-  TrafficDistribution,
-} from '../lib';
+  TrafficDistribution, PercentOrAbsolute } from '../lib';
 import { ProductionExamples } from '../apps/production-examples';
 import { find, Manifest, newChart, selects, synth } from './util';
 
@@ -34,12 +33,12 @@ describe('PodDisruptionBudget', () => {
   });
 
   test('minAvailable or a percentage', () => {
-    expect(find(build({ replicas: 4, disruptionBudget: { minAvailable: '50%' } }).out, 'PodDisruptionBudget').spec.minAvailable).toBe('50%');
-    expect(find(build({ replicas: 4, disruptionBudget: { maxUnavailable: '25%' } }).out, 'PodDisruptionBudget').spec.maxUnavailable).toBe('25%');
+    expect(find(build({ replicas: 4, disruptionBudget: { minAvailable: PercentOrAbsolute.percent(50) } }).out, 'PodDisruptionBudget').spec.minAvailable).toBe('50%');
+    expect(find(build({ replicas: 4, disruptionBudget: { maxUnavailable: PercentOrAbsolute.percent(25) } }).out, 'PodDisruptionBudget').spec.maxUnavailable).toBe('25%');
   });
 
   test('a budget that blocks every drain only when asked', () => {
-    const { out } = build({ replicas: 2, disruptionBudget: { minAvailable: '2', allowZeroDisruptions: true } });
+    const { out } = build({ replicas: 2, disruptionBudget: { minAvailable: PercentOrAbsolute.absolute(2), allowZeroDisruptions: true } });
     expect(find(out, 'PodDisruptionBudget').spec.minAvailable).toBe(2);
   });
 });

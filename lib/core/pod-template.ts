@@ -14,7 +14,7 @@ import { checkEnum } from './checks';
 import { resolveScheduling } from './scheduling-model';
 import { resolveVolumes } from './volume-model';
 import { rootImageWarning } from './images';
-import { DeploymentStrategy, PodSecurity, RollingUpdateOptions, WorkloadOptions } from './workload';
+import { DeploymentStrategy, PercentOrAbsolute, PodSecurity, RollingUpdateOptions, WorkloadOptions } from './workload';
 import { wholeSeconds } from './durations';
 
 /** The validated, defaulted workload: plain data that renders to a pod template. */
@@ -211,14 +211,12 @@ export function renderPodTemplate(w: ResolvedWorkload, podLabels: { [key: string
 }
 
 function resolveRollingUpdate(r: RollingUpdateOptions, problems: Problems): { maxSurge: number | string; maxUnavailable: number | string } {
-  const surgeText = r.maxSurge ?? '25%';
-  const unavailableText = r.maxUnavailable ?? '0';
-  const surge = intOrPercent(problems, 'rollingUpdate.maxSurge', surgeText);
-  const unavailable = intOrPercent(problems, 'rollingUpdate.maxUnavailable', unavailableText, 100);
+  const surge = intOrPercent(problems, 'rollingUpdate.maxSurge', r.maxSurge ?? PercentOrAbsolute.percent(25));
+  const unavailable = intOrPercent(problems, 'rollingUpdate.maxUnavailable', r.maxUnavailable ?? PercentOrAbsolute.absolute(0), 100);
   if (surge?.n === 0 && unavailable?.n === 0) {
-    problems.add('rollingUpdate.maxUnavailable', unavailableText, 'may not be 0 when maxSurge is 0: the rollout could never progress');
+    problems.add('rollingUpdate.maxUnavailable', unavailable.percent ? `${unavailable.n}%` : String(unavailable.n), 'may not be 0 when maxSurge is 0: the rollout could never progress');
   }
-  return { maxSurge: surge?.json ?? surgeText, maxUnavailable: unavailable?.json ?? unavailableText };
+  return { maxSurge: surge?.json ?? '25%', maxUnavailable: unavailable?.json ?? 0 };
 }
 
 /** The connectTo state of a workload's pods. */

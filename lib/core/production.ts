@@ -5,8 +5,9 @@ import { PatternDefaultsProps } from './defaults';
 import { Problems } from './problems';
 import { claimName } from './registry';
 import { dns1123Subdomain } from './names';
-import { AutoscalingOptions, DisruptionBudgetOptions, GracefulShutdownOptions, ObjectNames, SpreadOptions, WorkloadOptions } from './workload';
+import { AutoscalingOptions, DisruptionBudgetOptions, GracefulShutdownOptions, ObjectNames, PercentOrAbsolute, SpreadOptions, WorkloadOptions } from './workload';
 import { wholeSeconds } from './durations';
+import { hasBrand } from './brand';
 
 export interface ResolvedProduction {
   readonly autoscaling?: { min: number; max: number; cpu?: number; memory?: number };
@@ -16,19 +17,20 @@ export interface ResolvedProduction {
   readonly shutdown: { pause?: { seconds: number; execSleep: boolean }; grace?: number };
 }
 
-const INT_OR_PERCENT = /^(\d+)(%?)$/;
 
 /** Parses `'1'` or `'25%'` into the API's int-or-string; undefined when invalid (reported). */
-export function intOrPercent(problems: Problems, field: string, value: string, maxPercent?: number): { json: number | string; n: number; percent: boolean } | undefined {
-  const m = INT_OR_PERCENT.exec(String(value));
-  if (!m) {
-    problems.add(field, value, 'is not an integer or a percentage such as "25%"');
+export function intOrPercent(problems: Problems, field: string, value: PercentOrAbsolute, maxPercent?: number): { json: number | string; n: number; percent: boolean } | undefined {
+  if (!hasBrand(value, 'PercentOrAbsolute')) {
+    problems.add(field, value, 'is not a PercentOrAbsolute: use PercentOrAbsolute.percent(25) or PercentOrAbsolute.absolute(1)');
     return undefined;
   }
-  const n = Number(m[1]);
-  const percent = m[2] === '%';
-  if (percent && maxPercent !== undefined && n > maxPercent) problems.add(field, value, `must not be more than ${maxPercent}%`);
-  return { json: percent ? value : n, n, percent };
+  const n = value.value;
+  if (!Number.isInteger(n) || n < 0) {
+    problems.add(field, value.toString(), 'must be a whole number >= 0');
+    return undefined;
+  }
+  if (value.isPercent && maxPercent !== undefined && n > maxPercent) problems.add(field, value.toString(), `must not be more than ${maxPercent}%`);
+  return { json: value.isPercent ? value.toString() : n, n, percent: value.isPercent };
 }
 
 export function resolveProduction(
@@ -75,7 +77,7 @@ function resolveAutoscaling(a: AutoscalingOptions, replicas: number | undefined,
 function resolveBudget(b: DisruptionBudgetOptions, fewest: number, problems: Problems): ResolvedProduction['disruptionBudget'] {
   if (b.enabled === false || fewest < 2) return undefined;
   if (b.maxUnavailable !== undefined && b.minAvailable !== undefined) {
-    problems.add('disruptionBudget.minAvailable', b.minAvailable, 'cannot be combined with maxUnavailable: give one');
+    problems.add('disruptionBudget.minAvailable', String(b.minAvailable), 'cannot be combined with maxUnavailable: give one');
     return undefined;
   }
   const zero = 'allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it';
@@ -83,12 +85,12 @@ function resolveBudget(b: DisruptionBudgetOptions, fewest: number, problems: Pro
     const min = intOrPercent(problems, 'disruptionBudget.minAvailable', b.minAvailable, 100);
     if (!min) return undefined;
     const blocks = min.percent ? min.n >= 100 : min.n >= fewest;
-    if (blocks && !b.allowZeroDisruptions) problems.add('disruptionBudget.minAvailable', b.minAvailable, `${zero} (replicas: ${fewest})`);
+    if (blocks && !b.allowZeroDisruptions) problems.add('disruptionBudget.minAvailable', b.minAvailable.toString(), `${zero} (replicas: ${fewest})`);
     return { minAvailable: min.json };
   }
-  const max = intOrPercent(problems, 'disruptionBudget.maxUnavailable', b.maxUnavailable ?? '1', 100);
+  const max = intOrPercent(problems, 'disruptionBudget.maxUnavailable', b.maxUnavailable ?? PercentOrAbsolute.absolute(1), 100);
   if (!max) return undefined;
-  if (max.n === 0 && !b.allowZeroDisruptions) problems.add('disruptionBudget.maxUnavailable', b.maxUnavailable ?? '1', zero);
+  if (max.n === 0 && !b.allowZeroDisruptions) problems.add('disruptionBudget.maxUnavailable', max.percent ? `${max.n}%` : String(max.n), zero);
   return { maxUnavailable: max.json };
 }
 

@@ -75,8 +75,8 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
   "DisruptionBudgetOptions": {
     "allowZeroDisruptions": "boolean?",
     "enabled": "boolean?",
-    "maxUnavailable": "string?",
-    "minAvailable": "string?"
+    "maxUnavailable": "PercentOrAbsolute?",
+    "minAvailable": "PercentOrAbsolute?"
   },
   "DownwardApiFile": {
     "fieldPath": "string",
@@ -477,8 +477,8 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "memoryRequest": "string?"
   },
   "RollingUpdateOptions": {
-    "maxSurge": "string?",
-    "maxUnavailable": "string?"
+    "maxSurge": "PercentOrAbsolute?",
+    "maxUnavailable": "PercentOrAbsolute?"
   },
   "RouteMatch": {
     "host": "string?",
@@ -992,6 +992,20 @@ export const CALLS: { [name: string]: string[][] } = {
       "constructs.IConstruct"
     ]
   ],
+  "PercentOrAbsolute.absolute": [
+    [
+      "count",
+      "number"
+    ]
+  ],
+  "PercentOrAbsolute.percent": [
+    [
+      "percent",
+      "number"
+    ]
+  ],
+  "PercentOrAbsolute.toJSON": [],
+  "PercentOrAbsolute.toString": [],
   "PodSource.fromLabels": [
     [
       "selector",

@@ -2,6 +2,8 @@ import { ContainerOptions, NamedContainerOptions } from './container';
 import { Duration } from 'cdk8s';
 import { AffinityOptions, Toleration } from './scheduling';
 import { Volume } from './volume';
+import { brand } from './brand';
+import { checkShape } from './shape';
 
 /** Pod Security Standard the pods are built to pass. */
 export enum PodSecurity {
@@ -23,18 +25,52 @@ export enum PodSecurity {
   PRIVILEGED = 'privileged',
 }
 
-/** Rolling update settings: an integer (`'1'`) or a percentage (`'25%'`). */
+/** A number of pods, or a percentage of the desired count. */
+export class PercentOrAbsolute {
+  /** A percentage of the desired pod count, e.g. `percent(25)`. */
+  public static percent(percent: number): PercentOrAbsolute {
+    checkShape('PercentOrAbsolute.percent', [percent]);
+    return new PercentOrAbsolute(percent, true);
+  }
+
+  /** A number of pods, e.g. `absolute(1)`. */
+  public static absolute(count: number): PercentOrAbsolute {
+    checkShape('PercentOrAbsolute.absolute', [count]);
+    return new PercentOrAbsolute(count, false);
+  }
+
+  private constructor(
+    /** The number of pods, or the percentage. */
+    public readonly value: number,
+    /** Whether `value` is a percentage. */
+    public readonly isPercent: boolean,
+  ) {
+    brand(this, 'PercentOrAbsolute');
+  }
+
+  /** `25%` or `1`, as messages and manifests write it. */
+  public toString(): string {
+    return this.isPercent ? `${this.value}%` : String(this.value);
+  }
+
+  /** The same text in JSON (error messages show the props as JSON). */
+  public toJSON(): string {
+    return this.toString();
+  }
+}
+
+/** Rolling update settings. */
 export interface RollingUpdateOptions {
   /**
    * Pods that may be created above the desired count during an update.
-   * @default '25%'
+   * @default PercentOrAbsolute.percent(25)
    */
-  readonly maxSurge?: string;
+  readonly maxSurge?: PercentOrAbsolute;
   /**
    * Pods that may be unavailable during an update.
-   * @default '0'
+   * @default PercentOrAbsolute.absolute(0)
    */
-  readonly maxUnavailable?: string;
+  readonly maxUnavailable?: PercentOrAbsolute;
 }
 
 /** Which Deployment strategy replaces pods when the template changes. */
@@ -235,15 +271,15 @@ export interface DisruptionBudgetOptions {
    */
   readonly enabled?: boolean;
   /**
-   * Pods that may be down at once: an integer (`'1'`) or a percentage (`'25%'`).
-   * @default '1' (unless minAvailable is given)
+   * Pods that may be down at once.
+   * @default PercentOrAbsolute.absolute(1) (unless minAvailable is given)
    */
-  readonly maxUnavailable?: string;
+  readonly maxUnavailable?: PercentOrAbsolute;
   /**
-   * Pods that must stay up, instead of maxUnavailable: an integer or a percentage.
+   * Pods that must stay up, instead of maxUnavailable.
    * @default - maxUnavailable 1
    */
-  readonly minAvailable?: string;
+  readonly minAvailable?: PercentOrAbsolute;
   /**
    * Accept a budget that allows no disruption at all: node drains then hang until someone
    * deletes the budget or a pod by hand.

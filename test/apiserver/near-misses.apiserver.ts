@@ -2,7 +2,7 @@
 // valid configuration whose output the server accepts; the same mistake written by hand into that
 // output must be rejected too, so our refusals are never stricter than the server, except for the
 // few refusals listed at the end, which are stricter on purpose and say why.
-import { ExternalDatabase, ExposedApp, ExposedAppProps, ServiceType, Volume } from '../../lib';
+import { ExternalDatabase, ExposedApp, ExposedAppProps, ServiceType, Volume, PercentOrAbsolute } from '../../lib';
 import { ServicePatternsError } from '../../lib/core/errors';
 import { describeObject, manifestsOf } from './apply';
 import { KubeClient, type Manifest } from './client';
@@ -95,7 +95,7 @@ const NEAR_MISSES: NearMiss[] = [
   { what: 'a negative replica count', props: { replicas: -1 }, edit: (ms) => { one(ms, 'Deployment').spec.replicas = -1; } },
   {
     what: 'a disruption budget over 100%',
-    props: { replicas: 3, disruptionBudget: { maxUnavailable: '150%' } },
+    props: { replicas: 3, disruptionBudget: { maxUnavailable: PercentOrAbsolute.percent(150) } },
     edit: (ms) => { one(ms, 'PodDisruptionBudget').spec.maxUnavailable = '150%'; },
   },
 ];

@@ -214,7 +214,7 @@ function resolveRollingUpdate(r: RollingUpdateOptions, problems: Problems): { ma
   const surge = intOrPercent(problems, 'rollingUpdate.maxSurge', r.maxSurge ?? PercentOrAbsolute.percent(25));
   const unavailable = intOrPercent(problems, 'rollingUpdate.maxUnavailable', r.maxUnavailable ?? PercentOrAbsolute.absolute(0), 100);
   if (surge?.n === 0 && unavailable?.n === 0) {
-    problems.add('rollingUpdate.maxUnavailable', unavailable.percent ? `${unavailable.n}%` : String(unavailable.n), 'may not be 0 when maxSurge is 0: the rollout could never progress');
+    problems.add('rollingUpdate.maxUnavailable', String(unavailable.json), 'may not be 0 when maxSurge is 0: the rollout could never progress');
   }
   return { maxSurge: surge?.json ?? '25%', maxUnavailable: unavailable?.json ?? 0 };
 }

@@ -90,7 +90,7 @@ function resolveBudget(b: DisruptionBudgetOptions, fewest: number, problems: Pro
   }
   const max = intOrPercent(problems, 'disruptionBudget.maxUnavailable', b.maxUnavailable ?? PercentOrAbsolute.absolute(1), 100);
   if (!max) return undefined;
-  if (max.n === 0 && !b.allowZeroDisruptions) problems.add('disruptionBudget.maxUnavailable', max.percent ? `${max.n}%` : String(max.n), zero);
+  if (max.n === 0 && !b.allowZeroDisruptions) problems.add('disruptionBudget.maxUnavailable', String(max.json), zero);
   return { maxUnavailable: max.json };
 }
 

@@ -7,6 +7,7 @@ import { httpHost, httpPath } from '../core/routes-model';
 import { IssueList, list, Manifest, num, obj, Obj, str, strMap } from './json';
 import { checkFields } from './fields';
 import { checkContainerDetails, checkContainerKinds, checkScheduling, checkVolumes } from './pod-rules';
+import { podSpecOf } from './pod-security';
 
 /** Options of the semantic checks. */
 export interface RuleOptions {
@@ -17,16 +18,16 @@ export interface RuleOptions {
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const SELECTOR_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
 
-/** Where a kind keeps its pod spec, and the restart policies its pods may have. */
-const POD_SPECS: { [kind: string]: { path: string[]; restart: string[] } } = {
-  Pod: { path: ['spec'], restart: ['Always', 'OnFailure', 'Never'] },
-  Deployment: { path: ['spec', 'template', 'spec'], restart: ['Always'] },
-  StatefulSet: { path: ['spec', 'template', 'spec'], restart: ['Always'] },
-  DaemonSet: { path: ['spec', 'template', 'spec'], restart: ['Always'] },
-  ReplicaSet: { path: ['spec', 'template', 'spec'], restart: ['Always'] },
+/** The restart policies the pods of each kind may have (podSpecOf finds the pods). */
+const RESTART_POLICIES: { [kind: string]: string[] } = {
+  Pod: ['Always', 'OnFailure', 'Never'],
+  Deployment: ['Always'],
+  StatefulSet: ['Always'],
+  DaemonSet: ['Always'],
+  ReplicaSet: ['Always'],
   // A Job's pods must say how they restart: the default, Always, is refused.
-  Job: { path: ['spec', 'template', 'spec'], restart: ['OnFailure', 'Never'] },
-  CronJob: { path: ['spec', 'jobTemplate', 'spec', 'template', 'spec'], restart: ['OnFailure', 'Never'] },
+  Job: ['OnFailure', 'Never'],
+  CronJob: ['OnFailure', 'Never'],
 };
 
 const portNumber = (v: unknown) => (typeof v === 'number' && isPortNumber(v) ? undefined : 'is not a port number in 1-65535');
@@ -61,17 +62,16 @@ export function checkApiRules(m: Manifest, issues: IssueList, options: RuleOptio
     default: break;
   }
   if (SELECTOR_KINDS.has(m.kind)) checkWorkload(m, spec, issues);
-  const pod = POD_SPECS[m.kind];
-  if (pod) {
-    let at: unknown = m;
-    for (const key of pod.path) at = obj(at)[key];
-    const path = `/${pod.path.join('/')}`;
-    const restart = obj(at).restartPolicy;
-    if (restart !== undefined || !pod.restart.includes('Always')) {
-      if (!pod.restart.includes(String(restart))) issues.add('api-server', `${path}/restartPolicy`, `${JSON.stringify(restart ?? 'Always')} is not allowed for a ${m.kind}: use ${pod.restart.join(' or ')}`);
+  const allowed = RESTART_POLICIES[m.kind];
+  if (allowed) {
+    // A workload without a template is checked as one with an empty pod (which has no containers).
+    const { spec: pod, path } = podSpecOf(m) ?? { spec: obj(undefined), path: '/spec/template/spec' };
+    const restart = pod.restartPolicy;
+    if (restart !== undefined || !allowed.includes('Always')) {
+      if (!allowed.includes(String(restart))) issues.add('api-server', `${path}/restartPolicy`, `${JSON.stringify(restart ?? 'Always')} is not allowed for a ${m.kind}: use ${allowed.join(' or ')}`);
     }
     const claims = list(spec.volumeClaimTemplates).map((c) => str(obj(obj(c).metadata).name));
-    checkPodSpec(obj(at), path, issues, claims);
+    checkPodSpec(pod, path, issues, claims);
   }
 }
 

@@ -6,7 +6,7 @@
 import { App, Chart } from 'cdk8s';
 import { checkApiRules, RuleOptions } from './api-rules';
 import { formatIssue, IssueList, list, Manifest, ManifestIssue, obj, str, strMap } from './json';
-import { checkPodSecurity, PodSecurityProfile, PodSecurityViolation } from './pod-security';
+import { checkPodSecurity, PodSecurityProfile, PodSecurityViolation, podSpecOf } from './pod-security';
 import { checkSchema, MissingSchemaPackageError } from './schema';
 
 export { checkPodSecurity, formatIssue, MissingSchemaPackageError };
@@ -74,9 +74,8 @@ function lint(manifests: Manifest[]): ManifestIssue[] {
   const ns = (m: Manifest) => str(obj(m.metadata).namespace) ?? 'default';
   // Pods a Service may select: bare Pods and the templates of every workload kind.
   const pods = manifests.flatMap((m) => {
-    const spec = obj(m.spec);
-    const meta = m.kind === 'Pod' ? m.metadata : m.kind === 'CronJob' ? obj(obj(obj(spec.jobTemplate).spec).template).metadata : spec.template !== undefined ? obj(spec.template).metadata : undefined;
-    return meta === undefined ? [] : [{ ns: ns(m), labels: strMap(obj(meta).labels) }];
+    const pod = podSpecOf(m);
+    return pod ? [{ ns: ns(m), labels: strMap(pod.metadata.labels) }] : [];
   });
   for (const m of manifests) {
     const issue = (path: string, message: string) =>

@@ -19,12 +19,15 @@ const SAFE_SYSCTLS = new Set(['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_
 const RESTRICTED_VOLUMES = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);
 const SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
 
-/** The pod spec of a Pod or of a workload's template, with its JSON path. */
-export function podSpecOf(m: Manifest): { spec: Obj; path: string } | undefined {
-  if (m.kind === 'Pod') return { spec: obj(m.spec), path: '/spec' };
-  if (m.kind === 'CronJob') return { spec: obj(obj(obj(obj(obj(m.spec).jobTemplate).spec).template).spec), path: '/spec/jobTemplate/spec/template/spec' };
+/** The pod of a Pod or of a workload's template: its metadata, its spec and the spec's JSON path. */
+export function podSpecOf(m: Manifest): { metadata: Obj; spec: Obj; path: string } | undefined {
+  if (m.kind === 'Pod') return { metadata: obj(m.metadata), spec: obj(m.spec), path: '/spec' };
+  if (m.kind === 'CronJob') {
+    const template = obj(obj(obj(obj(m.spec).jobTemplate).spec).template);
+    return { metadata: obj(template.metadata), spec: obj(template.spec), path: '/spec/jobTemplate/spec/template/spec' };
+  }
   const template = obj(m.spec).template;
-  return template === undefined ? undefined : { spec: obj(obj(template).spec), path: '/spec/template/spec' };
+  return template === undefined ? undefined : { metadata: obj(obj(template).metadata), spec: obj(obj(template).spec), path: '/spec/template/spec' };
 }
 
 /**

@@ -112,7 +112,6 @@ export class ExposedApp extends ServiceWorkload {
    */
   constructor(scope: Construct, id: string, props: ExposedAppProps) {
     super(checkedScope('new ExposedApp', scope, id), id);
-    brand(this, 'ExposedApp');
     checkShape('new ExposedApp', [scope, id, props], 'ExposedApp', this);
     const problems = new Problems('ExposedApp', this);
     const defaults = PatternDefaults.of(this);
@@ -295,4 +294,4 @@ function named<T extends { name: string }>(metadata: T, name: string | undefined
   return name === undefined ? metadata : { ...metadata, name };
 }
 
-
+brand(ExposedApp.prototype, 'ExposedApp');

@@ -106,7 +106,6 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
    */
   constructor(scope: Construct, id: string, props: ExternalDatabaseProps) {
     super(checkedScope('new ExternalDatabase', scope, id), id);
-    brand(this, 'ExternalDatabase');
     checkShape('new ExternalDatabase', [scope, id, props], 'ExternalDatabase', this);
     const problems = new Problems('ExternalDatabase', this);
     const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);
@@ -254,3 +253,5 @@ function checkExternalName(problems: Problems, name: string, endpointsApi: Endpo
   if (rule) problems.add('externalName', name, rule);
   if (endpointsApi !== undefined) problems.add('endpointsApi', endpointsApi, 'is only allowed with addresses: an ExternalName Service has no endpoints');
 }
+
+brand(ExternalDatabase.prototype, 'ExternalDatabase');

@@ -96,7 +96,6 @@ export class Gateway extends Construct implements IGatewayRef {
    */
   constructor(scope: Construct, id: string, props: GatewayProps) {
     super(checkedScope('new Gateway', scope, id), id);
-    brand(this, 'Gateway');
     checkShape('new Gateway', [scope, id, props], 'Gateway', this);
     const problems = new Problems('Gateway', this);
     const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);
@@ -226,6 +225,8 @@ export class GatewayRef extends Construct implements IGatewayRef {
     public readonly sectionName?: string,
   ) {
     super(scope, id);
-    brand(this, 'GatewayRef');
   }
 }
+
+brand(Gateway.prototype, 'Gateway');
+brand(GatewayRef.prototype, 'GatewayRef');

@@ -207,7 +207,6 @@ export class HeadlessGroup extends ServiceWorkload {
    */
   constructor(scope: Construct, id: string, props: HeadlessGroupProps) {
     super(checkedScope('new HeadlessGroup', scope, id), id);
-    brand(this, 'HeadlessGroup');
     checkShape('new HeadlessGroup', [scope, id, props], 'HeadlessGroup', this);
     const problems = new Problems('HeadlessGroup', this);
     const defaults = PatternDefaults.of(this);
@@ -416,3 +415,5 @@ function checkStatefulProps(props: HeadlessGroupProps, statefulSet: boolean, pro
     (c.accessModes ?? []).forEach((m, j) => checkEnum(problems, `${field}.accessModes[${j}]`, m, AccessMode));
   });
 }
+
+brand(HeadlessGroup.prototype, 'HeadlessGroup');

@@ -145,7 +145,6 @@ export class IngressRouter extends Construct {
    */
   constructor(scope: Construct, id: string, props: IngressRouterProps = {}) {
     super(checkedScope('new IngressRouter', scope, id), id);
-    brand(this, 'IngressRouter');
     checkShape('new IngressRouter', [scope, id, props], 'IngressRouter', this);
     const problems = new Problems('IngressRouter', this);
     const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);
@@ -349,3 +348,4 @@ export class IngressRouter extends Construct {
   }
 }
 
+brand(IngressRouter.prototype, 'IngressRouter');

@@ -42,7 +42,6 @@ export class Namespaces extends Construct {
    */
   constructor(scope: Construct, id: string) {
     super(checkedScope('new Namespaces', scope, id), id);
-    brand(this, 'Namespaces');
     setNamespaceNotes(Chart.of(this), this);
   }
 
@@ -82,3 +81,5 @@ export class Namespaces extends Construct {
     return ORDER.find((p) => list.includes(p)) ?? PodSecurity.RESTRICTED;
   }
 }
+
+brand(Namespaces.prototype, 'Namespaces');

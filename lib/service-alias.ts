@@ -48,7 +48,6 @@ export class ServiceAlias extends Construct implements IServiceEndpoint {
    */
   constructor(scope: Construct, id: string, props: ServiceAliasProps) {
     super(checkedScope('new ServiceAlias', scope, id), id);
-    brand(this, 'ServiceAlias');
     checkShape('new ServiceAlias', [scope, id, props], 'ServiceAlias', this);
     const problems = new Problems('ServiceAlias', this);
     const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);
@@ -85,3 +84,5 @@ export class ServiceAlias extends Construct implements IServiceEndpoint {
     return connectionEnvOf(this, 'ServiceAlias', prefix);
   }
 }
+
+brand(ServiceAlias.prototype, 'ServiceAlias');

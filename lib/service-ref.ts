@@ -46,7 +46,6 @@ export class ServiceRef extends Construct implements IServiceEndpoint {
    */
   constructor(scope: Construct, id: string, props: ServiceRefProps) {
     super(checkedScope('new ServiceRef', scope, id), id);
-    brand(this, 'ServiceRef');
     checkShape('new ServiceRef', [scope, id, props], 'ServiceRef', this);
     const problems = new Problems('ServiceRef', this);
     const nameRule = dns1035Label(props.name);
@@ -108,3 +107,5 @@ export interface ServiceRefOptions {
    */
   readonly ports?: ExposedPort[];
 }
+
+brand(ServiceRef.prototype, 'ServiceRef');

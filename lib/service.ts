@@ -253,7 +253,6 @@ export class Service extends Construct implements IServiceEndpoint {
    */
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(checkedScope('new Service', scope, id), id);
-    brand(this, 'Service');
     checkShape('new Service', [scope, id, props], 'Service', this);
     const problems = new Problems('Service', this);
     if (!props || typeof props !== 'object') {
@@ -395,3 +394,5 @@ function resolveServicePorts(
     };
   });
 }
+
+brand(Service.prototype, 'Service');

@@ -1,4 +1,4 @@
-import { ApiObject, ApiObjectProps, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectProps, App, ImplicitTokenResolver, IResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import { Construct } from 'constructs';
 import { unusualMaps } from './shape';
 
@@ -69,20 +69,89 @@ function isUnusual(value: unknown): boolean {
   return Object.keys(value).some((k) => k === KEY || isUnusual((value as { [key: string]: unknown })[k]));
 }
 
+/** Thrown inside `settle` for a value that only cdk8s's own resolution may render. */
+const NOT_PLAIN = Symbol('not plain data');
+
+/**
+ * cdk8s's `resolve` followed by its `sanitizeValue` (sorted keys, no null or undefined values),
+ * for an app with only cdk8s's built-in resolvers, in one pass: a Lazy is produced, a value with a
+ * `resolve()` method resolved, a union wrapper (`{ value }` of another class) unwrapped, and plain
+ * maps and lists copied. Anything else (a class instance, a map without prototype) throws
+ * NOT_PLAIN and the object is rendered by cdk8s instead.
+ */
+function settle(value: unknown, sortKeys: boolean): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'object') return value;
+  if (value instanceof Lazy) return settle(value.produce(), sortKeys);
+  if (typeof (value as { resolve?: unknown }).resolve === 'function') return settle((value as { resolve(): unknown }).resolve(), sortKeys);
+  if (Array.isArray(value)) return value.map((v) => settle(v, sortKeys));
+  if (value.constructor !== Object) {
+    const inner = (value as { value?: unknown }).value;
+    if (typeof inner === 'number' || typeof inner === 'string') return { value: inner };
+    throw NOT_PLAIN;
+  }
+  const map = value as { [key: string]: unknown };
+  // Produced in the order cdk8s resolves (insertion order), written in the order it sorts.
+  const keys = Object.keys(map);
+  const settled = new Map<string, unknown>();
+  for (const k of keys) settled.set(k, settle(map[k], sortKeys));
+  const out: { [key: string]: unknown } = {};
+  for (const k of sortKeys ? keys.sort() : keys) {
+    const v = settled.get(k);
+    if (v !== undefined && v !== null) out[k] = v;
+  }
+  return out;
+}
+
+function builtInResolversOnly(resolvers: IResolver[]): boolean {
+  return resolvers.length === 3 && resolvers[0] instanceof LazyResolver && resolvers[1] instanceof ImplicitTokenResolver && resolvers[2] instanceof NumberStringUnionResolver;
+}
+
 /** The ApiObject of this library: user maps may hold any valid key, "constructor" included. */
 export class PatternObject extends ApiObject {
   private readonly state: { escaped: boolean };
+  private readonly data: ApiObjectProps;
+  private patched = false;
 
   constructor(scope: Construct, id: string, props: ApiObjectProps) {
     const state = { escaped: false };
-    super(scope, id, prepare(props, state));
+    const data = prepare(props, state);
+    super(scope, id, data);
     this.state = state;
+    this.data = data;
+  }
+
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    this.patched = true;
+    super.addJsonPatch(...ops);
   }
 
   // The signature of cdk8s's ApiObject.toJson, which this overrides.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   public toJson(): any {
-    const json = super.toJson();
+    const json = (!this.state.escaped && !this.patched && this.plainJson()) || super.toJson();
     return this.state.escaped ? restore(json) : json;
+  }
+
+  /**
+   * What cdk8s's toJson writes, without its general resolution, which builds a context object,
+   * a key path and three resolver calls for every value of the manifest: most of the time this
+   * library's objects spend in synthesis outside writing YAML. Only for an app without resolvers
+   * of its own, and undefined for anything but plain data and Lazy values (a test compares the two
+   * on every example and on random configurations).
+   */
+  private plainJson(): { [key: string]: unknown } | undefined {
+    if (!builtInResolversOnly(App.of(this).resolvers)) return undefined;
+    let json: { [key: string]: unknown };
+    try {
+      json = settle({ ...this.data, metadata: this.metadata.toJson() }, !process.env.CDK8S_DISABLE_SORT) as { [key: string]: unknown };
+    } catch (e) {
+      if (e === NOT_PLAIN) return undefined;
+      throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`);
+    }
+    // apiVersion, kind and metadata first, as cdk8s orders them.
+    const result: { [key: string]: unknown } = {};
+    for (const k of ['apiVersion', 'kind', 'metadata', ...Object.keys(json)]) if (k in json) result[k] = json[k];
+    return result;
   }
 }

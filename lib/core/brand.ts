@@ -5,14 +5,26 @@
 
 const PREFIX = 'cdk8s-service-patterns';
 
-/** Marks `target` as a `kind` of this package. */
-export function brand(target: object, kind: string): void {
-  Object.defineProperty(target, Symbol.for(`${PREFIX}.${kind}`), { value: true });
+const SYMBOLS = new Map<string, symbol>();
+
+function symbolOf(kind: string): symbol {
+  let symbol = SYMBOLS.get(kind);
+  if (!symbol) SYMBOLS.set(kind, symbol = Symbol.for(`${PREFIX}.${kind}`));
+  return symbol;
+}
+
+/**
+ * Marks a class's prototype as a `kind` of this package (`brand(ExposedApp.prototype, 'ExposedApp')`),
+ * once when the module loads: its instances and its subclasses' carry the brand without a property
+ * of their own.
+ */
+export function brand(prototype: object, kind: string): void {
+  Object.defineProperty(prototype, symbolOf(kind), { value: true });
 }
 
 /** Whether `x` was marked as a `kind` of this package, by any copy of it. */
 export function hasBrand(x: unknown, kind: string): boolean {
-  return x !== null && (typeof x === 'object' || typeof x === 'function') && Symbol.for(`${PREFIX}.${kind}`) in (x as object);
+  return x !== null && (typeof x === 'object' || typeof x === 'function') && symbolOf(kind) in (x as object);
 }
 
 /** A WeakMap shared by every copy of this package loaded in the process. */

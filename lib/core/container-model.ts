@@ -1,4 +1,4 @@
-import { nonEmpty, withoutUndefined } from './collections';
+import { nonEmpty } from './collections';
 // One container model: resolution (checks and defaults) and rendering of a container, used for
 // the main container, init containers, sidecars and extra main containers alike.
 import { Probe, ProbeKind, ProbeTimings } from '../probe';
@@ -155,7 +155,7 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
     env,
     envValues,
     envValueNames: Object.keys(o.envValues ?? {}),
-    json: withoutUndefined(json),
+    json,
     requests: resources.requests,
     ports,
     mountedVolumes: (o.volumeMounts ?? []).map((m) => m.volume),

@@ -35,7 +35,6 @@ export class ServicePatternsError extends Error {
   constructor(kind: string, constructPath: string, problems: Problem[]) {
     const lines = problems.map((p) => (constructPath ? `${kind} '${constructPath}': ${p.message}` : `${kind}: ${p.message}`));
     super(lines.join('\n'));
-    brand(this, 'ServicePatternsError');
     this.name = 'ServicePatternsError';
     // Not enumerable, so that an uncaught error prints its message lines, not a dump of fields.
     const hidden = (value: unknown) => ({ value, enumerable: false, writable: false, configurable: true });
@@ -68,3 +67,5 @@ export class Errors {
 
   private constructor() {}
 }
+
+brand(ServicePatternsError.prototype, 'ServicePatternsError');

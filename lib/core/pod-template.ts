@@ -1,4 +1,4 @@
-import { nonEmpty, nonEmptyMap, withoutUndefined } from './collections';
+import { nonEmpty, nonEmptyMap } from './collections';
 import { Connection, ConsumerState } from './connection';
 import { ContainerRole, checkId, checkPodPorts, PodPort, renderContainer, renderPorts, resolveContainer, ResolvedContainer } from './container-model';
 import { NamedContainerOptions } from './container';
@@ -118,14 +118,14 @@ export function resolveWorkload(
     connections: [],
     enableServiceLinks: options.enableServiceLinks,
     podSecurity,
-    podSecurityContext: withoutUndefined({
+    podSecurityContext: {
       runAsNonRoot: podSecurity === PodSecurity.RESTRICTED ? true : undefined,
       runAsUser: options.runAsUser,
       runAsGroup: options.runAsGroup,
       fsGroup,
       seccompProfile: { type: 'RuntimeDefault' },
-    }),
-    pod: withoutUndefined({
+    },
+    pod: {
       automountServiceAccountToken: options.automountServiceAccountToken ?? defaults.automountServiceAccountToken ?? false,
       serviceAccountName: options.serviceAccountName,
       imagePullSecrets: nonEmpty(options.imagePullSecrets)?.map((name) => ({ name })),
@@ -133,7 +133,7 @@ export function resolveWorkload(
       runtimeClassName: options.runtimeClassName,
       ...resolveScheduling(problems, options),
       volumes: nonEmpty(volumes.json),
-    }),
+    },
     podAnnotations: nonEmptyMap(options.podAnnotations),
     minReadySeconds,
     strategy: resolveStrategy(options, defaults, problems),
@@ -203,7 +203,7 @@ export function renderDeploymentSpec(w: ResolvedWorkload, labels: { [key: string
 export function renderPodTemplate(w: ResolvedWorkload, podLabels: { [key: string]: string }, selector: { [key: string]: string }): object {
   const containers = [renderContainer(w.main, renderPorts(w.mainPorts))];
   for (const c of w.extraContainers) containers.push(renderContainer(c, renderPorts(c.ports)));
-  const spec: { [field: string]: unknown } = { ...w.pod, ...withoutUndefined(podSpecExtras(w.production, selector)), securityContext: w.podSecurityContext, containers };
+  const spec: { [field: string]: unknown } = { ...w.pod, ...podSpecExtras(w.production, selector), securityContext: w.podSecurityContext, containers };
   const serviceLinks = w.enableServiceLinks ?? (w.connections.length > 0 ? false : undefined);
   if (serviceLinks !== undefined) spec.enableServiceLinks = serviceLinks;
   if (w.initContainers.length > 0) spec.initContainers = w.initContainers.map((c) => renderContainer(c, renderPorts(c.ports)));

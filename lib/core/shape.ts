@@ -53,52 +53,66 @@ function shapeOf(type: string): Shape {
   return shape;
 }
 
+/**
+ * Where a value sits in the input: a parameter's name, or a step into a struct prop, list item or
+ * map key. Rendered (`ports[1].port`) only for a value that has a problem, so valid input, the
+ * common case, builds no field names.
+ */
+type Path = string | { readonly parent: Path; readonly prop?: string; readonly index?: number; readonly key?: string };
+
+function fieldOf(path: Path): string {
+  if (typeof path === 'string') return path;
+  const parent = fieldOf(path.parent);
+  if (path.prop !== undefined) return parent ? `${parent}.${path.prop}` : path.prop;
+  return path.index !== undefined ? `${parent}[${path.index}]` : `${parent}[${JSON.stringify(path.key)}]`;
+}
+
 /** Records what is wrong with `value` as `shape`, each as [field, value, rule]. */
-function mismatch(shape: Shape, value: unknown, field: string, out: Array<[string, unknown, string]>): void {
+function mismatch(shape: Shape, value: unknown, path: Path, out: Array<[string, unknown, string]>): void {
   if (value === undefined) {
-    if (!shape.optional) out.push([field, value, 'is required']);
+    if (!shape.optional) out.push([fieldOf(path), value, 'is required']);
     return;
   }
   if (value === null) {
-    out.push([field, value, `must be ${describe(shape.text)}, not null`]);
+    out.push([fieldOf(path), value, `must be ${describe(shape.text)}, not null`]);
     return;
   }
   switch (shape.kind) {
     case 'any':
       return;
     case 'array':
-      if (!Array.isArray(value)) out.push([field, value, `must be ${describe(shape.text)}, not ${kindOf(value)}`]);
-      else for (let i = 0; i < value.length; i++) mismatch(shape.element!, value[i], `${field}[${i}]`, out);
+      if (!Array.isArray(value)) out.push([fieldOf(path), value, `must be ${describe(shape.text)}, not ${kindOf(value)}`]);
+      else for (let i = 0; i < value.length; i++) mismatch(shape.element!, value[i], { parent: path, index: i }, out);
       return;
     case 'map':
-      if (!isPlainObject(value)) out.push([field, value, `must be ${describe(shape.text)}, not ${kindOf(value)}`]);
+      if (!isPlainObject(value)) out.push([fieldOf(path), value, `must be ${describe(shape.text)}, not ${kindOf(value)}`]);
       else {
         if (Object.getPrototypeOf(value) === null) unusualMaps.seen = true;
         for (const key of Object.keys(value)) {
           if (key === 'constructor') unusualMaps.seen = true;
-          mismatch(shape.element!, (value as { [k: string]: unknown })[key], `${field}[${JSON.stringify(key)}]`, out);
+          mismatch(shape.element!, (value as { [k: string]: unknown })[key], { parent: path, key }, out);
         }
       }
       return;
     case 'string':
     case 'boolean':
-      if (typeof value !== shape.kind) out.push([field, value, `must be ${describe(shape.text)}, not ${kindOf(value)}`]);
+      if (typeof value !== shape.kind) out.push([fieldOf(path), value, `must be ${describe(shape.text)}, not ${kindOf(value)}`]);
       return;
     case 'number':
-      if (typeof value !== 'number') out.push([field, value, `must be a number, not ${kindOf(value)}`]);
-      else if (!Number.isInteger(value)) out.push([field, value, 'must be an integer']);
-      else if (value < INT32_MIN || value > INT32_MAX) out.push([field, value, `must fit 32 bits (${INT32_MIN} to ${INT32_MAX})`]);
+      if (typeof value !== 'number') out.push([fieldOf(path), value, `must be a number, not ${kindOf(value)}`]);
+      else if (!Number.isInteger(value)) out.push([fieldOf(path), value, 'must be an integer']);
+      else if (value < INT32_MIN || value > INT32_MAX) out.push([fieldOf(path), value, `must fit 32 bits (${INT32_MIN} to ${INT32_MAX})`]);
       return;
     case 'enum':
-      if (!shape.values!.has(value as string)) out.push([field, value, `is not one of ${[...shape.values!].join(', ')}`]);
+      if (!shape.values!.has(value as string)) out.push([fieldOf(path), value, `is not one of ${[...shape.values!].join(', ')}`]);
       return;
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
-    out.push([field, value, `must be ${describe(shape.text)}, not ${kindOf(value)}`]);
+    out.push([fieldOf(path), value, `must be ${describe(shape.text)}, not ${kindOf(value)}`]);
     return;
   }
   if (CONSTRUCT_TYPES.has(shape.text) && typeof (value as { node?: unknown }).node !== 'object') {
-    out.push([field, value, 'must be a construct: a Chart, or a construct inside one']);
+    out.push([fieldOf(path), value, 'must be a construct: a Chart, or a construct inside one']);
     return;
   }
   if (shape.kind === 'struct') {
@@ -106,16 +120,16 @@ function mismatch(shape: Shape, value: unknown, field: string, out: Array<[strin
     const obj = value as { [k: string]: unknown };
     for (const prop of Object.keys(obj)) {
       const propShape = shape.props!.get(prop);
-      const at = field ? `${field}.${prop}` : prop;
+      const at: Path = { parent: path, prop };
       // TypeScript and the jsii languages catch an unknown prop when compiling; plain JavaScript
       // would silently drop a misspelt or renamed one.
       if (!propShape) {
-        if (obj[prop] !== undefined) out.push([at, obj[prop], `is not a prop of ${shape.text}${suggestion(prop, shape.props!)}`]);
+        if (obj[prop] !== undefined) out.push([fieldOf(at), obj[prop], `is not a prop of ${shape.text}${suggestion(prop, shape.props!)}`]);
       } else if (obj[prop] !== undefined) {
         mismatch(propShape, obj[prop], at, out);
       }
     }
-    for (const prop of shape.required!) if (obj[prop] === undefined) out.push([field ? `${field}.${prop}` : prop, undefined, 'is required']);
+    for (const prop of shape.required!) if (obj[prop] === undefined) out.push([fieldOf({ parent: path, prop }), undefined, 'is required']);
   }
 }
 

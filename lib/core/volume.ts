@@ -139,7 +139,6 @@ export class Projection {
     /** The files of a DOWNWARD_API source. */
     public readonly files?: DownwardApiFile[],
   ) {
-    brand(this, 'Projection');
   }
 }
 
@@ -200,7 +199,6 @@ export class Volume {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     public readonly source: { [key: string]: any },
   ) {
-    brand(this, 'Volume');
   }
 }
 
@@ -221,3 +219,6 @@ export interface VolumeMount {
    */
   readonly readOnly?: boolean;
 }
+
+brand(Projection.prototype, 'Projection');
+brand(Volume.prototype, 'Volume');

@@ -45,7 +45,6 @@ export class PercentOrAbsolute {
     /** Whether `value` is a percentage. */
     public readonly isPercent: boolean,
   ) {
-    brand(this, 'PercentOrAbsolute');
   }
 
   /** `25%` or `1`, as messages and manifests write it. */
@@ -345,3 +344,5 @@ export interface AutoscalingOptions {
    */
   readonly memoryUtilization?: number;
 }
+
+brand(PercentOrAbsolute.prototype, 'PercentOrAbsolute');

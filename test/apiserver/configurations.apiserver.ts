@@ -1,103 +1,19 @@
 // Random valid configurations, far beyond the examples: whatever the constructs accept, the server
 // must accept too (server-side dry-run apply of the YAML, strict field validation, values unchanged).
-import { Duration, Size } from 'cdk8s';
+import { Duration } from 'cdk8s';
 import fc from 'fast-check';
 import {
-  DeploymentStrategy, EmptyDirMedium, EnvFrom, EnvValue, ExposedApp, ExposedAppProps, ExternalTrafficPolicy, HeadlessGroup, InternalTrafficPolicy,
-  IpFamily, IpFamilyPolicy, LabelOperator, LifecycleHandler, NamedContainerOptions, PodSecurity, Probe, Projection, Protocol, ServiceType,
-  SessionAffinity, TaintEffect, TolerationOperator, TrafficDistribution, Volume,
+  DeploymentStrategy, ExposedApp, ExternalTrafficPolicy, HeadlessGroup, InternalTrafficPolicy,
+  IpFamily, IpFamilyPolicy, Protocol, ServiceType, SessionAffinity, TrafficDistribution,
 } from '../../lib';
 import { canonicalQuantity } from '../../lib/core/quantity';
 import { ServicePatternsError } from '../../lib/core/errors';
 import { createAndDelete, dryRunApply, manifestsOf } from './apply';
+import { exposedAppProps, workload } from '../configurations';
 import { KubeClient, type Manifest } from './client';
 
 const client = KubeClient.fromEnvironment();
 const RUNS = { numRuns: 40, seed: 20261130 };
-
-const dnsName = fc.stringMatching(/^[a-z]([a-z0-9-]{0,14}[a-z0-9])?$/);
-const envName = fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,10}$/);
-const text = fc.string({ maxLength: 20, unit: 'grapheme' });
-const quantity = (values: string[]) => fc.option(fc.constantFrom(...values), { nil: undefined });
-
-const VOLUME_KINDS = ['emptyDir', 'memory', 'configMap', 'secret', 'claim', 'projected'] as const;
-const volume = (name: string, kind: typeof VOLUME_KINDS[number]): Volume => {
-  switch (kind) {
-    case 'emptyDir': return Volume.fromEmptyDir(name, { sizeLimit: Size.mebibytes(128) });
-    case 'memory': return Volume.fromEmptyDir(name, { medium: EmptyDirMedium.MEMORY });
-    case 'configMap': return Volume.fromConfigMap(name, `${name}-config`, { items: [{ key: 'app.yaml', path: 'app.yaml' }] });
-    case 'secret': return Volume.fromSecret(name, `${name}-secret`);
-    case 'claim': return Volume.fromPersistentVolumeClaim(name, `${name}-data`, { readOnly: true });
-    case 'projected': return Volume.projected(name, [
-      Projection.configMap(`${name}-config`),
-      Projection.serviceAccountToken({ path: 'token', audience: 'api', expiration: Duration.hours(2) }),
-      Projection.downwardApi([{ path: 'labels', fieldPath: 'metadata.labels' }]),
-    ]);
-  }
-};
-
-/** Container options shared by the main container, init containers and sidecars. */
-const containerOptions = fc.record({
-  env: fc.dictionary(envName, text, { maxKeys: 3 }),
-  envValues: fc.dictionary(envName, fc.constantFrom(
-    EnvValue.fromSecret('app-secret', 'password'), EnvValue.fromConfigMap('app-config', 'mode', { optional: true }),
-    EnvValue.fromFieldRef('metadata.namespace'), EnvValue.fromFieldRef('status.podIP'), EnvValue.fromResource('limits.memory'),
-  ), { maxKeys: 2 }),
-  envFrom: fc.subarray([EnvFrom.configMap('app-flags', { prefix: 'FLAG_' }), EnvFrom.secret('app-keys', { optional: true })]),
-  resources: fc.record({
-    cpuRequest: quantity(['10m', '250m', '1', '1.5', '0.5', '1000m', '2.25']),
-    memoryRequest: quantity(['16Mi', '512Mi', '3Gi', '1.5Gi', '1024Mi', '1000M', '1e9', '128974848', '0.5Gi']),
-  }),
-  readOnlyRootFilesystem: fc.option(fc.boolean(), { nil: undefined }),
-  runAsUser: fc.option(fc.integer({ min: 1, max: 2 ** 31 - 1 }), { nil: undefined }),
-});
-
-const extraContainers = (prefix: string) => fc.uniqueArray(fc.constantFrom('a', 'b', 'c'), { maxLength: 2 }).chain((names) => fc.tuple(
-  ...names.map((n) => containerOptions.map((o): NamedContainerOptions => ({ ...o, name: `${prefix}-${n}`, image: `ghcr.io/acme/${prefix}:${n}` }))),
-));
-
-const workload = fc.record({
-  name: dnsName,
-  port: fc.integer({ min: 1, max: 65535 }),
-  containerPort: fc.option(fc.integer({ min: 1024, max: 65535 }), { nil: undefined }),
-  protocol: fc.constantFrom(Protocol.TCP, Protocol.UDP),
-  replicas: fc.integer({ min: 0, max: 5 }),
-  podSecurity: fc.constantFrom(PodSecurity.RESTRICTED, PodSecurity.BASELINE),
-  main: containerOptions,
-  volumes: fc.uniqueArray(fc.constantFrom('data', 'cache', 'conf', 'certs'), { maxLength: 3 })
-    .chain((names) => fc.tuple(...names.map((n) => fc.constantFrom(...VOLUME_KINDS).map((k) => [n, k] as const)))),
-  initContainers: extraContainers('init'),
-  sidecars: extraContainers('side'),
-  nodeSelector: fc.dictionary(fc.constantFrom('disktype', 'kubernetes.io/arch', 'example.com/pool'), fc.stringMatching(/^[a-z0-9]{1,8}$/), { maxKeys: 2 }),
-  tolerate: fc.boolean(),
-  antiAffinity: fc.boolean(),
-  preStop: fc.constantFrom(undefined, LifecycleHandler.sleep(Duration.seconds(3)), LifecycleHandler.exec(['/bin/drain'])),
-});
-
-function exposedAppProps(w: typeof workload extends fc.Arbitrary<infer T> ? T : never): ExposedAppProps {
-  const volumes = w.volumes.map(([n, k]) => volume(n, k));
-  return {
-    ...w.main,
-    image: `ghcr.io/acme/${w.name}:1.0`,
-    port: w.port,
-    containerPort: w.containerPort,
-    protocol: w.protocol,
-    replicas: w.replicas,
-    podSecurity: w.podSecurity,
-    volumes,
-    volumeMounts: w.volumes.map(([n]) => ({ volume: n, mountPath: `/mnt/${n}` })),
-    initContainers: w.initContainers.map((c) => ({ ...c, volumeMounts: w.volumes.slice(0, 1).map(([n]) => ({ volume: n, mountPath: `/work/${n}` })) })),
-    sidecars: w.sidecars,
-    nodeSelector: w.nodeSelector,
-    tolerations: w.tolerate ? [{ key: 'dedicated', operator: TolerationOperator.EQUAL, value: w.name, effect: TaintEffect.NO_SCHEDULE }] : undefined,
-    affinity: w.antiAffinity ? {
-      nodes: [{ requirements: [{ key: 'kubernetes.io/os', operator: LabelOperator.IN, values: ['linux'] }] }],
-      podAntiAffinity: [{ topologyKey: 'kubernetes.io/hostname', matchLabels: { 'app.kubernetes.io/name': w.name }, weight: 50 }],
-    } : undefined,
-    preStop: w.preStop,
-    readiness: w.protocol === Protocol.UDP ? Probe.none() : undefined,
-  };
-}
 
 test('ExposedApp: every configuration the construct accepts, the server accepts', async () => {
   await fc.assert(fc.asyncProperty(workload,

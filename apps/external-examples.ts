@@ -1,4 +1,4 @@
-import { Chart, ChartProps } from 'cdk8s';
+import { Chart, ChartProps, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExposedApp, ExternalDatabase, PatternDefaults, ServiceAlias, SessionAffinity } from '../lib';
 import { exampleNamespace } from './namespace';
@@ -38,7 +38,7 @@ export class ExternalExamples extends Chart {
       env: { ALLOW_EMPTY_PASSWORD: 'yes' },
       port: 5432,
       portName: 'postgres',
-      resources: { memoryLimit: '512Mi' },
+      resources: { memoryLimit: Size.mebibytes(512) },
     });
     const mysql = new ExternalDatabase(this, 'mysql', {
       namespace: 'example',

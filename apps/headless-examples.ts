@@ -1,4 +1,4 @@
-import { Chart, ChartProps } from 'cdk8s';
+import { Chart, ChartProps, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { HeadlessGroup, PodSecurity, WorkloadKind } from '../lib';
 import { exampleNamespace } from './namespace';
@@ -18,7 +18,7 @@ export class HeadlessExamples extends Chart {
       replicas: 3,
       portName: 'web',
       podSecurity: PodSecurity.BASELINE,
-      volumeClaims: [{ name: 'www', storage: '1Gi', mountPath: '/usr/share/nginx/html' }],
+      volumeClaims: [{ name: 'www', storage: Size.gibibytes(1), mountPath: '/usr/share/nginx/html' }],
     });
     new HeadlessGroup(this, 'myapp', {
       namespace: 'headless-demo',

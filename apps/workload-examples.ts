@@ -1,8 +1,7 @@
 import { ApiObject, Chart, ChartProps, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
-  EmptyDirMedium, EnvFrom, EnvValue, ExposedApp, HeadlessGroup, LifecycleHandler, PodSecurity, Probe, TaintEffect, TolerationOperator, Volume,
-} from '../lib';
+  EmptyDirMedium, EnvFrom, EnvValue, ExposedApp, HeadlessGroup, LifecycleHandler, PodSecurity, Probe, TaintEffect, TolerationOperator, Volume, Cpu } from '../lib';
 import { exampleNamespace } from './namespace';
 
 /**
@@ -54,10 +53,10 @@ export class WorkloadExamples extends Chart {
       port: 5432,
       portName: 'postgres',
       podSecurity: PodSecurity.BASELINE,
-      resources: { memoryRequest: '1Gi', cpuRequest: '500m' },
+      resources: { memoryRequest: Size.gibibytes(1), cpuRequest: Cpu.millis(500) },
       envValues: { POSTGRES_PASSWORD: EnvValue.fromSecret('shop-db', 'password') },
       env: { PGDATA: '/var/lib/postgresql/data/pgdata' },
-      volumeClaims: [{ name: 'data', storage: '20Gi', mountPath: '/var/lib/postgresql/data' }],
+      volumeClaims: [{ name: 'data', storage: Size.gibibytes(20), mountPath: '/var/lib/postgresql/data' }],
       initContainers: [{
         name: 'wait-for-volume',
         image: 'busybox:1.37',
@@ -72,7 +71,7 @@ export class WorkloadExamples extends Chart {
         readiness: Probe.httpGet('/metrics', { portName: 'metrics' }),
         envValues: { DATA_SOURCE_PASS: EnvValue.fromSecret('shop-db', 'password') },
         env: { DATA_SOURCE_URI: 'localhost:5432/shop?sslmode=disable', DATA_SOURCE_USER: 'shop' },
-        resources: { memoryRequest: '32Mi', memoryLimit: '64Mi', cpuRequest: '10m' },
+        resources: { memoryRequest: Size.mebibytes(32), memoryLimit: Size.mebibytes(64), cpuRequest: Cpu.millis(10) },
       }],
       preStop: LifecycleHandler.exec(['pg_ctl', 'stop', '-m', 'fast']),
       gracefulShutdown: { terminationGracePeriod: Duration.seconds(60) },
@@ -84,7 +83,7 @@ export class WorkloadExamples extends Chart {
       runAsUser: 1000,
       replicas: 1,
       port: 8000,
-      resources: { cpuRequest: '2', memoryRequest: '8Gi', extended: { 'nvidia.com/gpu': '1' }, ephemeralStorageRequest: '10Gi' },
+      resources: { cpuRequest: Cpu.units(2), memoryRequest: Size.gibibytes(8), extended: { 'nvidia.com/gpu': 1 }, ephemeralStorageRequest: Size.gibibytes(10) },
       nodeSelector: { 'nvidia.com/gpu.present': 'true' },
       tolerations: [{ key: 'nvidia.com/gpu', operator: TolerationOperator.EXISTS, effect: TaintEffect.NO_SCHEDULE }],
       runtimeClassName: 'nvidia',

@@ -1,6 +1,6 @@
 import { PatternObject } from './core/api-object';
 import { checkShape, checkedScope } from './core/shape';
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject, Lazy, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ServiceWorkload } from './base/service-workload';
 import { policySettings } from './core/network-policy';
@@ -13,7 +13,7 @@ import { checkCount, renderPodTemplate, resolveWorkload, ResolvedWorkload } from
 import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, ResolvedPort, resolvePorts } from './core/ports-model';
 import { PortOptions, ServicePortInfo } from './core/ports';
 import { Problems } from './core/problems';
-import { canonicalQuantity, quantity, quantityValue } from './core/quantity';
+import { quantityValue, sizeQuantity, sizeText } from './core/quantity';
 import { claimName } from './core/registry';
 import { checkEnum } from './core/checks';
 import { claimObjectName, claimProductionNames, productionObjects } from './core/production';
@@ -84,8 +84,8 @@ export interface PvcRetentionPolicy {
 export interface VolumeClaimOptions {
   /** Name of the claim template (and volume), a DNS-1123 label. */
   readonly name: string;
-  /** Requested size, e.g. `1Gi`. */
-  readonly storage: string;
+  /** Requested size, e.g. `Size.gibibytes(1)`. */
+  readonly storage: Size;
   /** Where the volume is mounted in the container (an absolute path). */
   readonly mountPath: string;
   /**
@@ -359,7 +359,7 @@ export class HeadlessGroup extends ServiceWorkload {
         spec: {
           accessModes: c.accessModes && c.accessModes.length > 0 ? c.accessModes : [AccessMode.READ_WRITE_ONCE],
           storageClassName: c.storageClassName,
-          resources: { requests: { storage: canonicalQuantity(c.storage) } },
+          resources: { requests: { storage: sizeText(c.storage) } },
         },
       })) : undefined,
     };
@@ -405,8 +405,8 @@ function checkStatefulProps(props: HeadlessGroupProps, statefulSet: boolean, pro
     if (nameRule) problems.add(`${field}.name`, c.name, nameRule);
     else if (names.has(c.name)) problems.add(`${field}.name`, c.name, 'is already used: volume claim names must be unique');
     names.add(c.name);
-    const storageRule = quantity(c.storage) ?? (quantityValue(c.storage) > 0 ? undefined : 'must be more than 0');
-    if (storageRule) problems.add(`${field}.storage`, c.storage, storageRule);
+    const storage = sizeQuantity(problems, `${field}.storage`, c.storage);
+    if (storage !== undefined && quantityValue(storage) === 0) problems.add(`${field}.storage`, storage, 'must be more than 0');
     if (!c.mountPath || !c.mountPath.startsWith('/')) problems.add(`${field}.mountPath`, c.mountPath ?? '', 'must be an absolute path');
     else if (paths.has(c.mountPath)) problems.add(`${field}.mountPath`, c.mountPath, 'is already used: mount paths must be unique');
     paths.add(c.mountPath);

@@ -45,7 +45,7 @@ try {
   writeFileSync(join(project, 'consumer.js'), `
 const assert = require('node:assert');
 const fs = require('node:fs');
-const { Chart } = require('cdk8s');
+const { Chart, Size } = require('cdk8s');
 const { parseAllDocuments } = require('yaml');
 const p = require('cdk8s-service-patterns');
 const { validateManifests, checkPodSecurity, formatIssue } = require('cdk8s-service-patterns/validation');
@@ -58,7 +58,7 @@ const gateway = new p.Gateway(chart, 'gw', { gatewayClassName: 'eg', listeners: 
 const router = new p.IngressRouter(chart, 'router', { ingressClassName: 'nginx' });
 const web = new p.ExposedApp(chart, 'web', { image: 'nginx:1.27', port: 8080, ingress: { router, host: 'shop.example.com' }, route: { gateway } });
 const api = new p.ExposedApp(chart, 'api', { image: 'nginx:1.27', serviceType: p.ServiceType.NODE_PORT, ingress: { host: 'api.example.com' } });
-const db = new p.HeadlessGroup(chart, 'db', { image: 'postgres:16', portName: 'postgres', port: 5432, volumeClaims: [{ name: 'data', storage: '1Gi', mountPath: '/data' }] });
+const db = new p.HeadlessGroup(chart, 'db', { image: 'postgres:16', portName: 'postgres', port: 5432, volumeClaims: [{ name: 'data', storage: Size.gibibytes(1), mountPath: '/data' }] });
 const ext = new p.ExternalDatabase(chart, 'mysql', { addresses: ['192.0.2.10'], port: 3306 });
 const named = new p.ExternalDatabase(chart, 'saas', { externalName: 'api.saas.example.com', port: 443 });
 const ref = p.ServiceRef.fromName(chart, 'legacy', 'legacy', { namespace: 'old', port: 80 });

@@ -1,6 +1,6 @@
 // The bad-input corpus: every input here must be refused with exactly this message, before
 // any YAML is written. test/bad-input-corpus.test.ts runs them all.
-import { Duration } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   EndpointsApi, ExposedApp, ExposedAppProps, ExternalDatabase, ExternalDatabaseProps, ExternalTrafficPolicy, HeadlessGroup,
@@ -8,7 +8,7 @@ import {
   ServiceAlias, ServiceRef, InternalTrafficPolicy, PathType, Probe, Protocol, ServiceType, SessionAffinity,
   StatefulSetUpdateStrategy, WorkloadKind, Volume, Projection, EnvValue, EnvFrom, LifecycleHandler, ImagePullPolicy,
   DeploymentStrategy, TolerationOperator, TaintEffect, LabelOperator, PodSecurity, Service, PodSource, IPodSource, IpFamily,
-  PatternDefaults, Topology, PercentOrAbsolute } from '../lib';
+  PatternDefaults, Topology, PercentOrAbsolute, Cpu, ResourceSetting } from '../lib';
 
 export interface BadInput {
   readonly construct: string;
@@ -49,8 +49,14 @@ const EXPOSED_APP: Array<[string, Partial<ExposedAppProps>, string, string?]> = 
   ['traffic policy on ClusterIP', { externalTrafficPolicy: ExternalTrafficPolicy.LOCAL }, "ExposedApp 'test/web': externalTrafficPolicy \"Local\" is only allowed with serviceType NodePort or LoadBalancer (got ClusterIP)"],
   ['kubelet port on a LoadBalancer', { serviceType: ServiceType.LOAD_BALANCER, port: 10250 }, "ExposedApp 'test/web': port 10250 is reserved for the kubelet and cannot be exposed by a LoadBalancer"],
   ['bad env name', { env: { '1BAD': 'x' } }, "ExposedApp 'test/web': env key \"1BAD\" is not a valid environment variable name: letters, digits, \"_\", \"-\" and \".\", not starting with a digit"],
-  ['bad quantity', { resources: { memoryLimit: '1GB' } }, "ExposedApp 'test/web': resources.memoryLimit \"1GB\" is not a valid quantity: a number with an optional suffix (m, k, M, G, Ki, Mi, Gi, ...), e.g. 100m, 128Mi, 1Gi; or 'none' to leave it out"],
-  ['request above an explicit limit', { resources: { memoryRequest: '512Mi', memoryLimit: '256Mi' } }, "ExposedApp 'test/web': resources.memoryRequest \"512Mi\" is more than the memory limit 256Mi: a request must be <= its limit"],
+  ['memory in bytes that are no whole kibibyte', { resources: { memoryLimit: Size.kibibytes(0.5) } }, "ExposedApp 'test/web': resources.memoryLimit \"0.5Ki\" is not a whole number of kibibytes or is negative"],
+  ['CPU units finer than millicores', { resources: { cpuLimit: Cpu.units(0.0001) } }, "ExposedApp 'test/web': resources.cpuLimit \"0.1m\" must be a whole number of millicores >= 0: the API server has no finer unit"],
+  ['negative CPU', { resources: { cpuRequest: Cpu.millis(-100) } }, "ExposedApp 'test/web': resources.cpuRequest \"-100m\" must be a whole number of millicores >= 0: the API server has no finer unit"],
+  ['a field given and left out', { resources: { memoryLimit: Size.gibibytes(1), omit: [ResourceSetting.MEMORY_LIMIT] } }, "ExposedApp 'test/web': resources.memoryLimit \"1Gi\" is also in resources.omit: give a value or leave the field out, not both"],
+  ['huge pages with an odd page size', { resources: { hugePages: { '2MB': Size.mebibytes(64) } } }, "ExposedApp 'test/web': resources.hugePages key \"2MB\" is not a page size: a binary size such as 2Mi or 1Gi"],
+  ['huge pages alone', { resources: { hugePages: { '2Mi': Size.mebibytes(64) }, omit: [ResourceSetting.CPU_REQUEST, ResourceSetting.MEMORY_REQUEST, ResourceSetting.MEMORY_LIMIT] } }, "ExposedApp 'test/web': resources.hugePages \"2Mi\" needs a cpu or memory request or limit beside it (the API server refuses huge pages alone)"],
+  ['negative GPU count', { resources: { extended: { 'nvidia.com/gpu': -1 } } }, "ExposedApp 'test/web': resources.extended[\"nvidia.com/gpu\"] -1 must be a whole number >= 0: extended resources cannot be split"],
+  ['request above an explicit limit', { resources: { memoryRequest: Size.mebibytes(512), memoryLimit: Size.mebibytes(256) } }, "ExposedApp 'test/web': resources.memoryRequest \"512Mi\" is more than the memory limit 256Mi: a request must be <= its limit"],
   ['probe path without slash', { readiness: Probe.httpGet('healthz') }, "ExposedApp 'test/web': readiness.path \"healthz\" must start with \"/\""],
   ['probe on an unknown port name', { readiness: Probe.tcpSocket({ portName: 'admin' }) }, "ExposedApp 'test/web': readiness.portName \"admin\" names no TCP container port of this app (TCP ports: http)"],
   ['liveness success threshold', { liveness: Probe.tcpSocket({ successThreshold: 2 }) }, "ExposedApp 'test/web': liveness.successThreshold 2 must be 1 for liveness probes"],
@@ -90,19 +96,19 @@ const EXTERNAL_DATABASE: Array<[string, ExternalDatabaseProps, string]> = [
 ];
 
 const HEADLESS_GROUP: Array<[string, Partial<HeadlessGroupProps>, string]> = [
-  ['sidecar mounts an unknown claim', { volumeClaims: [{ name: 'data', storage: '1Gi', mountPath: '/data' }], sidecars: [{ name: 'backup', image: IMAGE, volumeMounts: [{ volume: 'dat', mountPath: '/data' }] }] }, "HeadlessGroup 'test/web': sidecars[0].volumeMounts[0].volume \"dat\" names no volume of the pod (volumes: data)"],
-  ['mount path of a claim used again', { volumeClaims: [{ name: 'data', storage: '1Gi', mountPath: '/data' }], volumes: [Volume.fromEmptyDir('tmp')], volumeMounts: [{ volume: 'tmp', mountPath: '/data' }] }, "HeadlessGroup 'test/web': volumeMounts[0].mountPath \"/data\" is already used by volume claim \"data\": mount paths must be unique in a container"],
-  ['volume named like a claim', { volumeClaims: [{ name: 'data', storage: '1Gi', mountPath: '/data' }], volumes: [Volume.fromEmptyDir('data')] }, "HeadlessGroup 'test/web': volumes[0].name \"data\" is already used: volume names must be unique in the pod (volume claims included)"],
+  ['sidecar mounts an unknown claim', { volumeClaims: [{ name: 'data', storage: Size.gibibytes(1), mountPath: '/data' }], sidecars: [{ name: 'backup', image: IMAGE, volumeMounts: [{ volume: 'dat', mountPath: '/data' }] }] }, "HeadlessGroup 'test/web': sidecars[0].volumeMounts[0].volume \"dat\" names no volume of the pod (volumes: data)"],
+  ['mount path of a claim used again', { volumeClaims: [{ name: 'data', storage: Size.gibibytes(1), mountPath: '/data' }], volumes: [Volume.fromEmptyDir('tmp')], volumeMounts: [{ volume: 'tmp', mountPath: '/data' }] }, "HeadlessGroup 'test/web': volumeMounts[0].mountPath \"/data\" is already used by volume claim \"data\": mount paths must be unique in a container"],
+  ['volume named like a claim', { volumeClaims: [{ name: 'data', storage: Size.gibibytes(1), mountPath: '/data' }], volumes: [Volume.fromEmptyDir('data')] }, "HeadlessGroup 'test/web': volumes[0].name \"data\" is already used: volume names must be unique in the pod (volume claims included)"],
   ['Deployment strategy on a StatefulSet', { strategy: DeploymentStrategy.RECREATE }, "HeadlessGroup 'test/web': strategy \"Recreate\" is for Deployments: use updateStrategy with WorkloadKind.STATEFUL_SET"],
   ['StatefulSet name over 52', { name: long }, `HeadlessGroup 'test/web': name "${long}" is longer than 52 characters (53): StatefulSet pods get the label controller-revision-hash=<name>-<hash>, which would exceed the 63-character label limit and pods could not be created`],
   ['negative replicas', { replicas: -2 }, "HeadlessGroup 'test/web': replicas -2 must be an integer >= 0"],
   ['no ports', { ports: [] }, "HeadlessGroup 'test/web': ports [] must list at least one port"],
-  ['bad storage', { volumeClaims: [{ name: 'data', storage: '1GB', mountPath: '/data' }] }, "HeadlessGroup 'test/web': volumeClaims[0].storage \"1GB\" is not a valid quantity: a number with an optional suffix (m, k, M, G, Ki, Mi, Gi, ...), e.g. 100m, 128Mi, 1Gi"],
-  ['zero storage', { volumeClaims: [{ name: 'data', storage: '0', mountPath: '/data' }] }, "HeadlessGroup 'test/web': volumeClaims[0].storage \"0\" must be more than 0"],
-  ['relative mount path', { volumeClaims: [{ name: 'data', storage: '1Gi', mountPath: 'data' }] }, "HeadlessGroup 'test/web': volumeClaims[0].mountPath \"data\" must be an absolute path"],
-  ['duplicate claim names', { volumeClaims: [{ name: 'd', storage: '1Gi', mountPath: '/a' }, { name: 'd', storage: '1Gi', mountPath: '/b' }] }, "HeadlessGroup 'test/web': volumeClaims[1].name \"d\" is already used: volume claim names must be unique"],
-  ['bad claim name', { volumeClaims: [{ name: 'Data', storage: '1Gi', mountPath: '/a' }] }, "HeadlessGroup 'test/web': volumeClaims[0].name \"Data\" is not a valid DNS-1123 label: lower-case letters, digits and \"-\", starting and ending with a letter or digit"],
-  ['volume claims on a Deployment', { workload: WorkloadKind.DEPLOYMENT, volumeClaims: [{ name: 'd', storage: '1Gi', mountPath: '/a' }] }, "HeadlessGroup 'test/web': volumeClaims [{\"name\":\"d\",\"storage\":\"1Gi\",\"mountPath\":\"/a\"}] is only allowed with WorkloadKind.STATEFUL_SET"],
+  ['storage that is no whole kibibyte', { volumeClaims: [{ name: 'data', storage: Size.kibibytes(1.5), mountPath: '/data' }] }, "HeadlessGroup 'test/web': volumeClaims[0].storage \"1.5Ki\" is not a whole number of kibibytes or is negative"],
+  ['zero storage', { volumeClaims: [{ name: 'data', storage: Size.gibibytes(0), mountPath: '/data' }] }, "HeadlessGroup 'test/web': volumeClaims[0].storage \"0\" must be more than 0"],
+  ['relative mount path', { volumeClaims: [{ name: 'data', storage: Size.gibibytes(1), mountPath: 'data' }] }, "HeadlessGroup 'test/web': volumeClaims[0].mountPath \"data\" must be an absolute path"],
+  ['duplicate claim names', { volumeClaims: [{ name: 'd', storage: Size.gibibytes(1), mountPath: '/a' }, { name: 'd', storage: Size.gibibytes(1), mountPath: '/b' }] }, "HeadlessGroup 'test/web': volumeClaims[1].name \"d\" is already used: volume claim names must be unique"],
+  ['bad claim name', { volumeClaims: [{ name: 'Data', storage: Size.gibibytes(1), mountPath: '/a' }] }, "HeadlessGroup 'test/web': volumeClaims[0].name \"Data\" is not a valid DNS-1123 label: lower-case letters, digits and \"-\", starting and ending with a letter or digit"],
+  ['volume claims on a Deployment', { workload: WorkloadKind.DEPLOYMENT, volumeClaims: [{ name: 'd', storage: Size.gibibytes(1), mountPath: '/a' }] }, "HeadlessGroup 'test/web': volumeClaims [{\"name\":\"d\",\"storage\":\"1Gi\",\"mountPath\":\"/a\"}] is only allowed with WorkloadKind.STATEFUL_SET"],
   ['negative partition', { partition: -1 }, "HeadlessGroup 'test/web': partition -1 must be an integer >= 0"],
   ['partition with OnDelete', { updateStrategy: StatefulSetUpdateStrategy.ON_DELETE, partition: 1 }, "HeadlessGroup 'test/web': partition 1 is only allowed with updateStrategy ROLLING_UPDATE"],
   ['rolling update on a StatefulSet', { rollingUpdate: { maxSurge: PercentOrAbsolute.absolute(1) } }, "HeadlessGroup 'test/web': rollingUpdate {\"maxSurge\":\"1\"} is for Deployments: use updateStrategy and partition with WorkloadKind.STATEFUL_SET"],
@@ -130,8 +136,8 @@ const PRODUCTION: Array<[string, Partial<ExposedAppProps>, string]> = [
   ['replicas with autoscaling', { replicas: 3, autoscaling: { minReplicas: 2, maxReplicas: 4 } }, "ExposedApp 'test/web': replicas 3 cannot be combined with autoscaling: the HorizontalPodAutoscaler owns the replica count (remove replicas)"],
   ['min above max', { autoscaling: { minReplicas: 5, maxReplicas: 3 } }, "ExposedApp 'test/web': autoscaling.maxReplicas 3 must be >= minReplicas (5)"],
   ['min 0', { autoscaling: { minReplicas: 0, maxReplicas: 3 } }, "ExposedApp 'test/web': autoscaling.minReplicas 0 must be an integer >= 1"],
-  ['CPU metric without a CPU request', { resources: { cpuRequest: 'none' }, autoscaling: { minReplicas: 2, maxReplicas: 3 } }, "ExposedApp 'test/web': autoscaling.cpuUtilization 80 needs a cpu request: utilization is measured against it (set resources.cpuRequest)"],
-  ['memory metric without a memory request', { resources: { memoryRequest: 'none', memoryLimit: 'none' }, autoscaling: { minReplicas: 2, maxReplicas: 3, memoryUtilization: 70 } }, "ExposedApp 'test/web': autoscaling.memoryUtilization 70 needs a memory request: utilization is measured against it (set resources.memoryRequest)"],
+  ['CPU metric without a CPU request', { resources: { omit: [ResourceSetting.CPU_REQUEST] }, autoscaling: { minReplicas: 2, maxReplicas: 3 } }, "ExposedApp 'test/web': autoscaling.cpuUtilization 80 needs a cpu request: utilization is measured against it (set resources.cpuRequest)"],
+  ['memory metric without a memory request', { resources: { omit: [ResourceSetting.MEMORY_REQUEST, ResourceSetting.MEMORY_LIMIT] }, autoscaling: { minReplicas: 2, maxReplicas: 3, memoryUtilization: 70 } }, "ExposedApp 'test/web': autoscaling.memoryUtilization 70 needs a memory request: utilization is measured against it (set resources.memoryRequest)"],
   ['zero utilization', { autoscaling: { minReplicas: 2, maxReplicas: 3, cpuUtilization: 0 } }, "ExposedApp 'test/web': autoscaling.cpuUtilization 0 must be an integer >= 1 (percent of the request)"],
   ['budget that blocks drains', { replicas: 3, disruptionBudget: { maxUnavailable: PercentOrAbsolute.absolute(0) } }, "ExposedApp 'test/web': disruptionBudget.maxUnavailable \"0\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it"],
   ['minAvailable = replicas', { replicas: 3, disruptionBudget: { minAvailable: PercentOrAbsolute.absolute(3) } }, "ExposedApp 'test/web': disruptionBudget.minAvailable \"3\" allows no disruption at all, so node drains would hang: set allowZeroDisruptions if you mean it (replicas: 3)"],
@@ -194,9 +200,9 @@ const POD_MODEL: Array<[string, Partial<ExposedAppProps>, string]> = [
   ['preStop with a pause length', { preStop: LifecycleHandler.exec(['drain']), gracefulShutdown: { preStopPause: Duration.seconds(10) } }, "ExposedApp 'test/web': preStop \"exec\" cannot be combined with gracefulShutdown.preStopPause or execSleep: the preStop hook replaces the pause"],
   ['hook path without slash', { postStart: LifecycleHandler.httpGet('warm') }, "ExposedApp 'test/web': postStart.path \"warm\" must start with \"/\""],
   ['empty hook command', { preStop: LifecycleHandler.exec([]) }, "ExposedApp 'test/web': preStop.command [] must not be empty"],
-  ['fractional GPU', { resources: { extended: { 'nvidia.com/gpu': '0.5' } } }, "ExposedApp 'test/web': resources.extended[\"nvidia.com/gpu\"] \"0.5\" must be a whole number: extended resources cannot be split"],
-  ['extended resource without a domain', { resources: { extended: { gpu: '1' } } }, "ExposedApp 'test/web': resources.extended key \"gpu\" is not an extended resource name: domain-prefixed (e.g. nvidia.com/gpu) and outside kubernetes.io, or hugepages-<size>"],
-  ['ephemeral request above limit', { resources: { ephemeralStorageRequest: '2Gi', ephemeralStorageLimit: '1Gi' } }, "ExposedApp 'test/web': resources.ephemeralStorageRequest \"2Gi\" is more than the ephemeral-storage limit 1Gi: a request must be <= its limit"],
+  ['fractional GPU', { resources: { extended: { 'nvidia.com/gpu': 0.5 } } }, "ExposedApp 'test/web': resources.extended[\"nvidia.com/gpu\"] 0.5 must be an integer"],
+  ['extended resource without a domain', { resources: { extended: { gpu: 1 } } }, "ExposedApp 'test/web': resources.extended key \"gpu\" is not an extended resource name: domain-prefixed (e.g. nvidia.com/gpu) and outside kubernetes.io"],
+  ['ephemeral request above limit', { resources: { ephemeralStorageRequest: Size.gibibytes(2), ephemeralStorageLimit: Size.gibibytes(1) } }, "ExposedApp 'test/web': resources.ephemeralStorageRequest \"2Gi\" is more than the ephemeral-storage limit 1Gi: a request must be <= its limit"],
   ['Recreate with rollingUpdate', { strategy: DeploymentStrategy.RECREATE, rollingUpdate: { maxSurge: PercentOrAbsolute.absolute(1) } }, "ExposedApp 'test/web': rollingUpdate {\"maxSurge\":\"1\"} cannot be combined with strategy RECREATE: a Recreate Deployment has no rolling update"],
   ['bad node selector value', { nodeSelector: { disk: 'fast ssd' } }, "ExposedApp 'test/web': nodeSelector[\"disk\"] \"fast ssd\" is not a valid label value: at most 63 characters of letters, digits, \"-\", \"_\" and \".\", starting and ending with a letter or digit"],
   ['toleration without key and with Equal', { tolerations: [{ value: 'x' }] }, "ExposedApp 'test/web': tolerations[0].operator \"Equal\" must be EXISTS when no key is given (a toleration of every taint)"],
@@ -281,7 +287,15 @@ const PLAIN_JS: Array<[string, (s: Construct) => void, string]> = [
   ['podSecurity unknown', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, podSecurity: 'strict' })); }, "ExposedApp 'test/web': podSecurity \"strict\" is not one of restricted, baseline, privileged"],
   ['readiness as a string', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, readiness: '/healthz' })); }, "ExposedApp 'test/web': readiness \"/healthz\" must be a Probe, not a string"],
   ['resources as a string', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, resources: '1Gi' })); }, "ExposedApp 'test/web': resources \"1Gi\" must be a ResourceOptions, not a string"],
-  ['memoryLimit a number', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, resources: { memoryLimit: 512 } })); }, "ExposedApp 'test/web': resources.memoryLimit 512 must be a string, not a number"],
+  ['CPU as a quantity string', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, resources: { cpuRequest: '250m' } })); }, "ExposedApp 'test/web': resources.cpuRequest \"250m\" must be a Cpu, not a string"],
+  ['memory as a quantity string', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, resources: { memoryLimit: '1Gi' } })); }, "ExposedApp 'test/web': resources.memoryLimit \"1Gi\" must be a Size, not a string"],
+  ['the old none sentinel', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, resources: { memoryLimit: 'none' } })); }, "ExposedApp 'test/web': resources.memoryLimit \"none\" must be a Size, not a string"],
+  ['omit with a field that is not one', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, resources: { omit: ['memory'] } })); }, "ExposedApp 'test/web': resources.omit[0] \"memory\" is not one of cpuRequest, cpuLimit, memoryRequest, memoryLimit, ephemeralStorageRequest, ephemeralStorageLimit"],
+  ['a GPU count as a string', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, resources: { extended: { 'nvidia.com/gpu': '1' } } })); }, "ExposedApp 'test/web': resources.extended[\"nvidia.com/gpu\"] \"1\" must be a number, not a string"],
+  ['fractional millicores', (s) => { new ExposedApp(s, 'web', { image: IMAGE, resources: { cpuRequest: Cpu.millis(0.5) } }); }, "Cpu.millis: amount 0.5 must be an integer"],
+  ['Cpu.units with a string', (s) => { new ExposedApp(s, 'web', { image: IMAGE, resources: { cpuRequest: Cpu.units('2' as unknown as number) } }); }, "Cpu.units: amount \"2\" must be a number, not a string"],
+  ['storage as a quantity string', (s) => { new HeadlessGroup(s, 'web', js({ image: IMAGE, volumeClaims: [{ name: 'data', storage: '1Gi', mountPath: '/data' }] })); }, "HeadlessGroup 'test/web': volumeClaims[0].storage \"1Gi\" must be a Size, not a string"],
+  ['memoryLimit a number', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, resources: { memoryLimit: 512 } })); }, "ExposedApp 'test/web': resources.memoryLimit 512 must be a Size, not a number"],
   ['readOnlyRootFilesystem as a string', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, readOnlyRootFilesystem: 'true' })); }, "ExposedApp 'test/web': readOnlyRootFilesystem \"true\" must be a boolean, not a string"],
   ['volumes with a plain object', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, volumes: ['config'] })); }, "ExposedApp 'test/web': volumes[0] \"config\" must be a Volume, not a string"],
   ['sidecar without a name', (s) => { new ExposedApp(s, 'web', js({ image: IMAGE, sidecars: [{ image: IMAGE }] })); }, "ExposedApp 'test/web': sidecars[0].name undefined is required"],

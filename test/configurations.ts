@@ -5,14 +5,13 @@
 import { Duration, Size } from 'cdk8s';
 import fc from 'fast-check';
 import {
-  EmptyDirMedium, EnvFrom, EnvValue, ExposedAppProps, LabelOperator, LifecycleHandler, NamedContainerOptions, PodSecurity, Probe, Projection, Protocol,
+  Cpu, EmptyDirMedium, EnvFrom, EnvValue, ExposedAppProps, LabelOperator, LifecycleHandler, NamedContainerOptions, PodSecurity, Probe, Projection, Protocol,
   TaintEffect, TolerationOperator, Volume,
 } from '../lib';
 
 const dnsName = fc.stringMatching(/^[a-z]([a-z0-9-]{0,14}[a-z0-9])?$/);
 const envName = fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,10}$/);
 const text = fc.string({ maxLength: 20, unit: 'grapheme' });
-const quantity = (values: string[]) => fc.option(fc.constantFrom(...values), { nil: undefined });
 
 const VOLUME_KINDS = ['emptyDir', 'memory', 'configMap', 'secret', 'claim', 'projected'] as const;
 const volume = (name: string, kind: typeof VOLUME_KINDS[number]): Volume => {
@@ -39,8 +38,8 @@ const containerOptions = fc.record({
   ), { maxKeys: 2 }),
   envFrom: fc.subarray([EnvFrom.configMap('app-flags', { prefix: 'FLAG_' }), EnvFrom.secret('app-keys', { optional: true })]),
   resources: fc.record({
-    cpuRequest: quantity(['10m', '250m', '1', '1.5', '0.5', '1000m', '2.25']),
-    memoryRequest: quantity(['16Mi', '512Mi', '3Gi', '1.5Gi', '1024Mi', '1000M', '1e9', '128974848', '0.5Gi']),
+    cpuRequest: fc.option(fc.constantFrom(...[10, 250, 1000, 1500, 500, 2250].map((m) => Cpu.millis(m)), Cpu.units(1), Cpu.units(1.5), Cpu.units(0.25)), { nil: undefined }),
+    memoryRequest: fc.option(fc.constantFrom(Size.mebibytes(16), Size.mebibytes(512), Size.gibibytes(3), Size.gibibytes(1.5), Size.mebibytes(1024), Size.kibibytes(125952), Size.gibibytes(0.5)), { nil: undefined }),
   }),
   readOnlyRootFilesystem: fc.option(fc.boolean(), { nil: undefined }),
   runAsUser: fc.option(fc.integer({ min: 1, max: 2 ** 31 - 1 }), { nil: undefined }),

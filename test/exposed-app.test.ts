@@ -1,7 +1,7 @@
 import { Chart, JsonPatch, Testing, Duration } from 'cdk8s';
 import {
   ExposedApp, ExposedAppProps, ExternalTrafficPolicy, PatternDefaults, PodSecurity, Probe,
-  ProbeScheme, Protocol, ServiceType, SessionAffinity, PercentOrAbsolute } from '../lib';
+  ProbeScheme, Protocol, ServiceType, SessionAffinity, PercentOrAbsolute, Cpu, ResourceSetting } from '../lib';
 import { ServiceWalkthrough } from '../apps/service-walkthrough';
 import { synthValidated } from '../lib/validation';
 import { find, Manifest, newChart, selects, synth } from './util';
@@ -215,10 +215,10 @@ describe('ExposedApp props', () => {
     expect(container(build({ readiness: Probe.none() }).deploy).readinessProbe).toBeUndefined();
   });
 
-  test('resources: override a field, or remove it with none', () => {
-    const { deploy } = build({ resources: { cpuRequest: '250m', memoryLimit: 'none', cpuLimit: '1' } });
+  test('resources: override a field, or leave a default out with omit', () => {
+    const { deploy } = build({ resources: { cpuRequest: Cpu.millis(250), omit: [ResourceSetting.MEMORY_LIMIT], cpuLimit: Cpu.units(1) } });
     expect(container(deploy).resources).toEqual({ requests: { cpu: '250m', memory: '128Mi' }, limits: { cpu: '1' } });
-    const bare = build({ resources: { cpuRequest: 'none', memoryRequest: 'none', memoryLimit: 'none' } });
+    const bare = build({ resources: { omit: [ResourceSetting.CPU_REQUEST, ResourceSetting.MEMORY_REQUEST, ResourceSetting.MEMORY_LIMIT] } });
     expect(container(bare.deploy).resources).toBeUndefined();
   });
 
@@ -274,7 +274,7 @@ describe('chart-wide defaults', () => {
     const app = Testing.app();
     PatternDefaults.set(app, { replicas: 4, partOf: 'shop' });
     const chart = new Chart(app, 'c');
-    PatternDefaults.set(chart, { resources: { memoryLimit: 'none' }, podSecurity: PodSecurity.BASELINE, defaultReadinessProbe: false });
+    PatternDefaults.set(chart, { resources: { omit: [ResourceSetting.MEMORY_LIMIT] }, podSecurity: PodSecurity.BASELINE, defaultReadinessProbe: false });
     new ExposedApp(chart, 'a', { image: IMAGE });
     new ExposedApp(chart, 'b', { image: IMAGE, replicas: 1, podSecurity: PodSecurity.RESTRICTED });
     const out = synth(chart);

@@ -1,4 +1,4 @@
-import { Testing, Duration } from 'cdk8s';
+import { Testing, Duration, Size } from 'cdk8s';
 import {
   AccessMode, HeadlessGroup, HeadlessGroupProps, IngressRouter, PodManagementPolicy, Protocol, PvcRetention,
   StatefulSetUpdateStrategy, WorkloadKind,
@@ -84,8 +84,8 @@ describe('HeadlessGroup options', () => {
     const { out } = build({
       fsGroup: 1000,
       volumeClaims: [
-        { name: 'data', storage: '10Gi', mountPath: '/var/lib/data', storageClassName: 'fast-ssd' },
-        { name: 'shared', storage: '1Gi', mountPath: '/shared', accessModes: [AccessMode.READ_WRITE_MANY] },
+        { name: 'data', storage: Size.gibibytes(10), mountPath: '/var/lib/data', storageClassName: 'fast-ssd' },
+        { name: 'shared', storage: Size.gibibytes(1), mountPath: '/shared', accessModes: [AccessMode.READ_WRITE_MANY] },
       ],
     });
     const sts = find(out, 'StatefulSet');

@@ -2,8 +2,7 @@ import { Duration, Size } from 'cdk8s';
 import {
   AccessMode, DeploymentStrategy, EmptyDirMedium, EnvFrom, EnvValue, ExposedApp, ExposedAppProps, HeadlessGroup, ImagePullPolicy,
   LabelOperator, LifecycleHandler, PatternWarnings, PodSecurity, Probe, Projection, TaintEffect, TolerationOperator, Volume,
-  WorkloadKind,
-} from '../lib';
+  WorkloadKind, Cpu } from '../lib';
 import { synthValidated } from '../lib/validation';
 import { find, Manifest, newChart, synth } from './util';
 
@@ -74,7 +73,7 @@ describe('volumes and mounts', () => {
     const chart = newChart();
     new HeadlessGroup(chart, 'db', {
       image: 'ghcr.io/acme/db:1', port: 5432,
-      volumeClaims: [{ name: 'data', storage: '1Gi', mountPath: '/var/lib/db', accessModes: [AccessMode.READ_WRITE_ONCE] }],
+      volumeClaims: [{ name: 'data', storage: Size.gibibytes(1), mountPath: '/var/lib/db', accessModes: [AccessMode.READ_WRITE_ONCE] }],
       volumes: [Volume.fromConfigMap('conf', 'db-conf')],
       volumeMounts: [{ volume: 'conf', mountPath: '/etc/db' }],
       sidecars: [{ name: 'backup', image: 'ghcr.io/acme/backup:1', volumeMounts: [{ volume: 'data', mountPath: '/data', readOnly: true }] }],
@@ -141,7 +140,7 @@ describe('more containers', () => {
         name: 'proxy', image: 'ghcr.io/acme/proxy:1', extraPorts: [{ name: 'metrics', containerPort: 9901 }],
         readiness: Probe.httpGet('/ready', { portName: 'metrics' }),
       }],
-      containers: [{ name: 'log', image: 'ghcr.io/acme/log:1', resources: { memoryLimit: '64Mi', memoryRequest: '32Mi' } }],
+      containers: [{ name: 'log', image: 'ghcr.io/acme/log:1', resources: { memoryLimit: Size.mebibytes(64), memoryRequest: Size.mebibytes(32) } }],
     });
     expect(pod.initContainers.map((c: Manifest) => [c.name, c.restartPolicy])).toEqual([['migrate', undefined], ['proxy', 'Always']]);
     expect(pod.containers.map((c: Manifest) => c.name)).toEqual(['web', 'log']);
@@ -207,7 +206,7 @@ describe('more containers', () => {
   });
 
   test('extended resources and ephemeral storage: extended ones as equal request and limit', () => {
-    const { pod } = build({ resources: { extended: { 'nvidia.com/gpu': '1' }, ephemeralStorageRequest: '1Gi', ephemeralStorageLimit: '2Gi' } });
+    const { pod } = build({ resources: { extended: { 'nvidia.com/gpu': 1 }, ephemeralStorageRequest: Size.gibibytes(1), ephemeralStorageLimit: Size.gibibytes(2) } });
     expect(pod.containers[0].resources).toEqual({
       requests: { 'cpu': '100m', 'memory': '128Mi', 'ephemeral-storage': '1Gi', 'nvidia.com/gpu': '1' },
       limits: { 'memory': '256Mi', 'ephemeral-storage': '2Gi', 'nvidia.com/gpu': '1' },
@@ -284,19 +283,19 @@ describe('names', () => {
 
 describe('defaults that fit real apps', () => {
   test('a memory request above the default limit raises the limit to the request', () => {
-    const { pod } = build({ resources: { memoryRequest: '1Gi' } });
+    const { pod } = build({ resources: { memoryRequest: Size.gibibytes(1) } });
     expect(pod.containers[0].resources).toEqual({ requests: { cpu: '100m', memory: '1Gi' }, limits: { memory: '1Gi' } });
   });
 
   test('an explicit limit below the request is still refused', () => {
-    expect(() => build({ resources: { memoryRequest: '1Gi', memoryLimit: '512Mi' } })).toThrow('resources.memoryRequest "1Gi" is more than the memory limit 512Mi');
+    expect(() => build({ resources: { memoryRequest: Size.gibibytes(1), memoryLimit: Size.mebibytes(512) } })).toThrow('resources.memoryRequest "1Gi" is more than the memory limit 512Mi');
   });
 
   // The API server's canonical forms, as the Quantity reference documents them ("1.5" is stored
   // as "1500m", "1.5Gi" as "1536Mi"); test/apiserver checks many more against the server itself.
   test('quantities are written as the API server stores them, so GitOps tools see no drift', () => {
-    const { pod } = build({ resources: { cpuRequest: '1.5', memoryRequest: '1.5Gi', memoryLimit: '2048Mi', ephemeralStorageRequest: '1000M' } });
-    expect(pod.containers[0].resources).toEqual({ requests: { 'cpu': '1500m', 'memory': '1536Mi', 'ephemeral-storage': '1G' }, limits: { memory: '2Gi' } });
+    const { pod } = build({ resources: { cpuRequest: Cpu.units(1.5), memoryRequest: Size.gibibytes(1.5), memoryLimit: Size.mebibytes(2048), ephemeralStorageRequest: Size.kibibytes(1024 ** 3), cpuLimit: Cpu.millis(2000) } });
+    expect(pod.containers[0].resources).toEqual({ requests: { 'cpu': '1500m', 'memory': '1536Mi', 'ephemeral-storage': '1Ti' }, limits: { cpu: '2', memory: '2Gi' } });
   });
 
   test('an empty env value is written as a name alone, as the server stores it', () => {

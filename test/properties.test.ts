@@ -1,4 +1,4 @@
-import { Chart, Testing } from 'cdk8s';
+import { Chart, Testing, Size } from 'cdk8s';
 import fc from 'fast-check';
 import {
   ExposedApp, ExposedPort, ExternalDatabase, HeadlessGroup, PodSecurity, Protocol, ServicePatternsError, ServiceType,
@@ -71,7 +71,7 @@ describe('random valid props synthesize to valid, secure, deterministic YAML', (
         new HeadlessGroup(chart, 'group', {
           name, image: 'postgres:16', replicas, ports: portList,
           workload: deployment ? WorkloadKind.DEPLOYMENT : undefined,
-          volumeClaims: deployment ? undefined : [{ name: 'data', storage: '1Gi', mountPath: '/data' }],
+          volumeClaims: deployment ? undefined : [{ name: 'data', storage: Size.gibibytes(1), mountPath: '/data' }],
         });
       });
       expect(second).toBe(first);

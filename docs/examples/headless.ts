@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { Chart, Size } from 'cdk8s';
 import { HeadlessGroup, PodManagementPolicy } from '../../lib';
 
 export function example(chart: Chart): void {
@@ -8,7 +8,7 @@ export function example(chart: Chart): void {
     ports: [{ name: 'client', port: 2379 }, { name: 'peer', port: 2380 }],
     publishNotReadyAddresses: true,
     podManagementPolicy: PodManagementPolicy.PARALLEL,
-    volumeClaims: [{ name: 'data', storage: '10Gi', mountPath: '/var/lib/etcd' }],
+    volumeClaims: [{ name: 'data', storage: Size.gibibytes(10), mountPath: '/var/lib/etcd' }],
     fsGroup: 1000,
   });
 }

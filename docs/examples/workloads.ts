@@ -26,9 +26,9 @@ export function example(chart: Chart): void {
     replicas: 1,
     port: 5432,
     podSecurity: PodSecurity.BASELINE,
-    resources: { memoryRequest: '1Gi' },
+    resources: { memoryRequest: Size.gibibytes(1) },
     envValues: { POSTGRES_PASSWORD: EnvValue.fromSecret('shop-db', 'password') },
-    volumeClaims: [{ name: 'data', storage: '20Gi', mountPath: '/var/lib/postgresql/data' }],
+    volumeClaims: [{ name: 'data', storage: Size.gibibytes(20), mountPath: '/var/lib/postgresql/data' }],
     initContainers: [{ name: 'check', image: 'busybox:1.37', command: ['test', '-w', '/data'], volumeMounts: [{ volume: 'data', mountPath: '/data' }] }],
     sidecars: [{
       name: 'exporter',
@@ -45,7 +45,7 @@ export function example(chart: Chart): void {
     runAsUser: 1000,
     replicas: 1,
     port: 8000,
-    resources: { memoryRequest: '8Gi', extended: { 'nvidia.com/gpu': '1' } },
+    resources: { memoryRequest: Size.gibibytes(8), extended: { 'nvidia.com/gpu': 1 } },
     tolerations: [{ key: 'nvidia.com/gpu', operator: TolerationOperator.EXISTS, effect: TaintEffect.NO_SCHEDULE }],
     preStop: LifecycleHandler.sleep(Duration.seconds(15)),
   });

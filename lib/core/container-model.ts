@@ -3,14 +3,16 @@ import { nonEmpty } from './collections';
 // the main container, init containers, sidecars and extra main containers alike.
 import { Probe, ProbeKind, ProbeTimings } from '../probe';
 import { checkEnum } from './checks';
-import { ContainerOptions, ContainerPortOptions, EnvFrom, EnvValue, EnvValueSource, ImagePullPolicy, LifecycleHandler, LifecycleKind, ResourceOptions } from './container';
+import { ContainerOptions, ContainerPortOptions, Cpu, EnvFrom, EnvValue, EnvValueSource, ImagePullPolicy, LifecycleHandler, LifecycleKind, ResourceOptions, ResourceSetting } from './container';
+import { hasBrand } from './brand';
+import { Size } from 'cdk8s';
 import { PatternDefaultsProps } from './defaults';
 import { dns1123Label, dns1123Subdomain, envVarName, ianaPortName, qualifiedName } from './names';
 import { isPortNumber, PORT_RULE } from './ports-model';
 import { Protocol } from './ports';
 import { Problems } from './problems';
 import { secondsOf, wholeSeconds } from './durations';
-import { canonicalQuantity, quantity, quantityValue } from './quantity';
+import { quantity, quantityValue, sizeQuantity } from './quantity';
 import { volumeSubPath } from './paths';
 import { PodSecurity } from './workload';
 
@@ -67,11 +69,11 @@ export interface ContainerContext {
   readonly problems: Problems;
 }
 
-const DEFAULT_RESOURCES: Required<Omit<ResourceOptions, 'extended' | 'ephemeralStorageRequest' | 'ephemeralStorageLimit'>> = {
-  cpuRequest: '100m',
-  memoryRequest: '128Mi',
-  cpuLimit: 'none',
-  memoryLimit: '256Mi',
+/** The library's resources: what a container gets for each field nobody gave or left out. */
+const DEFAULT_RESOURCES: { [F in ResourceSetting]?: string } = {
+  [ResourceSetting.CPU_REQUEST]: '100m',
+  [ResourceSetting.MEMORY_REQUEST]: '128Mi',
+  [ResourceSetting.MEMORY_LIMIT]: '256Mi',
 };
 
 /** Capabilities the baseline Pod Security Standard allows to add. */
@@ -100,7 +102,7 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
   const firstTcp = allPorts.find((p) => p.protocol === Protocol.TCP);
   const portScope = ctx.role === ContainerRole.MAIN ? 'this app' : 'this container';
   const portRef: PortRef = { tcpNames, firstTcp, scope: portScope, all: allPorts };
-  const resources = resolveResources(problems, f, { ...DEFAULT_RESOURCES, ...ctx.defaults.resources, ...o.resources }, o.resources?.memoryLimit ?? ctx.defaults.resources?.memoryLimit);
+  const resources = resolveResources(problems, f, o.resources, ctx.defaults.resources);
   const plainInit = ctx.role === ContainerRole.INIT;
   if (plainInit) {
     for (const k of ['readiness', 'liveness', 'startup', 'postStart', 'preStop'] as const) {
@@ -260,22 +262,57 @@ export function checkPodPorts(problems: Problems, servicePorts: PodPort[], ports
   }
 }
 
-type ResourceField = 'cpuRequest' | 'memoryRequest' | 'cpuLimit' | 'memoryLimit' | 'ephemeralStorageRequest' | 'ephemeralStorageLimit';
+const RESOURCE_SETTINGS = new Set<string>(Object.values(ResourceSetting));
+const CPU_SETTINGS = new Set<ResourceSetting>([ResourceSetting.CPU_REQUEST, ResourceSetting.CPU_LIMIT]);
 
-function resolveResources(problems: Problems, f: string, r: ResourceOptions, explicitMemoryLimit: string | undefined): { requests?: { [k: string]: string }; limits?: { [k: string]: string } } {
-  const pick = (field: ResourceField): string | undefined => {
-    const value = r[field];
-    if (value === undefined || value === 'none') return undefined;
-    const rule = typeof value === 'string' ? quantity(value) : 'is not a quantity string';
-    if (rule) {
-      problems.add(`${f}resources.${field}`, value, `${rule}; or 'none' to leave it out`);
-      return undefined;
-    }
-    return canonicalQuantity(value);
+/**
+ * One resource field as a canonical quantity, or undefined for none: the container's value, else
+ * nothing when it leaves the field out, else the same from the PatternDefaults, else the library
+ * default.
+ */
+function resourceValue(problems: Problems, f: string, field: ResourceSetting, own: ResourceOptions | undefined, defaults: ResourceOptions | undefined): string | undefined {
+  for (const [options, prefix] of [[own, `${f}resources`], [defaults, 'PatternDefaults resources']] as const) {
+    const value = options?.[field];
+    const omitted = options?.omit?.includes(field) ?? false;
+    if (value !== undefined && omitted) problems.add(`${prefix}.${field}`, value, `is also in ${prefix}.omit: give a value or leave the field out, not both`);
+    if (value !== undefined) return CPU_SETTINGS.has(field) ? cpuQuantity(problems, `${prefix}.${field}`, value as Cpu) : sizeQuantity(problems, `${prefix}.${field}`, value as Size);
+    if (omitted) return undefined;
+  }
+  return DEFAULT_RESOURCES[field];
+}
+
+/** A Cpu as a canonical quantity: `250m`, `1500m`, `2`. */
+function cpuQuantity(problems: Problems, field: string, cpu: Cpu): string | undefined {
+  if (!hasBrand(cpu, 'Cpu')) {
+    problems.add(field, cpu, 'is not a Cpu: use Cpu.millis(250) or Cpu.units(1)');
+    return undefined;
+  }
+  if (!Number.isFinite(cpu.millicores) || cpu.millicores < 0 || Math.abs(cpu.millicores - Math.round(cpu.millicores)) > 1e-9 * Math.max(1, cpu.millicores)) {
+    problems.add(field, cpu.toString(), 'must be a whole number of millicores >= 0: the API server has no finer unit');
+    return undefined;
+  }
+  return cpu.toString();
+}
+
+function resolveResources(problems: Problems, f: string, own: ResourceOptions | undefined, defaults: ResourceOptions | undefined): { requests?: { [k: string]: string }; limits?: { [k: string]: string } } {
+  for (const [options, prefix] of [[own, `${f}resources`], [defaults, 'PatternDefaults resources']] as const) {
+    (options?.omit ?? []).forEach((s, i) => {
+      if (!RESOURCE_SETTINGS.has(s)) problems.add(`${prefix}.omit[${i}]`, s, `is not a ResourceSetting: one of ${[...RESOURCE_SETTINGS].join(', ')}`);
+    });
+  }
+  const value = (field: ResourceSetting) => resourceValue(problems, f, field, own, defaults);
+  const requests: { [k: string]: string | undefined } = {
+    'cpu': value(ResourceSetting.CPU_REQUEST),
+    'memory': value(ResourceSetting.MEMORY_REQUEST),
+    'ephemeral-storage': value(ResourceSetting.EPHEMERAL_STORAGE_REQUEST),
   };
-  const requests: { [k: string]: string | undefined } = { 'cpu': pick('cpuRequest'), 'memory': pick('memoryRequest'), 'ephemeral-storage': pick('ephemeralStorageRequest') };
-  const limits: { [k: string]: string | undefined } = { 'cpu': pick('cpuLimit'), 'memory': pick('memoryLimit'), 'ephemeral-storage': pick('ephemeralStorageLimit') };
+  const limits: { [k: string]: string | undefined } = {
+    'cpu': value(ResourceSetting.CPU_LIMIT),
+    'memory': value(ResourceSetting.MEMORY_LIMIT),
+    'ephemeral-storage': value(ResourceSetting.EPHEMERAL_STORAGE_LIMIT),
+  };
   // The default memory limit follows a larger request; an explicit limit is checked instead.
+  const explicitMemoryLimit = own?.memoryLimit ?? defaults?.memoryLimit;
   if (explicitMemoryLimit === undefined && requests.memory && limits.memory && quantityValue(requests.memory) > quantityValue(limits.memory)) {
     limits.memory = requests.memory;
   }
@@ -286,16 +323,23 @@ function resolveResources(problems: Problems, f: string, r: ResourceOptions, exp
       problems.add(`${f}resources.${field}Request`, req, `is more than the ${res} limit ${lim}: a request must be <= its limit`);
     }
   }
-  for (const [key, amount] of Object.entries(r.extended ?? {})) {
-    const hugepages = key.startsWith('hugepages-');
-    if (!hugepages && (qualifiedName(key) !== undefined || !key.includes('/') || /(^|\.)kubernetes\.io\//.test(key))) {
-      problems.add(`${f}resources.extended key`, key, 'is not an extended resource name: domain-prefixed (e.g. nvidia.com/gpu) and outside kubernetes.io, or hugepages-<size>');
+  const r = own ?? {};
+  for (const [key, amount] of Object.entries({ ...defaults?.extended, ...r.extended })) {
+    if (qualifiedName(key) !== undefined || !key.includes('/') || /(^|\.)kubernetes\.io\//.test(key)) {
+      problems.add(`${f}resources.extended key`, key, 'is not an extended resource name: domain-prefixed (e.g. nvidia.com/gpu) and outside kubernetes.io');
     }
-    const rule = typeof amount !== 'string' || quantity(amount) !== undefined ? 'is not a valid quantity'
-      : !hugepages && !/^\d+$/.test(amount) ? 'must be a whole number: extended resources cannot be split' : undefined;
-    if (rule) problems.add(`${f}resources.extended["${key}"]`, amount, rule);
-    requests[key] = rule ? amount : canonicalQuantity(amount);
-    limits[key] = requests[key];
+    if (!Number.isInteger(amount) || amount < 0) problems.add(`${f}resources.extended["${key}"]`, amount, 'must be a whole number >= 0: extended resources cannot be split');
+    requests[key] = limits[key] = String(amount);
+  }
+  const hugePages = Object.entries({ ...defaults?.hugePages, ...r.hugePages });
+  for (const [pageSize, size] of hugePages) {
+    if (quantity(pageSize) !== undefined || !/^\d+(Ki|Mi|Gi)$/.test(pageSize)) {
+      problems.add(`${f}resources.hugePages key`, pageSize, 'is not a page size: a binary size such as 2Mi or 1Gi');
+    }
+    requests[`hugepages-${pageSize}`] = limits[`hugepages-${pageSize}`] = sizeQuantity(problems, `${f}resources.hugePages["${pageSize}"]`, size);
+  }
+  if (hugePages.length > 0 && [requests.cpu, requests.memory, limits.cpu, limits.memory].every((q) => q === undefined)) {
+    problems.add(`${f}resources.hugePages`, hugePages.map(([k]) => k).join(', '), 'needs a cpu or memory request or limit beside it (the API server refuses huge pages alone)');
   }
   return { requests: compact(requests), limits: compact(limits) };
 }

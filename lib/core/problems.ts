@@ -1,10 +1,16 @@
+import { Size } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Problem, ServicePatternsError } from './errors';
 
 /** Renders a value the way it appears in a message: strings quoted, the rest as JSON. */
 export function show(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value) ?? String(value);
+  return JSON.stringify(value, sizesAsWritten) ?? String(value);
+}
+
+/** cdk8s's Size, which has no toJSON, as `1Gi` rather than its fields. */
+function sizesAsWritten(_key: string, value: unknown): unknown {
+  return value instanceof Size ? value.asString() : value;
 }
 
 /**

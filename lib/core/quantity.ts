@@ -1,4 +1,6 @@
 /** Kubernetes resource quantities (apimachinery resource.ParseQuantity). */
+import { Size, SizeRoundingBehavior } from 'cdk8s';
+import { Problems } from './problems';
 
 const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
 
@@ -103,4 +105,38 @@ function canonicalForm(value: string): string {
   n *= 10n ** BigInt(e - target);
   if (exponentForm) return target === 0 ? `${n}` : `${n}e${target}`;
   return `${n}${DECIMAL_SUFFIXES[target]}`;
+}
+
+const SIZE_UNITS: Array<[string, (s: Size) => number]> = [
+  ['Pi', (s) => s.toPebibytes()], ['Ti', (s) => s.toTebibytes()], ['Gi', (s) => s.toGibibytes()],
+  ['Mi', (s) => s.toMebibytes()], ['Ki', (s) => s.toKibibytes()],
+];
+
+/**
+ * A Size as a Kubernetes quantity in its largest whole binary unit (`Size.gibibytes(1)` is `1Gi`,
+ * `Size.mebibytes(1536)` is `1536Mi`), the form the API server stores; undefined when it is not a
+ * whole number of kibibytes >= 0.
+ */
+export function sizeText(size: Size): string | undefined {
+  if (size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) === 0) return '0';
+  for (const [unit, convert] of SIZE_UNITS) {
+    try {
+      const n = convert(size);
+      if (Number.isInteger(n) && n >= 0) return `${n}${unit}`;
+    } catch {
+      // not a whole number of this unit: try the next smaller one
+    }
+  }
+  return undefined;
+}
+
+/** `sizeText`, with a problem for a value that is not a Size or not a whole number of kibibytes. */
+export function sizeQuantity(problems: Problems, field: string, size: Size): string | undefined {
+  if (!(size instanceof Object) || typeof (size as Size).toKibibytes !== 'function') {
+    problems.add(field, size, 'is not a Size: use Size.mebibytes(n), Size.gibibytes(n), ...');
+    return undefined;
+  }
+  const text = sizeText(size);
+  if (text === undefined) problems.add(field, size.asString(), 'is not a whole number of kibibytes or is negative');
+  return text;
 }

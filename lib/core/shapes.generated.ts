@@ -468,13 +468,15 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "whenScaled": "PvcRetention?"
   },
   "ResourceOptions": {
-    "cpuLimit": "string?",
-    "cpuRequest": "string?",
-    "ephemeralStorageLimit": "string?",
-    "ephemeralStorageRequest": "string?",
-    "extended": "{string}?",
-    "memoryLimit": "string?",
-    "memoryRequest": "string?"
+    "cpuLimit": "Cpu?",
+    "cpuRequest": "Cpu?",
+    "ephemeralStorageLimit": "cdk8s.Size?",
+    "ephemeralStorageRequest": "cdk8s.Size?",
+    "extended": "{number}?",
+    "hugePages": "{cdk8s.Size}?",
+    "memoryLimit": "cdk8s.Size?",
+    "memoryRequest": "cdk8s.Size?",
+    "omit": "ResourceSetting[]?"
   },
   "RollingUpdateOptions": {
     "maxSurge": "PercentOrAbsolute?",
@@ -591,7 +593,7 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
   "VolumeClaimOptions": {
     "mountPath": "string",
     "name": "string",
-    "storage": "string",
+    "storage": "cdk8s.Size",
     "accessModes": "AccessMode[]?",
     "storageClassName": "string?"
   },
@@ -655,6 +657,20 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
 
 /** The parameters of every constructor (`new T`) and method (`T.m`). */
 export const CALLS: { [name: string]: string[][] } = {
+  "Cpu.millis": [
+    [
+      "amount",
+      "number"
+    ]
+  ],
+  "Cpu.units": [
+    [
+      "amount",
+      "number"
+    ]
+  ],
+  "Cpu.toJSON": [],
+  "Cpu.toString": [],
   "EnvFrom.configMap": [
     [
       "name",
@@ -1429,6 +1445,14 @@ export const ENUMS: { [name: string]: string[] } = {
   "PvcRetention": [
     "Retain",
     "Delete"
+  ],
+  "ResourceSetting": [
+    "cpuRequest",
+    "cpuLimit",
+    "memoryRequest",
+    "memoryLimit",
+    "ephemeralStorageRequest",
+    "ephemeralStorageLimit"
   ],
   "RouteApi": [
     "Ingress",

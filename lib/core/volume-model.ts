@@ -1,5 +1,5 @@
 // Resolution and rendering of pod volumes (K8S-RULES.md §9 and the Pod Security volume rules).
-import { Size } from 'cdk8s';
+import { sizeQuantity } from './quantity';
 import { secondsOf } from './durations';
 import { dns1123Label, dns1123Subdomain } from './names';
 import { volumeItemPath } from './paths';
@@ -134,25 +134,3 @@ function renderProjections(problems: Problems, field: string, sources: Projectio
   });
 }
 
-const SIZE_UNITS: Array<[string, (s: Size) => number]> = [
-  ['Pi', (s) => s.toPebibytes()], ['Ti', (s) => s.toTebibytes()], ['Gi', (s) => s.toGibibytes()],
-  ['Mi', (s) => s.toMebibytes()], ['Ki', (s) => s.toKibibytes()],
-];
-
-/** A Size as a Kubernetes quantity in its largest whole binary unit: `Size.gibibytes(1)` is `1Gi`. */
-export function sizeQuantity(problems: Problems, field: string, size: Size): string | undefined {
-  if (!(size instanceof Object) || typeof (size as Size).toKibibytes !== 'function') {
-    problems.add(field, size, 'is not a Size: use Size.mebibytes(n), Size.gibibytes(n), ...');
-    return undefined;
-  }
-  for (const [unit, convert] of SIZE_UNITS) {
-    try {
-      const n = convert(size);
-      if (n >= 0) return `${n}${unit}`;
-    } catch {
-      // not a whole number of this unit: try the next smaller one
-    }
-  }
-  problems.add(field, size.asString(), 'is not a whole number of kibibytes or is negative');
-  return undefined;
-}

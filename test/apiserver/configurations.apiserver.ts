@@ -1,9 +1,9 @@
 // Random valid configurations, far beyond the examples: whatever the constructs accept, the server
 // must accept too (server-side dry-run apply of the YAML, strict field validation, values unchanged).
-import { Duration } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
 import fc from 'fast-check';
 import {
-  DeploymentStrategy, ExposedApp, ExternalTrafficPolicy, HeadlessGroup, InternalTrafficPolicy,
+  Cpu, DeploymentStrategy, ExposedApp, ExternalTrafficPolicy, HeadlessGroup, InternalTrafficPolicy,
   IpFamily, IpFamilyPolicy, Protocol, ServiceType, SessionAffinity, TrafficDistribution,
 } from '../../lib';
 import { canonicalQuantity } from '../../lib/core/quantity';
@@ -29,7 +29,7 @@ test('ExposedApp: every configuration the construct accepts, the server accepts'
         // The autoscaler owns the replica count and measures utilization against the cpu request.
         ...(scale && {
           replicas: undefined,
-          resources: { ...w.main.resources, cpuRequest: w.main.resources.cpuRequest ?? '100m' },
+          resources: { ...w.main.resources, cpuRequest: w.main.resources.cpuRequest ?? Cpu.millis(100) },
           autoscaling: { minReplicas: scale.minReplicas, maxReplicas: scale.minReplicas + scale.extra, cpuUtilization: 70 },
         }),
         ingress: host === undefined || w.protocol === Protocol.UDP ? undefined : { host, path: '/' },
@@ -39,7 +39,7 @@ test('ExposedApp: every configuration the construct accepts, the server accepts'
 });
 
 test('HeadlessGroup: every configuration the construct accepts, the server accepts', async () => {
-  await fc.assert(fc.asyncProperty(workload, fc.boolean(), fc.option(fc.constantFrom('1Gi', '20Gi', '500Mi'), { nil: undefined }), async (w, headless, storage) => {
+  await fc.assert(fc.asyncProperty(workload, fc.boolean(), fc.option(fc.constantFrom(Size.gibibytes(1), Size.gibibytes(20), Size.mebibytes(500)), { nil: undefined }), async (w, headless, storage) => {
     const { containerPort: _ignored, ...props } = exposedAppProps(w);
     const manifests = manifestsOf((chart) => new HeadlessGroup(chart, w.name, {
       ...props,

@@ -2,7 +2,8 @@
 // valid configuration whose output the server accepts; the same mistake written by hand into that
 // output must be rejected too, so our refusals are never stricter than the server, except for the
 // few refusals listed at the end, which are stricter on purpose and say why.
-import { ExternalDatabase, ExposedApp, ExposedAppProps, ServiceType, Volume, PercentOrAbsolute } from '../../lib';
+import { Size } from 'cdk8s';
+import { ExternalDatabase, ExposedApp, ExposedAppProps, ServiceType, Volume, PercentOrAbsolute, Cpu } from '../../lib';
 import { ServicePatternsError } from '../../lib/core/errors';
 import { describeObject, manifestsOf } from './apply';
 import { KubeClient, type Manifest } from './client';
@@ -81,10 +82,10 @@ const NEAR_MISSES: NearMiss[] = [
   { what: 'a label value with a space', props: { labels: { team: 'a b' } }, edit: (ms) => { one(ms, 'Deployment').metadata.labels.team = 'a b'; } },
   {
     what: 'a memory request above the explicit limit',
-    props: { resources: { memoryRequest: '1Gi', memoryLimit: '512Mi' } },
+    props: { resources: { memoryRequest: Size.gibibytes(1), memoryLimit: Size.mebibytes(512) } },
     edit: (ms) => { container(ms).resources = { requests: { cpu: '100m', memory: '1Gi' }, limits: { memory: '512Mi' } }; },
   },
-  { what: 'a CPU request that is no quantity', props: { resources: { cpuRequest: '1 cpu' } }, edit: (ms) => { container(ms).resources.requests.cpu = '1 cpu'; } },
+  { what: 'a negative CPU request', props: { resources: { cpuRequest: Cpu.millis(-100) } }, edit: (ms) => { container(ms).resources.requests.cpu = '-100m'; } },
   {
     what: 'an init container named like the main container',
     props: { initContainers: [{ name: 'web', image: 'busybox:1.37' }] },

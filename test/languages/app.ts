@@ -2,7 +2,7 @@
 // Python (python/app.py), Java (java/src/main/java/smoke/App.java) and Go (go/main.go), and each must
 // print exactly these bytes. Keep the four in step.
 import { App, Chart, Duration, Size } from 'cdk8s';
-import { EnvValue, ExposedApp, ExternalDatabase, HeadlessGroup, LifecycleHandler, PodSecurity, Probe, Protocol, ServiceType, Volume } from '../../lib';
+import { EnvValue, ExposedApp, ExternalDatabase, HeadlessGroup, LifecycleHandler, PodSecurity, Probe, Protocol, ServiceType, Volume, Cpu } from '../../lib';
 
 const app = new App();
 const chart = new Chart(app, 'smoke', { namespace: 'shop' });
@@ -12,9 +12,9 @@ const db = new HeadlessGroup(chart, 'db', {
   port: 5432,
   replicas: 3,
   podSecurity: PodSecurity.BASELINE,
-  resources: { cpuRequest: '0.5', memoryRequest: '1Gi' },
+  resources: { cpuRequest: Cpu.units(0.5), memoryRequest: Size.gibibytes(1) },
   envValues: { POSTGRES_PASSWORD: EnvValue.fromSecret('db', 'password') },
-  volumeClaims: [{ name: 'data', storage: '20Gi', mountPath: '/var/lib/postgresql/data' }],
+  volumeClaims: [{ name: 'data', storage: Size.gibibytes(20), mountPath: '/var/lib/postgresql/data' }],
 });
 
 const legacy = new ExternalDatabase(chart, 'legacy', { addresses: ['192.0.2.10', '2001:db8::10'], port: 5432 });

@@ -20,12 +20,12 @@ func main() {
 		Port:        jsii.Number(5432),
 		Replicas:    jsii.Number(3),
 		PodSecurity: cdk8sservicepatterns.PodSecurity_BASELINE,
-		Resources:   &cdk8sservicepatterns.ResourceOptions{CpuRequest: jsii.String("0.5"), MemoryRequest: jsii.String("1Gi")},
+		Resources:   &cdk8sservicepatterns.ResourceOptions{CpuRequest: cdk8sservicepatterns.Cpu_Units(jsii.Number(0.5)), MemoryRequest: cdk8s.Size_Gibibytes(jsii.Number(1))},
 		EnvValues: &map[string]cdk8sservicepatterns.EnvValue{
 			"POSTGRES_PASSWORD": cdk8sservicepatterns.EnvValue_FromSecret(jsii.String("db"), jsii.String("password"), nil),
 		},
 		VolumeClaims: &[]*cdk8sservicepatterns.VolumeClaimOptions{
-			{Name: jsii.String("data"), Storage: jsii.String("20Gi"), MountPath: jsii.String("/var/lib/postgresql/data")},
+			{Name: jsii.String("data"), Storage: cdk8s.Size_Gibibytes(jsii.Number(20)), MountPath: jsii.String("/var/lib/postgresql/data")},
 		},
 	})
 

@@ -3,7 +3,7 @@ import sys
 
 from cdk8s import App, Chart, Duration, Size
 from cdk8s_service_patterns import (
-    ContainerPortOptions, EnvValue, ExposedApp, ExternalDatabase, GracefulShutdownOptions, HeadlessGroup, IngressOptions,
+    ContainerPortOptions, Cpu, EnvValue, ExposedApp, ExternalDatabase, GracefulShutdownOptions, HeadlessGroup, IngressOptions,
     LifecycleHandler, NamedContainerOptions, PodSecurity, Probe, Protocol, ResourceOptions, ServiceType, Volume,
     VolumeClaimOptions, VolumeMount,
 )
@@ -17,9 +17,9 @@ db = HeadlessGroup(
     port=5432,
     replicas=3,
     pod_security=PodSecurity.BASELINE,
-    resources=ResourceOptions(cpu_request="0.5", memory_request="1Gi"),
+    resources=ResourceOptions(cpu_request=Cpu.units(0.5), memory_request=Size.gibibytes(1)),
     env_values={"POSTGRES_PASSWORD": EnvValue.from_secret("db", "password")},
-    volume_claims=[VolumeClaimOptions(name="data", storage="20Gi", mount_path="/var/lib/postgresql/data")],
+    volume_claims=[VolumeClaimOptions(name="data", storage=Size.gibibytes(20), mount_path="/var/lib/postgresql/data")],
 )
 
 legacy = ExternalDatabase(chart, "legacy", addresses=["192.0.2.10", "2001:db8::10"], port=5432)

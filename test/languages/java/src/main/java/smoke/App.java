@@ -19,9 +19,9 @@ public final class App {
         .port(5432)
         .replicas(3)
         .podSecurity(PodSecurity.BASELINE)
-        .resources(ResourceOptions.builder().cpuRequest("0.5").memoryRequest("1Gi").build())
+        .resources(ResourceOptions.builder().cpuRequest(Cpu.units(0.5)).memoryRequest(Size.gibibytes(1)).build())
         .envValues(Map.of("POSTGRES_PASSWORD", EnvValue.fromSecret("db", "password")))
-        .volumeClaims(List.of(VolumeClaimOptions.builder().name("data").storage("20Gi").mountPath("/var/lib/postgresql/data").build()))
+        .volumeClaims(List.of(VolumeClaimOptions.builder().name("data").storage(Size.gibibytes(20)).mountPath("/var/lib/postgresql/data").build()))
         .build());
 
     ExternalDatabase legacy = new ExternalDatabase(chart, "legacy", ExternalDatabaseProps.builder()

@@ -1,9 +1,9 @@
 import { checkShape } from './shape';
 import { sharedWeakMap } from './brand';
 import { IConstruct } from 'constructs';
-import { NodePortRange } from './ports';
-import { ResourceOptions } from './container';
-import { DisruptionBudgetOptions, GracefulShutdownOptions, PodSecurity, RollingUpdateOptions, SpreadOptions } from './workload';
+import { NodePortRange } from '../services/ports';
+import { ResourceOptions } from '../workloads/container';
+import { DisruptionBudgetOptions, GracefulShutdownOptions, PodSecurity, RollingUpdateOptions, SpreadOptions } from '../workloads/workload';
 
 /**
  * Defaults for every construct of this library below a scope (an App, a Chart or any construct).

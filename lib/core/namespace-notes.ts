@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { sharedWeakMap } from './brand';
 import { IConstruct } from 'constructs';
-import { PodSecurity } from './workload';
+import { PodSecurity } from '../workloads/workload';
 
 /** What records the namespaces a chart writes into (the Namespaces construct). */
 export interface NamespaceNotes {

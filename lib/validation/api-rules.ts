@@ -1,9 +1,9 @@
 import { CLUSTER_SCOPED_KINDS } from '../core/kinds';
-import { isPortNumber } from '../core/ports-model';
+import { isPortNumber } from '../services/ports-model';
 import { ipFamily, specialIp, cidr } from '../core/net';
 import { dns1035Label, dns1123Label, dns1123Subdomain, envVarName, ianaPortName, labelValue, qualifiedName } from '../core/names';
 import { quantity, quantityValue } from '../core/quantity';
-import { httpHost, httpPath } from '../core/routes-model';
+import { httpHost, httpPath } from '../routing/routes-model';
 import { IssueList, list, Manifest, num, obj, Obj, str, strMap } from './json';
 import { checkFields } from './fields';
 import { checkContainerDetails, checkContainerKinds, checkScheduling, checkVolumes } from './pod-rules';

@@ -1,21 +1,21 @@
-import { nonEmpty, nonEmptyMap } from './collections';
-import { Connection, ConsumerState } from './connection';
+import { nonEmpty, nonEmptyMap } from '../core/collections';
+import { Connection, ConsumerState } from '../connections/connection';
 import { ContainerRole, checkId, checkPodPorts, PodPort, renderContainer, renderPorts, resolveContainer, ResolvedContainer } from './container-model';
 import { NamedContainerOptions } from './container';
-import { Problems } from './problems';
+import { Problems } from '../core/problems';
 import { intOrPercent, podSpecExtras, preStopPause, ResolvedProduction, resolveProduction, resolveShutdown } from './production';
-import { servicesIn } from './registry';
+import { servicesIn } from '../core/registry';
 import { IConstruct } from 'constructs';
-import { checkAnnotations, checkLabels } from './labels';
-import { dns1123Label, dns1123Subdomain } from './names';
-import { containerPorts, ResolvedPort } from './ports-model';
-import { PatternDefaultsProps } from './defaults';
-import { checkEnum } from './checks';
+import { checkAnnotations, checkLabels } from '../core/labels';
+import { dns1123Label, dns1123Subdomain } from '../core/names';
+import { containerPorts, ResolvedPort } from '../services/ports-model';
+import { PatternDefaultsProps } from '../core/defaults';
+import { checkEnum } from '../core/checks';
 import { resolveScheduling } from './scheduling-model';
 import { resolveVolumes } from './volume-model';
 import { rootImageWarning } from './images';
 import { DeploymentStrategy, PercentOrAbsolute, PodSecurity, RollingUpdateOptions, WorkloadOptions } from './workload';
-import { wholeSeconds } from './durations';
+import { wholeSeconds } from '../core/durations';
 
 /** The validated, defaulted workload: plain data that renders to a pod template. */
 export interface ResolvedWorkload {

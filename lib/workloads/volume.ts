@@ -1,6 +1,6 @@
-import { checkShape } from './shape';
+import { checkShape } from '../core/shape';
 import { Duration, Size } from 'cdk8s';
-import { brand } from './brand';
+import { brand } from '../core/brand';
 
 /** Where an emptyDir volume lives. */
 export enum EmptyDirMedium {

@@ -1,21 +1,21 @@
-import { nonEmptyMap } from './core/collections';
-import { PatternObject } from './core/api-object';
-import { checkShape, checkedScope } from './core/shape';
+import { nonEmptyMap } from '../core/collections';
+import { PatternObject } from '../core/api-object';
+import { checkShape, checkedScope } from '../core/shape';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { connectionEnvOf, forwardInbound, PolicyPeer, recordOpenPorts } from './core/connection';
-import { serviceDnsName } from './core/dns';
-import { IServiceEndpoint } from './core/endpoint';
-import { checkLabels, MANAGED_BY } from './core/labels';
-import { dns1035Label, dns1123Label, ianaPortName } from './core/names';
-import { DEFAULT_NODE_PORT_RANGE, resolvePortSpecs } from './core/ports-model';
-import { Protocol, ServicePortInfo } from './core/ports';
-import { Problems } from './core/problems';
-import { claimName, claimNodePort } from './core/registry';
-import { checkServiceOptions, renderServiceSpec, ServiceOptions, ServiceType } from './core/service-spec';
-import { PatternDefaults } from './core/defaults';
-import { noteNamespace } from './core/namespace-notes';
-import { brand, hasBrand } from './core/brand';
+import { connectionEnvOf, forwardInbound, PolicyPeer, recordOpenPorts } from '../connections/connection';
+import { serviceDnsName } from '../core/dns';
+import { IServiceEndpoint } from './endpoint';
+import { checkLabels, MANAGED_BY } from '../core/labels';
+import { dns1035Label, dns1123Label, ianaPortName } from '../core/names';
+import { DEFAULT_NODE_PORT_RANGE, resolvePortSpecs } from './ports-model';
+import { Protocol, ServicePortInfo } from './ports';
+import { Problems } from '../core/problems';
+import { claimName, claimNodePort } from '../core/registry';
+import { checkServiceOptions, renderServiceSpec, ServiceOptions, ServiceType } from './service-spec';
+import { PatternDefaults } from '../core/defaults';
+import { noteNamespace } from '../core/namespace-notes';
+import { brand, hasBrand } from '../core/brand';
 
 /** A container port of a set of pods, as a Service can target it. */
 export interface PodPortInfo {

@@ -1,13 +1,13 @@
-import { PatternObject } from './api-object';
+import { PatternObject } from '../core/api-object';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { PatternDefaultsProps } from './defaults';
-import { Problems } from './problems';
-import { claimName } from './registry';
-import { dns1123Subdomain } from './names';
+import { PatternDefaultsProps } from '../core/defaults';
+import { Problems } from '../core/problems';
+import { claimName } from '../core/registry';
+import { dns1123Subdomain } from '../core/names';
 import { AutoscalingOptions, DisruptionBudgetOptions, GracefulShutdownOptions, ObjectNames, PercentOrAbsolute, SpreadOptions, WorkloadOptions } from './workload';
-import { wholeSeconds } from './durations';
-import { hasBrand } from './brand';
+import { wholeSeconds } from '../core/durations';
+import { hasBrand } from '../core/brand';
 
 export interface ResolvedProduction {
   readonly autoscaling?: { min: number; max: number; cpu?: number; memory?: number };

@@ -1,15 +1,15 @@
-import { checkShape } from './core/shape';
+import { checkShape } from '../core/shape';
 import { IConstruct } from 'constructs';
-import { Connection } from './core/connection';
-import { IServiceEndpoint } from './core/endpoint';
-import { IGatewayRef, RouteApi } from './core/gateway-route';
-import { ServicePortInfo } from './core/ports';
-import { ExposedApp } from './exposed-app';
-import { ExternalDatabase } from './external-database';
-import { HeadlessGroup } from './headless-group';
-import { IngressRouter } from './ingress-router';
-import { ServiceAlias } from './service-alias';
-import { podSourcesOf, Service } from './service';
+import { Connection } from './connection';
+import { IServiceEndpoint } from '../services/endpoint';
+import { IGatewayRef, RouteApi } from '../routing/gateway-route';
+import { ServicePortInfo } from '../services/ports';
+import { ExposedApp } from '../workloads/exposed-app';
+import { ExternalDatabase } from '../services/external-database';
+import { HeadlessGroup } from '../workloads/headless-group';
+import { IngressRouter } from '../routing/ingress-router';
+import { ServiceAlias } from '../services/service-alias';
+import { podSourcesOf, Service } from '../services/service';
 
 /** Output format of the topology picture. */
 export enum TopologyFormat {

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { checkShape } from './core/shape';
+import { checkShape } from '../core/shape';
 /** Timing and threshold settings shared by every probe. */
 export interface ProbeTimings {
   /**

@@ -1,8 +1,8 @@
-import { checkShape } from './shape';
-import { brand } from './brand';
+import { checkShape } from '../core/shape';
+import { brand } from '../core/brand';
 import { Duration, Size } from 'cdk8s';
-import { Probe, ProbeScheme } from '../probe';
-import { Protocol } from './ports';
+import { Probe, ProbeScheme } from './probe';
+import { Protocol } from '../services/ports';
 import { VolumeMount } from './volume';
 
 /** When the kubelet pulls the image; the values are the Kubernetes API strings. */

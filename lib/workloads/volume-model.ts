@@ -1,12 +1,12 @@
 // Resolution and rendering of pod volumes (K8S-RULES.md §9 and the Pod Security volume rules).
-import { sizeQuantity } from './quantity';
-import { secondsOf } from './durations';
-import { dns1123Label, dns1123Subdomain } from './names';
-import { volumeItemPath } from './paths';
-import { Problems } from './problems';
+import { sizeQuantity } from '../core/quantity';
+import { secondsOf } from '../core/durations';
+import { dns1123Label, dns1123Subdomain } from '../core/names';
+import { volumeItemPath } from '../core/paths';
+import { Problems } from '../core/problems';
 import { EmptyDirMedium, KeyToPath, Projection, ProjectionKind, Volume } from './volume';
 import { PodSecurity } from './workload';
-import { hasBrand } from './brand';
+import { hasBrand } from '../core/brand';
 
 /** Volume types the restricted Pod Security Standard allows. */
 const RESTRICTED_VOLUME_TYPES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];

@@ -1,12 +1,12 @@
-import { nonEmpty } from './collections';
+import { nonEmpty } from '../core/collections';
 // What every Service this library writes in front of pods shares: its type, traffic options,
 // their checks and its spec (ExposedApp's own Service and the Service construct).
-import { checkAnnotations } from './labels';
-import { checkEnum } from './checks';
-import { cidr } from './net';
+import { checkAnnotations } from '../core/labels';
+import { checkEnum } from '../core/checks';
+import { cidr } from '../core/net';
 import { NodePortRange, ServicePortInfo } from './ports';
-import { Problems } from './problems';
-import { describeDuration, secondsOf, wholeSeconds } from './durations';
+import { Problems } from '../core/problems';
+import { describeDuration, secondsOf, wholeSeconds } from '../core/durations';
 import { Duration } from 'cdk8s';
 
 /** How a Service is reachable; the values are the Kubernetes API strings. */

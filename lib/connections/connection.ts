@@ -1,11 +1,11 @@
 import { IConstruct } from 'constructs';
-import { sharedWeakMap } from './brand';
-import { namespaceKnown } from './dns';
-import { IServiceEndpoint } from './endpoint';
-import { Problems } from './problems';
-import { envVarName, serviceEnvPrefix } from './names';
-import { Protocol, ServicePortInfo } from './ports';
-import { ConnectOptions } from './endpoint';
+import { sharedWeakMap } from '../core/brand';
+import { namespaceKnown } from '../core/dns';
+import { IServiceEndpoint } from '../services/endpoint';
+import { Problems } from '../core/problems';
+import { envVarName, serviceEnvPrefix } from '../core/names';
+import { Protocol, ServicePortInfo } from '../services/ports';
+import { ConnectOptions } from '../services/endpoint';
 
 /** Who may reach a provider, as a NetworkPolicy peer. */
 export interface PolicyPeer {

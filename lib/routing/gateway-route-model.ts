@@ -1,10 +1,10 @@
-import { PatternObject } from './api-object';
+import { PatternObject } from '../core/api-object';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IGatewayRef, PathMatch } from './gateway-route';
-import { Problems } from './problems';
+import { Problems } from '../core/problems';
 import { httpHost, httpPath } from './routes-model';
-import { dns1123Label, dns1123Subdomain } from './names';
+import { dns1123Label, dns1123Subdomain } from '../core/names';
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 const MAX_HOSTNAMES = 16;

@@ -1,10 +1,10 @@
-import { nonEmpty, nonEmptyMap } from './collections';
+import { nonEmpty, nonEmptyMap } from '../core/collections';
 // Resolution of nodeSelector, tolerations and affinity (K8S-RULES.md §9, Scheduling).
-import { secondsOf } from './durations';
-import { checkEnum } from './checks';
-import { checkLabels } from './labels';
-import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from './names';
-import { Problems } from './problems';
+import { secondsOf } from '../core/durations';
+import { checkEnum } from '../core/checks';
+import { checkLabels } from '../core/labels';
+import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from '../core/names';
+import { Problems } from '../core/problems';
 import { AffinityOptions, LabelOperator, LabelRequirement, NodeAffinityTerm, PodAffinityTerm, TaintEffect, Toleration, TolerationOperator } from './scheduling';
 
 /** The pod-spec scheduling fields: nodeSelector, tolerations, affinity; checked. */

@@ -1,22 +1,22 @@
-import { PatternObject } from './core/api-object';
-import { checkShape, checkedScope } from './core/shape';
+import { PatternObject } from '../core/api-object';
+import { checkShape, checkedScope } from '../core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connectionEnvOf, PolicyPeer } from './core/connection';
-import { PatternDefaults } from './core/defaults';
-import { serviceDnsName } from './core/dns';
-import { IServiceEndpoint } from './core/endpoint';
-import { IdentityOptions } from './core/identity';
-import { MANAGED_BY, recommendedLabels } from './core/labels';
-import { ipFamily, specialIp } from './core/net';
-import { dns1123Subdomain } from './core/names';
-import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, resolvePorts } from './core/ports-model';
-import { ExposedPort, Protocol, ServicePortInfo } from './core/ports';
-import { Problems } from './core/problems';
-import { claimName } from './core/registry';
-import { resolveIdentity } from './core/identity-model';
-import { externalNamePorts } from './core/service-render';
-import { brand, hasBrand } from './core/brand';
+import { connectionEnvOf, PolicyPeer } from '../connections/connection';
+import { PatternDefaults } from '../core/defaults';
+import { serviceDnsName } from '../core/dns';
+import { IServiceEndpoint } from './endpoint';
+import { IdentityOptions } from '../core/identity';
+import { MANAGED_BY, recommendedLabels } from '../core/labels';
+import { ipFamily, specialIp } from '../core/net';
+import { dns1123Subdomain } from '../core/names';
+import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, resolvePorts } from './ports-model';
+import { ExposedPort, Protocol, ServicePortInfo } from './ports';
+import { Problems } from '../core/problems';
+import { claimName } from '../core/registry';
+import { resolveIdentity } from '../core/identity-model';
+import { externalNamePorts } from './service-render';
+import { brand, hasBrand } from '../core/brand';
 
 /** Which endpoint objects back a selector-less Service. */
 export enum EndpointsApi {

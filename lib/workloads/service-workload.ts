@@ -2,15 +2,15 @@ import { PatternObject } from '../core/api-object';
 import { checkShape } from '../core/shape';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connect, Connection, connectionEnvOf, PolicyPeer, watchInbound } from '../core/connection';
-import { networkPolicyObject } from '../core/network-policy';
+import { connect, Connection, connectionEnvOf, PolicyPeer, watchInbound } from '../connections/connection';
+import { networkPolicyObject } from '../connections/network-policy';
 import { PatternWarnings } from '../core/warnings';
-import { ConnectOptions, IServiceEndpoint } from '../core/endpoint';
-import { consumerState, renderDeploymentSpec, ResolvedWorkload, scaleText } from '../core/pod-template';
+import { ConnectOptions, IServiceEndpoint } from '../services/endpoint';
+import { consumerState, renderDeploymentSpec, ResolvedWorkload, scaleText } from './pod-template';
 import { namespaceKnown } from '../core/dns';
-import { ServicePortInfo } from '../core/ports';
+import { ServicePortInfo } from '../services/ports';
 import { Problems } from '../core/problems';
-import { AddServiceOptions, IPodSource, PodPortInfo, Service } from '../service';
+import { AddServiceOptions, IPodSource, PodPortInfo, Service } from '../services/service';
 
 /**
  * What ExposedApp and HeadlessGroup share: pods behind a Service of their own, which can be

@@ -1,11 +1,11 @@
-import { PatternObject } from './api-object';
+import { PatternObject } from '../core/api-object';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Connection, Inbound, isPolicyTarget } from './connection';
-import { PatternDefaultsProps } from './defaults';
-import { dns1123Label } from './names';
-import { Problems } from './problems';
-import { Protocol, ServicePortInfo } from './ports';
+import { PatternDefaultsProps } from '../core/defaults';
+import { dns1123Label } from '../core/names';
+import { Problems } from '../core/problems';
+import { Protocol, ServicePortInfo } from '../services/ports';
 
 /** The label every namespace carries with its own name (Kubernetes 1.22+). */
 const NS_LABEL = 'kubernetes.io/metadata.name';

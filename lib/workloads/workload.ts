@@ -2,8 +2,8 @@ import { ContainerOptions, NamedContainerOptions } from './container';
 import { Duration } from 'cdk8s';
 import { AffinityOptions, Toleration } from './scheduling';
 import { Volume } from './volume';
-import { brand } from './brand';
-import { checkShape } from './shape';
+import { brand } from '../core/brand';
+import { checkShape } from '../core/shape';
 
 /** Pod Security Standard the pods are built to pass. */
 export enum PodSecurity {

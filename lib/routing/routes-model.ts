@@ -1,10 +1,10 @@
-import { IServiceEndpoint } from './endpoint';
-import { checkAnnotations } from './labels';
-import { ipFamily } from './net';
-import { dns1123Subdomain } from './names';
-import { Protocol, ServicePortInfo } from './ports';
-import { isPortNumber } from './ports-model';
-import { Problems } from './problems';
+import { IServiceEndpoint } from '../services/endpoint';
+import { checkAnnotations } from '../core/labels';
+import { ipFamily } from '../core/net';
+import { dns1123Subdomain } from '../core/names';
+import { Protocol, ServicePortInfo } from '../services/ports';
+import { isPortNumber } from '../services/ports-model';
+import { Problems } from '../core/problems';
 import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './routes';
 
 /** Checks an HTTP host name as Ingress and HTTPRoute accept it; returns the broken rule or undefined. */

@@ -1,22 +1,22 @@
-import { nonEmptyMap } from './core/collections';
-import { PatternObject } from './core/api-object';
-import { checkShape, checkedScope } from './core/shape';
+import { nonEmptyMap } from '../core/collections';
+import { PatternObject } from '../core/api-object';
+import { checkShape, checkedScope } from '../core/shape';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { PatternDefaults } from './core/defaults';
-import { IServiceEndpoint } from './core/endpoint';
-import { IdentityOptions } from './core/identity';
-import { recordIngressRoute } from './core/connection';
-import { checkLabels, recommendedLabels } from './core/labels';
-import { Problems } from './core/problems';
-import { claimName } from './core/registry';
-import { resolveIdentity } from './core/identity-model';
-import { ServicePortInfo } from './core/ports';
-import { checkGatewayRef, checkRuleCount, httpRouteObject, httpRouteSpec, referenceGrant, RouteRule } from './core/gateway-route-model';
-import { IGatewayRef, PathMatch, RouteApi } from './core/gateway-route';
-import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './core/routes';
-import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressSpec, pickBackendPort } from './core/routes-model';
-import { brand, hasBrand } from './core/brand';
+import { PatternDefaults } from '../core/defaults';
+import { IServiceEndpoint } from '../services/endpoint';
+import { IdentityOptions } from '../core/identity';
+import { recordIngressRoute } from '../connections/connection';
+import { checkLabels, recommendedLabels } from '../core/labels';
+import { Problems } from '../core/problems';
+import { claimName } from '../core/registry';
+import { resolveIdentity } from '../core/identity-model';
+import { ServicePortInfo } from '../services/ports';
+import { checkGatewayRef, checkRuleCount, httpRouteObject, httpRouteSpec, referenceGrant, RouteRule } from './gateway-route-model';
+import { IGatewayRef, PathMatch, RouteApi } from './gateway-route';
+import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './routes';
+import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressSpec, pickBackendPort } from './routes-model';
+import { brand, hasBrand } from '../core/brand';
 
 /** A route of an IngressRouter: host and path to a Service port. */
 export interface RouteOptions extends RouteMatch, BackendPortOptions {

@@ -1,19 +1,19 @@
-import { PatternObject } from './core/api-object';
-import { checkShape, checkedScope } from './core/shape';
+import { PatternObject } from '../core/api-object';
+import { checkShape, checkedScope } from '../core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { PatternDefaults } from './core/defaults';
-import { GATEWAY_GROUP, referenceGrant } from './core/gateway-route-model';
-import { IGatewayRef } from './core/gateway-route';
-import { IdentityOptions } from './core/identity';
-import { recommendedLabels } from './core/labels';
-import { dns1123Label, dns1123Subdomain } from './core/names';
-import { isPortNumber, PORT_RULE } from './core/ports-model';
-import { Problems } from './core/problems';
-import { claimName } from './core/registry';
-import { resolveIdentity } from './core/identity-model';
-import { httpHost } from './core/routes-model';
-import { brand, hasBrand } from './core/brand';
+import { PatternDefaults } from '../core/defaults';
+import { GATEWAY_GROUP, referenceGrant } from './gateway-route-model';
+import { IGatewayRef } from './gateway-route';
+import { IdentityOptions } from '../core/identity';
+import { recommendedLabels } from '../core/labels';
+import { dns1123Label, dns1123Subdomain } from '../core/names';
+import { isPortNumber, PORT_RULE } from '../services/ports-model';
+import { Problems } from '../core/problems';
+import { claimName } from '../core/registry';
+import { resolveIdentity } from '../core/identity-model';
+import { httpHost } from './routes-model';
+import { brand, hasBrand } from '../core/brand';
 
 /** Protocol of a Gateway listener. */
 export enum ListenerProtocol {

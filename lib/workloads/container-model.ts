@@ -1,19 +1,19 @@
-import { nonEmpty } from './collections';
+import { nonEmpty } from '../core/collections';
 // One container model: resolution (checks and defaults) and rendering of a container, used for
 // the main container, init containers, sidecars and extra main containers alike.
-import { Probe, ProbeKind, ProbeTimings } from '../probe';
-import { checkEnum } from './checks';
+import { Probe, ProbeKind, ProbeTimings } from './probe';
+import { checkEnum } from '../core/checks';
 import { ContainerOptions, ContainerPortOptions, Cpu, EnvFrom, EnvValue, EnvValueSource, ImagePullPolicy, LifecycleHandler, LifecycleKind, ResourceOptions, ResourceSetting } from './container';
-import { hasBrand } from './brand';
+import { hasBrand } from '../core/brand';
 import { Size } from 'cdk8s';
-import { PatternDefaultsProps } from './defaults';
-import { dns1123Label, dns1123Subdomain, envVarName, ianaPortName, qualifiedName } from './names';
-import { isPortNumber, PORT_RULE } from './ports-model';
-import { Protocol } from './ports';
-import { Problems } from './problems';
-import { secondsOf, wholeSeconds } from './durations';
-import { quantity, quantityValue, sizeQuantity } from './quantity';
-import { volumeSubPath } from './paths';
+import { PatternDefaultsProps } from '../core/defaults';
+import { dns1123Label, dns1123Subdomain, envVarName, ianaPortName, qualifiedName } from '../core/names';
+import { isPortNumber, PORT_RULE } from '../services/ports-model';
+import { Protocol } from '../services/ports';
+import { Problems } from '../core/problems';
+import { secondsOf, wholeSeconds } from '../core/durations';
+import { quantity, quantityValue, sizeQuantity } from '../core/quantity';
+import { volumeSubPath } from '../core/paths';
 import { PodSecurity } from './workload';
 
 /** What a container is in the pod. */

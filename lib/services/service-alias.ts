@@ -1,19 +1,19 @@
-import { PatternObject } from './core/api-object';
-import { checkShape, checkedScope } from './core/shape';
+import { PatternObject } from '../core/api-object';
+import { checkShape, checkedScope } from '../core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connectionEnvOf, isPolicyTarget, PolicyPeer } from './core/connection';
-import { PatternDefaults } from './core/defaults';
-import { namespaceKnown, serviceDnsName } from './core/dns';
-import { IServiceEndpoint } from './core/endpoint';
-import { IdentityOptions } from './core/identity';
-import { recommendedLabels } from './core/labels';
-import { ServicePortInfo } from './core/ports';
-import { Problems } from './core/problems';
-import { claimName } from './core/registry';
-import { resolveIdentity } from './core/identity-model';
-import { externalNamePorts } from './core/service-render';
-import { brand, hasBrand } from './core/brand';
+import { connectionEnvOf, isPolicyTarget, PolicyPeer } from '../connections/connection';
+import { PatternDefaults } from '../core/defaults';
+import { namespaceKnown, serviceDnsName } from '../core/dns';
+import { IServiceEndpoint } from './endpoint';
+import { IdentityOptions } from '../core/identity';
+import { recommendedLabels } from '../core/labels';
+import { ServicePortInfo } from './ports';
+import { Problems } from '../core/problems';
+import { claimName } from '../core/registry';
+import { resolveIdentity } from '../core/identity-model';
+import { externalNamePorts } from './service-render';
+import { brand, hasBrand } from '../core/brand';
 
 /** Props of a ServiceAlias. */
 export interface ServiceAliasProps extends IdentityOptions {

@@ -1,5 +1,5 @@
-import { Problems } from './problems';
-import { ianaPortName } from './names';
+import { Problems } from '../core/problems';
+import { ianaPortName } from '../core/names';
 import { NodePortRange, PortOptions, Protocol, ServicePortInfo } from './ports';
 
 export const DEFAULT_NODE_PORT_RANGE: NodePortRange = { min: 30000, max: 32767 };

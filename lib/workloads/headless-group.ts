@@ -1,26 +1,26 @@
-import { PatternObject } from './core/api-object';
-import { checkShape, checkedScope } from './core/shape';
+import { PatternObject } from '../core/api-object';
+import { checkShape, checkedScope } from '../core/shape';
 import { ApiObject, Lazy, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ServiceWorkload } from './base/service-workload';
-import { policySettings } from './core/network-policy';
-import { PatternDefaults } from './core/defaults';
-import { serviceDnsName } from './core/dns';
-import { IdentityOptions } from './core/identity';
-import { recommendedLabels, selectorLabels } from './core/labels';
-import { dns1035Label, dns1123Label, dns1123Subdomain } from './core/names';
-import { checkCount, renderPodTemplate, resolveWorkload, ResolvedWorkload } from './core/pod-template';
-import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, ResolvedPort, resolvePorts } from './core/ports-model';
-import { PortOptions, ServicePortInfo } from './core/ports';
-import { Problems } from './core/problems';
-import { quantityValue, sizeQuantity, sizeText } from './core/quantity';
-import { claimName } from './core/registry';
-import { checkEnum } from './core/checks';
-import { claimObjectName, claimProductionNames, productionObjects } from './core/production';
-import { resolveIdentity } from './core/identity-model';
-import { noteNamespace } from './core/namespace-notes';
-import { WorkloadOptions } from './core/workload';
-import { brand, hasBrand } from './core/brand';
+import { ServiceWorkload } from './service-workload';
+import { policySettings } from '../connections/network-policy';
+import { PatternDefaults } from '../core/defaults';
+import { serviceDnsName } from '../core/dns';
+import { IdentityOptions } from '../core/identity';
+import { recommendedLabels, selectorLabels } from '../core/labels';
+import { dns1035Label, dns1123Label, dns1123Subdomain } from '../core/names';
+import { checkCount, renderPodTemplate, resolveWorkload, ResolvedWorkload } from './pod-template';
+import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, ResolvedPort, resolvePorts } from '../services/ports-model';
+import { PortOptions, ServicePortInfo } from '../services/ports';
+import { Problems } from '../core/problems';
+import { quantityValue, sizeQuantity, sizeText } from '../core/quantity';
+import { claimName } from '../core/registry';
+import { checkEnum } from '../core/checks';
+import { claimObjectName, claimProductionNames, productionObjects } from './production';
+import { resolveIdentity } from '../core/identity-model';
+import { noteNamespace } from '../core/namespace-notes';
+import { WorkloadOptions } from './workload';
+import { brand, hasBrand } from '../core/brand';
 
 /** The workload behind a headless Service. */
 export enum WorkloadKind {

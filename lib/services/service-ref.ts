@@ -1,14 +1,14 @@
-import { checkShape, checkedScope } from './core/shape';
+import { checkShape, checkedScope } from '../core/shape';
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connectionEnvOf, PolicyPeer } from './core/connection';
-import { serviceDnsName } from './core/dns';
-import { IServiceEndpoint } from './core/endpoint';
-import { Problems } from './core/problems';
-import { dns1035Label, dns1123Label, ianaPortName } from './core/names';
-import { isPortNumber, PORT_RULE } from './core/ports-model';
-import { ExposedPort, Protocol, ServicePortInfo } from './core/ports';
-import { brand, hasBrand } from './core/brand';
+import { connectionEnvOf, PolicyPeer } from '../connections/connection';
+import { serviceDnsName } from '../core/dns';
+import { IServiceEndpoint } from './endpoint';
+import { Problems } from '../core/problems';
+import { dns1035Label, dns1123Label, ianaPortName } from '../core/names';
+import { isPortNumber, PORT_RULE } from './ports-model';
+import { ExposedPort, Protocol, ServicePortInfo } from './ports';
+import { brand, hasBrand } from '../core/brand';
 
 /** Props of a reference to a Service that is defined elsewhere. */
 export interface ServiceRefProps extends ServiceRefOptions {

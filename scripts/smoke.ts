@@ -2,7 +2,7 @@
 // peer dependencies (taken from this repo's node_modules, so nothing is downloaded), then build a
 // chart with every construct from plain JavaScript and from TypeScript, synthesize and check it.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,6 +28,12 @@ try {
     if (!files.includes(f)) fail(`${f} is missing from the tarball`);
   }
   if (files.some((f) => /^(test|apps|bench|scripts|lib)\//.test(f))) fail('tests, apps or sources leaked into the tarball');
+  // The Kubernetes API types (lib/core/k8s.ts, from development dependencies) check the renderers
+  // at compile time only: no shipped declaration may name them, or users would need those packages.
+  const typed = files.filter((f) => f.endsWith('.d.ts') && !f.startsWith('build/validation/'))
+    .filter((f) => /from ['"](\.{1,2}\/)+(core\/)?k8s['"]|kubernetes-models/.test(readFileSync(join(root, f), 'utf8').replace(/\/\*\*[\s\S]*?\*\//g, '')));
+  if (typed.length > 0) fail(`declarations name the development-only Kubernetes types: ${typed.join(', ')}`);
+  if (files.includes('build/core/k8s.d.ts')) fail('build/core/k8s.d.ts is in the tarball');
 
   // 2. A fresh project with the tarball and the peer dependencies.
   const project = join(work, 'project');

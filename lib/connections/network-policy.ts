@@ -6,6 +6,7 @@ import { PatternDefaultsProps } from '../core/defaults';
 import { dns1123Label } from '../core/names';
 import { Problems } from '../core/problems';
 import { Protocol, ServicePortInfo } from '../services/ports';
+import type { K8sNetworkPolicyEgressRule, K8sNetworkPolicyIngressRule, K8sNetworkPolicyPeer, K8sNetworkPolicyPort, K8sNetworkPolicySpec } from '../core/k8s';
 
 /** The label every namespace carries with its own name (Kubernetes 1.22+). */
 const NS_LABEL = 'kubernetes.io/metadata.name';
@@ -25,7 +26,7 @@ export interface PolicySubject {
   readonly ingressControllerNamespace: string;
 }
 
-type PolicyPort = { port: number; protocol?: string };
+type PolicyPort = K8sNetworkPolicyPort & { port: number };
 
 function policyPorts(ports: ServicePortInfo[]): PolicyPort[] {
   const seen = new Set<string>();
@@ -41,14 +42,14 @@ function policyPorts(ports: ServicePortInfo[]): PolicyPort[] {
   return out.sort((a, b) => a.port - b.port || (a.protocol ?? 'TCP').localeCompare(b.protocol ?? 'TCP'));
 }
 
-function podPeer(from: string, namespace: string, selector: { [key: string]: string }): object {
+function podPeer(from: string, namespace: string, selector: { [key: string]: string }): K8sNetworkPolicyPeer {
   return {
     podSelector: { matchLabels: selector },
     namespaceSelector: namespace === from ? undefined : { matchLabels: { [NS_LABEL]: namespace } },
   };
 }
 
-const DNS_EGRESS = {
+const DNS_EGRESS: K8sNetworkPolicyEgressRule = {
   to: [{
     namespaceSelector: { matchLabels: { [NS_LABEL]: 'kube-system' } },
     podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
@@ -62,7 +63,7 @@ const DNS_EGRESS = {
  * providers. Rules are sorted by construct path so the output is stable.
  */
 export function renderNetworkPolicySpec(s: PolicySubject): object {
-  const ingress: object[] = [];
+  const ingress: K8sNetworkPolicyIngressRule[] = [];
   const open = [...(s.externallyExposed ? s.ports : []), ...s.inbound.openPorts];
   if (open.length > 0) ingress.push({ ports: policyPorts(open) });
   if (s.inbound.ingressPorts.length > 0) {
@@ -77,7 +78,7 @@ export function renderNetworkPolicySpec(s: PolicySubject): object {
     ingress.push({ from: [podPeer(s.namespace, c.consumerNamespace, c.consumerSelector)], ports: policyPorts(group.map((g) => g.port)) });
   }
 
-  const egress: object[] = [DNS_EGRESS];
+  const egress: K8sNetworkPolicyEgressRule[] = [DNS_EGRESS];
   if (s.peers) egress.push({ to: [{ podSelector: { matchLabels: s.selector } }], ports: policyPorts(s.ports) });
   for (const group of byPath(s.connections.filter((c) => c.port.port > 0), (c) => c.provider.node.path)) {
     const provider = group[0].provider;
@@ -94,7 +95,7 @@ export function renderNetworkPolicySpec(s: PolicySubject): object {
     policyTypes: ['Ingress', 'Egress'],
     ingress: ingress.length > 0 ? ingress : undefined,
     egress,
-  };
+  } satisfies K8sNetworkPolicySpec;
 }
 
 /** Groups items by a key, groups in key order, items in insertion order. */

@@ -5,6 +5,7 @@ import { IGatewayRef, PathMatch } from './gateway-route';
 import { Problems } from '../core/problems';
 import { httpHost, httpPath } from './routes-model';
 import { dns1123Label, dns1123Subdomain } from '../core/names';
+import type { K8sHttpRouteSpec } from '../core/k8s';
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 const MAX_HOSTNAMES = 16;
@@ -48,7 +49,7 @@ export function checkGatewayRef(problems: Problems, field: string, g: IGatewayRe
 }
 
 /** The parentRef of a route in `routeNamespace` to `gateway`. */
-export function parentRef(gateway: IGatewayRef, routeNamespace: string): object {
+function parentRef(gateway: IGatewayRef, routeNamespace: string): NonNullable<K8sHttpRouteSpec['parentRefs']>[number] {
   const ns = gateway.gatewayNamespace;
   return { name: gateway.gatewayName, namespace: ns && ns !== routeNamespace ? ns : undefined, sectionName: gateway.sectionName };
 }
@@ -72,7 +73,7 @@ export function httpRouteSpec(gateway: IGatewayRef, namespace: string, hostnames
         matches: [{ path: { type: r.match, value: r.path } }],
         backendRefs: [{ name: r.serviceName, namespace: r.serviceNamespace === namespace ? undefined : r.serviceNamespace, port: r.port }],
       })),
-  };
+  } satisfies K8sHttpRouteSpec;
 }
 
 /** An HTTPRoute whose spec renders at synth (routes may still be added until then). */

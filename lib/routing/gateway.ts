@@ -14,6 +14,7 @@ import { claimName } from '../core/registry';
 import { resolveIdentity } from '../core/identity-model';
 import { httpHost } from './routes-model';
 import { brand, hasBrand } from '../core/brand';
+import type { K8sGatewaySpec } from '../core/k8s';
 
 /** Protocol of a Gateway listener. */
 export enum ListenerProtocol {
@@ -128,7 +129,7 @@ export class Gateway extends Construct implements IGatewayRef {
           } : undefined,
           allowedRoutes: l.allowedRoutes ? { namespaces: { from: l.allowedRoutes } } : undefined,
         })),
-      },
+      } satisfies K8sGatewaySpec,
     });
     // Certificates in other namespaces need the owner of that namespace to allow the reference.
     const foreign = new Map<string, string[]>();

@@ -6,6 +6,7 @@ import { Protocol, ServicePortInfo } from '../services/ports';
 import { isPortNumber } from '../services/ports-model';
 import { Problems } from '../core/problems';
 import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './routes';
+import type { K8sIngressBackend, K8sIngressSpec } from '../core/k8s';
 
 /** Checks an HTTP host name as Ingress and HTTPRoute accept it; returns the broken rule or undefined. */
 export function httpHost(host: string): string | undefined {
@@ -115,7 +116,7 @@ export function checkTls(problems: Problems, field: string, tls: IngressTls): vo
 export interface IngressPath {
   readonly host?: string;
   readonly path: string;
-  readonly pathType: string;
+  readonly pathType: PathType;
   readonly serviceName: string;
   readonly port?: ServicePortInfo;
 }
@@ -144,11 +145,11 @@ export function ingressSpec(o: { ingressClassName?: string; defaultBackend?: { s
           .map((p) => ({ path: p.path, pathType: p.pathType, backend: ingressBackend(p.serviceName, p.port) })),
       },
     })) : undefined,
-  };
+  } satisfies K8sIngressSpec;
 }
 
 /** An Ingress backend: the Service port by name when it has one, else by number. */
-export function ingressBackend(serviceName: string, port: ServicePortInfo | undefined): object {
+function ingressBackend(serviceName: string, port: ServicePortInfo | undefined): K8sIngressBackend {
   const ref = !port ? {} : port.name ? { name: port.name } : { number: port.port };
   return { service: { name: serviceName, port: ref } };
 }

@@ -17,6 +17,7 @@ import { claimName } from '../core/registry';
 import { resolveIdentity } from '../core/identity-model';
 import { externalNamePorts } from './service-render';
 import { brand, hasBrand } from '../core/brand';
+import type { K8sEndpoint, K8sEndpointPort, K8sEndpointSubset, K8sServicePort, K8sServiceSpec } from '../core/k8s';
 
 /** Which endpoint objects back a selector-less Service. */
 export enum EndpointsApi {
@@ -122,7 +123,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
       protocol: props.protocol,
       ports: props.ports,
     }, { nodePortsAllowed: false, nodePortRule: 'is not allowed on an external service', nodePortRange: DEFAULT_NODE_PORT_RANGE, defaultPort: 0 }, problems);
-    const families = hasAddresses ? checkAddresses(problems, props.addresses ?? []) : new Map<string, string[]>();
+    const families = hasAddresses ? checkAddresses(problems, props.addresses ?? []) : new Map<IpFamilyName, string[]>();
     if (props.externalName !== undefined) checkExternalName(problems, props.externalName, props.endpointsApi);
     if (props.endpointsApi !== undefined && !Object.values(EndpointsApi).includes(props.endpointsApi)) {
       problems.add('endpointsApi', props.endpointsApi, 'is not a valid EndpointsApi: use ENDPOINT_SLICE, ENDPOINTS or BOTH');
@@ -150,7 +151,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
         apiVersion: 'v1',
         kind: 'Service',
         metadata,
-        spec: { type: 'ExternalName', externalName: props.externalName, ports: externalNamePorts(this.ports) },
+        spec: { type: 'ExternalName', externalName: props.externalName, ports: externalNamePorts(this.ports) as K8sServicePort[] } satisfies K8sServiceSpec,
       });
       this.endpointSlices = [];
       return;
@@ -162,11 +163,11 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
       metadata,
       spec: {
         type: 'ClusterIP',
-        ports: renderServicePorts(ports),
+        ports: renderServicePorts(ports) as K8sServicePort[],
         // IPv4 alone is every cluster's default: only say something when IPv6 is involved.
         ipFamilies: familyList.length === 1 && familyList[0] === 'IPv4' ? undefined : familyList,
         ipFamilyPolicy: familyList.length === 2 ? 'PreferDualStack' : familyList[0] === 'IPv6' ? 'SingleStack' : undefined,
-      },
+      } satisfies K8sServiceSpec,
     });
     const endpointPorts = ports.map((p) => ({ name: p.name, port: p.targetPort, protocol: p.protocol === Protocol.TCP ? undefined : p.protocol }));
     this.endpointSlices = slices ? familyList.map((family) => new PatternObject(this, `EndpointSlice-${family}`, {
@@ -182,8 +183,8 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
         },
       },
       addressType: family,
-      endpoints: (families.get(family) ?? []).map((ip) => ({ addresses: [ip] })),
-      ports: endpointPorts,
+      endpoints: (families.get(family) ?? []).map((ip): K8sEndpoint => ({ addresses: [ip] })),
+      ports: endpointPorts satisfies K8sEndpointPort[],
     })) : [];
     if (api !== EndpointsApi.ENDPOINT_SLICE) {
       this.endpoints = new PatternObject(this, 'Endpoints', {
@@ -193,7 +194,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
           ...metadata,
           labels: api === EndpointsApi.BOTH ? { ...labels, 'endpointslice.kubernetes.io/skip-mirror': 'true' } : labels,
         },
-        subsets: [{ addresses: (props.addresses ?? []).map((ip) => ({ ip })), ports: endpointPorts }],
+        subsets: [{ addresses: (props.addresses ?? []).map((ip) => ({ ip })), ports: endpointPorts } satisfies K8sEndpointSubset],
       });
     }
   }
@@ -212,8 +213,10 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
 }
 
 /** Groups valid addresses by family, reporting invalid, special and duplicate ones. */
-function checkAddresses(problems: Problems, addresses: string[]): Map<string, string[]> {
-  const families = new Map<string, string[]>();
+type IpFamilyName = 'IPv4' | 'IPv6';
+
+function checkAddresses(problems: Problems, addresses: string[]): Map<IpFamilyName, string[]> {
+  const families = new Map<IpFamilyName, string[]>();
   if (addresses.length === 0) problems.add('addresses', [], 'must list at least one IP address');
   const seen = new Set<string>();
   addresses.forEach((address, i) => {

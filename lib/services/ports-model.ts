@@ -1,6 +1,7 @@
 import { Problems } from '../core/problems';
 import { ianaPortName } from '../core/names';
 import { NodePortRange, PortOptions, Protocol, ServicePortInfo } from './ports';
+import type { K8sServicePort } from '../core/k8s';
 
 export const DEFAULT_NODE_PORT_RANGE: NodePortRange = { min: 30000, max: 32767 };
 
@@ -145,5 +146,5 @@ export function renderServicePorts(ports: ResolvedPort[]): object[] {
     targetPort: p.targetPort,
     protocol: p.protocol === Protocol.TCP ? undefined : p.protocol,
     nodePort: p.nodePort,
-  }));
+  } satisfies K8sServicePort));
 }

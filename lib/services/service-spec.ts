@@ -8,6 +8,7 @@ import { NodePortRange, ServicePortInfo } from './ports';
 import { Problems } from '../core/problems';
 import { describeDuration, secondsOf, wholeSeconds } from '../core/durations';
 import { Duration } from 'cdk8s';
+import type { K8sServicePort, K8sServiceSpec } from '../core/k8s';
 
 /** How a Service is reachable; the values are the Kubernetes API strings. */
 export enum ServiceType {
@@ -186,7 +187,7 @@ export function renderServiceSpec(o: ServiceOptions, type: ServiceType, selector
     type,
     ...extra,
     selector,
-    ports,
+    ports: ports as K8sServicePort[],
     sessionAffinity: o.sessionAffinity === SessionAffinity.CLIENT_IP ? SessionAffinity.CLIENT_IP : undefined,
     sessionAffinityConfig: o.sessionAffinityTimeout === undefined
       ? undefined : { clientIP: { timeoutSeconds: secondsOf(o.sessionAffinityTimeout) } },
@@ -196,6 +197,6 @@ export function renderServiceSpec(o: ServiceOptions, type: ServiceType, selector
     trafficDistribution: o.trafficDistribution,
     ipFamilies: nonEmpty(o.ipFamilies),
     ipFamilyPolicy: o.ipFamilyPolicy,
-  };
+  } satisfies K8sServiceSpec;
 }
 

@@ -1,4 +1,5 @@
 import { nonEmpty } from '../core/collections';
+import type { K8sContainer, K8sContainerPort, K8sEnvFromSource, K8sEnvVar, K8sLifecycleHandler, K8sProbe, K8sVolumeMount } from '../core/k8s';
 // One container model: resolution (checks and defaults) and rendering of a container, used for
 // the main container, init containers, sidecars and extra main containers alike.
 import { Probe, ProbeKind, ProbeTimings } from './probe';
@@ -43,7 +44,9 @@ export interface ResolvedContainer {
   readonly env: { [name: string]: string };
   readonly envValues: object[];
   readonly envValueNames: string[];
-  readonly json: { [field: string]: unknown };
+  readonly json: object;
+  /** The container's own user id, if it gives one. */
+  readonly runAsUser?: number;
   readonly requests?: { [k: string]: string };
   readonly ports: PodPort[];
   readonly mountedVolumes: string[];
@@ -126,7 +129,7 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
     problems.add(`${f}runAsUser`, 0, 'is root, which PodSecurity RESTRICTED forbids: use a non-zero id, or podSecurity: PodSecurity.BASELINE for images that must run as root');
   }
   const readOnlyRoot = o.readOnlyRootFilesystem ?? ctx.defaults.readOnlyRootFilesystem ?? false;
-  const json = {
+  const json: K8sContainer = {
     name,
     image: o.image,
     imagePullPolicy: o.imagePullPolicy,
@@ -158,6 +161,7 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
     envValues,
     envValueNames: Object.keys(o.envValues ?? {}),
     json,
+    runAsUser: o.runAsUser,
     requests: resources.requests,
     ports,
     mountedVolumes: (o.volumeMounts ?? []).map((m) => m.volume),
@@ -176,9 +180,9 @@ export function renderContainer(c: ResolvedContainer, ports: object[]): object {
   // An empty value is written as no value, as the API server stores it (`value` is omitempty).
   for (const key in c.env) env.push(c.env[key] === '' ? { name: key } : { name: key, value: c.env[key] });
   // cdk8s sorts the keys of what it writes, so env and ports can come last here.
-  const out: { [field: string]: unknown } = { ...c.json };
+  const out: K8sContainer = { ...(c.json as K8sContainer) };
   if (env.length > 0) out.env = orderEnv(env);
-  if (ports.length > 0) out.ports = ports;
+  if (ports.length > 0) out.ports = ports as K8sContainerPort[];
   return out;
 }
 
@@ -221,7 +225,7 @@ export function orderEnv(env: EnvVar[]): EnvVar[] {
 /** Container ports as the API writes them (TCP left to its default). */
 export function renderPorts(ports: PodPort[]): object[] {
   return ports.map((p) => {
-    const out: { name?: string; containerPort: number; protocol?: Protocol } = { containerPort: p.containerPort };
+    const out: K8sContainerPort = { containerPort: p.containerPort };
     if (p.name !== undefined) out.name = p.name;
     if (p.protocol !== Protocol.TCP) out.protocol = p.protocol;
     return out;
@@ -357,7 +361,7 @@ const ENV_SOURCES = new Set<string>(Object.values(EnvValueSource));
 const FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
 const RESOURCE_REF = /^(limits|requests)\.(cpu|memory|ephemeral-storage|hugepages-.+)$/;
 
-function renderEnvValue(problems: Problems, field: string, name: string, v: EnvValue): object {
+function renderEnvValue(problems: Problems, field: string, name: string, v: EnvValue): K8sEnvVar {
   if (!(v instanceof Object) || !ENV_SOURCES.has(v.source)) {
     problems.add(field, v, 'is not an EnvValue: create one with EnvValue.fromSecret, fromConfigMap, fromFieldRef, fromResource or fromValue');
     return { name };
@@ -395,7 +399,7 @@ function divisorAllowed(resource: string, divisor: string): boolean {
   return /^1(|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)$/.test(divisor);
 }
 
-function renderEnvFrom(problems: Problems, field: string, e: EnvFrom): object {
+function renderEnvFrom(problems: Problems, field: string, e: EnvFrom): K8sEnvFromSource {
   if (!(e instanceof Object) || (e.kind !== 'configMapRef' && e.kind !== 'secretRef')) {
     problems.add(field, e, 'is not an EnvFrom: create one with EnvFrom.configMap or EnvFrom.secret');
     return {};
@@ -414,7 +418,7 @@ interface PortRef {
   readonly all: PodPort[];
 }
 
-function renderProbe(problems: Problems, field: string, probe: Probe | undefined, ports: PortRef): object | undefined {
+function renderProbe(problems: Problems, field: string, probe: Probe | undefined, ports: PortRef): K8sProbe | undefined {
   if (probe === undefined) return undefined;
   const o = probe.options;
   checkTimings(problems, field, o);
@@ -432,7 +436,7 @@ function renderProbe(problems: Problems, field: string, probe: Probe | undefined
   }
 }
 
-function renderHandler(problems: Problems, field: string, h: LifecycleHandler, ports: PortRef): object | undefined {
+function renderHandler(problems: Problems, field: string, h: LifecycleHandler, ports: PortRef): K8sLifecycleHandler | undefined {
   switch (h.kind) {
     case LifecycleKind.EXEC:
       if (!h.command || h.command.length === 0) problems.add(`${field}.command`, h.command ?? [], 'must not be empty');
@@ -443,7 +447,7 @@ function renderHandler(problems: Problems, field: string, h: LifecycleHandler, p
     case LifecycleKind.SLEEP: {
       const seconds = secondsOf(h.duration);
       if (seconds === undefined || seconds < 1) problems.add(`${field}.duration`, h.duration?.toHumanString?.() ?? h.duration, 'must be a whole number of seconds, at least 1');
-      return { sleep: { seconds } };
+      return { sleep: { seconds: seconds ?? 0 } };
     }
     default:
       problems.add(field, h, 'is not a LifecycleHandler: create one with LifecycleHandler.exec, httpGet or sleep');
@@ -451,7 +455,8 @@ function renderHandler(problems: Problems, field: string, h: LifecycleHandler, p
   }
 }
 
-function targetPort(problems: Problems, field: string, o: { port?: number; portName?: string }, ports: PortRef): number | string | undefined {
+/** The port a probe or hook targets; 0 only with a problem recorded, when nothing is rendered. */
+function targetPort(problems: Problems, field: string, o: { port?: number; portName?: string }, ports: PortRef): number | string {
   if (o.port !== undefined && o.portName !== undefined) {
     problems.add(`${field}.portName`, o.portName, 'cannot be combined with port: give one');
   }
@@ -469,7 +474,7 @@ function targetPort(problems: Problems, field: string, o: { port?: number; portN
   }
   if (!ports.firstTcp) {
     problems.add(`${field}.port`, ports.all.map((p) => `${p.containerPort}/${p.protocol}`), 'has no TCP port to probe: give port or portName, or use Probe.exec');
-    return undefined;
+    return 0;
   }
   return ports.firstTcp.name ?? ports.firstTcp.containerPort;
 }
@@ -500,7 +505,7 @@ function timings(o: ProbeTimings): object {
   };
 }
 
-function renderMount(problems: Problems, field: string, volume: string, mountPath: string, subPath?: string, readOnly?: boolean): object {
+function renderMount(problems: Problems, field: string, volume: string, mountPath: string, subPath?: string, readOnly?: boolean): K8sVolumeMount {
   if (typeof volume !== 'string' || volume === '') problems.add(`${field}.volume`, volume ?? '', 'must name a volume of the pod');
   if (typeof mountPath !== 'string' || !mountPath.startsWith('/')) problems.add(`${field}.mountPath`, mountPath ?? '', 'must be an absolute path');
   const rule = subPath === undefined ? undefined : volumeSubPath(subPath);

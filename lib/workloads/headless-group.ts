@@ -21,6 +21,7 @@ import { resolveIdentity } from '../core/identity-model';
 import { noteNamespace } from '../core/namespace-notes';
 import { WorkloadOptions } from './workload';
 import { brand, hasBrand } from '../core/brand';
+import type { K8sPodTemplateSpec, K8sStatefulSetSpec } from '../core/k8s';
 
 /** The workload behind a headless Service. */
 export enum WorkloadKind {
@@ -353,16 +354,16 @@ export class HeadlessGroup extends ServiceWorkload {
         rollingUpdate: props.partition !== undefined ? { partition: props.partition } : undefined,
       } : undefined,
       persistentVolumeClaimRetentionPolicy: whenDeleted || whenScaled ? { whenDeleted, whenScaled } : undefined,
-      template: renderPodTemplate(this._workload, labels, this.selector),
+      template: renderPodTemplate(this._workload, labels, this.selector) as K8sPodTemplateSpec,
       volumeClaimTemplates: claims.length > 0 ? claims.map((c) => ({
         metadata: { name: c.name },
         spec: {
           accessModes: c.accessModes && c.accessModes.length > 0 ? c.accessModes : [AccessMode.READ_WRITE_ONCE],
           storageClassName: c.storageClassName,
-          resources: { requests: { storage: sizeText(c.storage) } },
+          resources: { requests: { storage: sizeText(c.storage)! } },
         },
       })) : undefined,
-    };
+    } satisfies K8sStatefulSetSpec;
   }
 
 }

@@ -55,7 +55,7 @@ function parseRepository(image: string): string {
 /** A synth-time warning for a well-known root image under RESTRICTED without a user id. */
 export function rootImageWarning(c: ResolvedContainer, podSecurity: PodSecurity, podRunAsUser: number | undefined): string | undefined {
   if (podSecurity !== PodSecurity.RESTRICTED || typeof c.image !== 'string') return undefined;
-  if (podRunAsUser !== undefined || (c.json.securityContext as { runAsUser?: number }).runAsUser !== undefined) return undefined;
+  if (podRunAsUser !== undefined || c.runAsUser !== undefined) return undefined;
   const repo = repository(c.image);
   if (!(repo in ROOT_IMAGES)) return undefined;
   const variant = ROOT_IMAGES[repo] ? `, use the unprivileged image ${ROOT_IMAGES[repo]}` : '';

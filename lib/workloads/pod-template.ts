@@ -1,4 +1,5 @@
 import { nonEmpty, nonEmptyMap } from '../core/collections';
+import type { K8sContainer, K8sDeploymentSpec, K8sPodSecurityContext, K8sPodSpec, K8sPodTemplateSpec, K8sVolume } from '../core/k8s';
 import { Connection, ConsumerState } from '../connections/connection';
 import { ContainerRole, checkId, checkPodPorts, PodPort, renderContainer, renderPorts, resolveContainer, ResolvedContainer } from './container-model';
 import { NamedContainerOptions } from './container';
@@ -33,7 +34,7 @@ export interface ResolvedWorkload {
   readonly enableServiceLinks?: boolean;
   readonly podSecurity: PodSecurity;
   readonly podSecurityContext: object;
-  readonly pod: { [field: string]: unknown };
+  readonly pod: object;
   readonly podAnnotations?: { [key: string]: string };
   readonly minReadySeconds?: number;
   readonly strategy: object;
@@ -109,6 +110,22 @@ export function resolveWorkload(
   const all = [main, ...init, ...sidecars, ...extra];
   checkContainers(problems, all, servicePorts, volumes.names, shutdown.grace ?? 30, options.containerName !== undefined);
   const warnings = all.map((c) => rootImageWarning(c, podSecurity, options.runAsUser)).filter((w): w is string => w !== undefined);
+  const podSecurityContext: K8sPodSecurityContext = {
+    runAsNonRoot: podSecurity === PodSecurity.RESTRICTED ? true : undefined,
+    runAsUser: options.runAsUser,
+    runAsGroup: options.runAsGroup,
+    fsGroup,
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
+  const pod: Partial<K8sPodSpec> = {
+    automountServiceAccountToken: options.automountServiceAccountToken ?? defaults.automountServiceAccountToken ?? false,
+    serviceAccountName: options.serviceAccountName,
+    imagePullSecrets: nonEmpty(options.imagePullSecrets)?.map((name) => ({ name })),
+    priorityClassName: options.priorityClassName,
+    runtimeClassName: options.runtimeClassName,
+    ...resolveScheduling(problems, options),
+    volumes: nonEmpty(volumes.json as K8sVolume[]),
+  };
   return {
     replicas,
     main,
@@ -118,22 +135,8 @@ export function resolveWorkload(
     connections: [],
     enableServiceLinks: options.enableServiceLinks,
     podSecurity,
-    podSecurityContext: {
-      runAsNonRoot: podSecurity === PodSecurity.RESTRICTED ? true : undefined,
-      runAsUser: options.runAsUser,
-      runAsGroup: options.runAsGroup,
-      fsGroup,
-      seccompProfile: { type: 'RuntimeDefault' },
-    },
-    pod: {
-      automountServiceAccountToken: options.automountServiceAccountToken ?? defaults.automountServiceAccountToken ?? false,
-      serviceAccountName: options.serviceAccountName,
-      imagePullSecrets: nonEmpty(options.imagePullSecrets)?.map((name) => ({ name })),
-      priorityClassName: options.priorityClassName,
-      runtimeClassName: options.runtimeClassName,
-      ...resolveScheduling(problems, options),
-      volumes: nonEmpty(volumes.json),
-    },
+    podSecurityContext,
+    pod,
     podAnnotations: nonEmptyMap(options.podAnnotations),
     minReadySeconds,
     strategy: resolveStrategy(options, defaults, problems),
@@ -177,7 +180,7 @@ function checkContainers(problems: Problems, all: ResolvedContainer[], servicePo
   checkPodPorts(problems, servicePorts, ports);
 }
 
-function resolveStrategy(options: WorkloadOptions, defaults: PatternDefaultsProps, problems: Problems): object {
+function resolveStrategy(options: WorkloadOptions, defaults: PatternDefaultsProps, problems: Problems): NonNullable<K8sDeploymentSpec['strategy']> {
   checkEnum(problems, 'strategy', options.strategy, DeploymentStrategy);
   if (options.strategy === DeploymentStrategy.RECREATE) {
     if (options.rollingUpdate !== undefined) {
@@ -190,23 +193,34 @@ function resolveStrategy(options: WorkloadOptions, defaults: PatternDefaultsProp
 
 /** Renders the spec of a Deployment. */
 export function renderDeploymentSpec(w: ResolvedWorkload, labels: { [key: string]: string }, selector: { [key: string]: string }): object {
-  return {
+  const spec: K8sDeploymentSpec = {
     replicas: w.production.autoscaling ? undefined : w.replicas,
     minReadySeconds: w.minReadySeconds,
     selector: { matchLabels: selector },
-    strategy: w.strategy,
-    template: renderPodTemplate(w, labels, selector),
+    strategy: w.strategy as K8sDeploymentSpec['strategy'],
+    template: podTemplate(w, labels, selector),
   };
+  return spec;
 }
 
 /** Renders the pod template (`spec.template`) of a Deployment or StatefulSet. */
 export function renderPodTemplate(w: ResolvedWorkload, podLabels: { [key: string]: string }, selector: { [key: string]: string }): object {
-  const containers = [renderContainer(w.main, renderPorts(w.mainPorts))];
-  for (const c of w.extraContainers) containers.push(renderContainer(c, renderPorts(c.ports)));
-  const spec: { [field: string]: unknown } = { ...w.pod, ...podSpecExtras(w.production, selector), securityContext: w.podSecurityContext, containers };
+  return podTemplate(w, podLabels, selector);
+}
+
+function podTemplate(w: ResolvedWorkload, podLabels: { [key: string]: string }, selector: { [key: string]: string }): K8sPodTemplateSpec {
+  const container = (c: ResolvedContainer, ports: PodPort[]) => renderContainer(c, renderPorts(ports)) as K8sContainer;
+  const containers = [container(w.main, w.mainPorts)];
+  for (const c of w.extraContainers) containers.push(container(c, c.ports));
+  const spec: K8sPodSpec = {
+    ...(w.pod as Partial<K8sPodSpec>),
+    ...(podSpecExtras(w.production, selector) as Partial<K8sPodSpec>),
+    securityContext: w.podSecurityContext as K8sPodSecurityContext,
+    containers,
+  };
   const serviceLinks = w.enableServiceLinks ?? (w.connections.length > 0 ? false : undefined);
   if (serviceLinks !== undefined) spec.enableServiceLinks = serviceLinks;
-  if (w.initContainers.length > 0) spec.initContainers = w.initContainers.map((c) => renderContainer(c, renderPorts(c.ports)));
+  if (w.initContainers.length > 0) spec.initContainers = w.initContainers.map((c) => container(c, c.ports));
   return { metadata: w.podAnnotations ? { labels: podLabels, annotations: w.podAnnotations } : { labels: podLabels }, spec };
 }
 

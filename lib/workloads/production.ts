@@ -8,6 +8,7 @@ import { dns1123Subdomain } from '../core/names';
 import { AutoscalingOptions, DisruptionBudgetOptions, GracefulShutdownOptions, ObjectNames, PercentOrAbsolute, SpreadOptions, WorkloadOptions } from './workload';
 import { wholeSeconds } from '../core/durations';
 import { hasBrand } from '../core/brand';
+import type { K8sHorizontalPodAutoscalerSpec, K8sMetricSpec, K8sPodDisruptionBudgetSpec, K8sPodSpec, K8sTopologySpreadConstraint } from '../core/k8s';
 
 export interface ResolvedProduction {
   readonly autoscaling?: { min: number; max: number; cpu?: number; memory?: number };
@@ -110,7 +111,7 @@ export function resolveShutdown(g: GracefulShutdownOptions, problems: Problems):
 
 /** The pod-spec fields of the production defaults. */
 export function podSpecExtras(p: ResolvedProduction, selector: { [key: string]: string }): object {
-  const constraint = (topologyKey: string) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector } });
+  const constraint = (topologyKey: string): K8sTopologySpreadConstraint => ({ maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector } });
   const constraints = [
     ...(p.spread.nodes ? [constraint('kubernetes.io/hostname')] : []),
     ...(p.spread.zones ? [constraint('topology.kubernetes.io/zone')] : []),
@@ -118,7 +119,7 @@ export function podSpecExtras(p: ResolvedProduction, selector: { [key: string]: 
   return {
     topologySpreadConstraints: constraints.length > 0 ? constraints : undefined,
     terminationGracePeriodSeconds: p.shutdown.grace,
-  };
+  } satisfies Partial<K8sPodSpec>;
 }
 
 /** The main container's preStop pause of the production defaults. */
@@ -141,10 +142,10 @@ export function productionObjects(
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
     metadata: names.disruptionBudget ? { ...metadata, name: names.disruptionBudget } : metadata,
-    spec: { ...p.disruptionBudget, selector: { matchLabels: selector } },
+    spec: { ...p.disruptionBudget, selector: { matchLabels: selector } } satisfies K8sPodDisruptionBudgetSpec,
   });
   const a = p.autoscaling;
-  const metric = (name: string, averageUtilization: number) => ({ type: 'Resource', resource: { name, target: { type: 'Utilization', averageUtilization } } });
+  const metric = (name: string, averageUtilization: number): K8sMetricSpec => ({ type: 'Resource', resource: { name, target: { type: 'Utilization', averageUtilization } } });
   const autoscaler = a && new PatternObject(scope, 'HorizontalPodAutoscaler', {
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
@@ -157,7 +158,7 @@ export function productionObjects(
         ...(a.cpu !== undefined ? [metric('cpu', a.cpu)] : []),
         ...(a.memory !== undefined ? [metric('memory', a.memory)] : []),
       ],
-    },
+    } satisfies K8sHorizontalPodAutoscalerSpec,
   });
   return { disruptionBudget, autoscaler };
 }

@@ -6,6 +6,7 @@ import { checkLabels } from '../core/labels';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from '../core/names';
 import { Problems } from '../core/problems';
 import { AffinityOptions, LabelOperator, LabelRequirement, NodeAffinityTerm, PodAffinityTerm, TaintEffect, Toleration, TolerationOperator } from './scheduling';
+import type { K8sAffinity, K8sNodeSelectorRequirement, K8sPodAffinity, K8sToleration } from '../core/k8s';
 
 /** The pod-spec scheduling fields: nodeSelector, tolerations, affinity; checked. */
 export function resolveScheduling(problems: Problems, o: {
@@ -27,7 +28,7 @@ export function resolveScheduling(problems: Problems, o: {
   };
 }
 
-function renderToleration(problems: Problems, field: string, t: Toleration): object {
+function renderToleration(problems: Problems, field: string, t: Toleration): K8sToleration {
   checkEnum(problems, `${field}.operator`, t.operator, TolerationOperator);
   checkEnum(problems, `${field}.effect`, t.effect, TaintEffect);
   const exists = t.operator === TolerationOperator.EXISTS;
@@ -50,18 +51,18 @@ function renderToleration(problems: Problems, field: string, t: Toleration): obj
   return { key: t.key || undefined, operator: t.operator, value: t.value, effect: t.effect, tolerationSeconds: seconds };
 }
 
-function renderAffinity(problems: Problems, a: AffinityOptions): object | undefined {
+function renderAffinity(problems: Problems, a: AffinityOptions): K8sAffinity | undefined {
   const nodes = a.nodes ?? [];
   nodes.forEach((t, i) => checkWeight(problems, `affinity.nodes[${i}].weight`, t.weight));
   const required = nodes.map((t, i) => [t, i] as const).filter(([t]) => t.weight === undefined)
     .map(([t, i]) => ({ matchExpressions: requirements(problems, `affinity.nodes[${i}].requirements`, t) }));
   const preferred = nodes.map((t, i) => [t, i] as const).filter(([t]) => t.weight !== undefined)
-    .map(([t, i]) => ({ weight: t.weight, preference: { matchExpressions: requirements(problems, `affinity.nodes[${i}].requirements`, t) } }));
+    .map(([t, i]) => ({ weight: t.weight!, preference: { matchExpressions: requirements(problems, `affinity.nodes[${i}].requirements`, t) } }));
   const nodeAffinity = required.length + preferred.length > 0 ? {
     requiredDuringSchedulingIgnoredDuringExecution: required.length > 0 ? { nodeSelectorTerms: required } : undefined,
     preferredDuringSchedulingIgnoredDuringExecution: nonEmpty(preferred),
   } : undefined;
-  const json = {
+  const json: K8sAffinity = {
     nodeAffinity,
     podAffinity: podTerms(problems, 'affinity.podAffinity', a.podAffinity ?? []),
     podAntiAffinity: podTerms(problems, 'affinity.podAntiAffinity', a.podAntiAffinity ?? []),
@@ -69,7 +70,7 @@ function renderAffinity(problems: Problems, a: AffinityOptions): object | undefi
   return json.nodeAffinity || json.podAffinity || json.podAntiAffinity ? json : undefined;
 }
 
-function requirements(problems: Problems, field: string, t: NodeAffinityTerm): object[] {
+function requirements(problems: Problems, field: string, t: NodeAffinityTerm): K8sNodeSelectorRequirement[] {
   if (!Array.isArray(t.requirements) || t.requirements.length === 0) {
     problems.add(field, t.requirements ?? [], 'must list at least one requirement (an empty term matches no node)');
     return [];
@@ -77,7 +78,7 @@ function requirements(problems: Problems, field: string, t: NodeAffinityTerm): o
   return t.requirements.map((r, i) => requirement(problems, `${field}[${i}]`, r));
 }
 
-function requirement(problems: Problems, field: string, r: LabelRequirement): object {
+function requirement(problems: Problems, field: string, r: LabelRequirement): K8sNodeSelectorRequirement {
   const keyRule = qualifiedName(r.key);
   if (keyRule) problems.add(`${field}.key`, r.key, keyRule);
   checkEnum(problems, `${field}.operator`, r.operator, LabelOperator);
@@ -99,7 +100,7 @@ function requirement(problems: Problems, field: string, r: LabelRequirement): ob
   return { key: r.key, operator: r.operator, values: nonEmpty(values) };
 }
 
-function podTerms(problems: Problems, field: string, terms: PodAffinityTerm[]): object | undefined {
+function podTerms(problems: Problems, field: string, terms: PodAffinityTerm[]): K8sPodAffinity | undefined {
   const render = (t: PodAffinityTerm, i: number) => {
     const f = `${field}[${i}]`;
     const keyRule = qualifiedName(t.topologyKey ?? '');
@@ -115,7 +116,7 @@ function podTerms(problems: Problems, field: string, terms: PodAffinityTerm[]): 
   };
   const indexed = terms.map((t, i) => [t, i] as const);
   const required = indexed.filter(([t]) => t.weight === undefined).map(([t, i]) => render(t, i));
-  const preferred = indexed.filter(([t]) => t.weight !== undefined).map(([t, i]) => ({ weight: t.weight, podAffinityTerm: render(t, i) }));
+  const preferred = indexed.filter(([t]) => t.weight !== undefined).map(([t, i]) => ({ weight: t.weight!, podAffinityTerm: render(t, i) }));
   if (required.length + preferred.length === 0) return undefined;
   return {
     requiredDuringSchedulingIgnoredDuringExecution: nonEmpty(required),

@@ -7,6 +7,10 @@ import { Problems } from '../core/problems';
 import { EmptyDirMedium, KeyToPath, Projection, ProjectionKind, Volume } from './volume';
 import { PodSecurity } from './workload';
 import { hasBrand } from '../core/brand';
+import type {
+  K8sConfigMapVolumeSource, K8sEmptyDirVolumeSource, K8sKeyToPath, K8sPersistentVolumeClaimVolumeSource, K8sProjectedVolumeSource, K8sSecretVolumeSource,
+  K8sVolumeProjection,
+} from '../core/k8s';
 
 /** Volume types the restricted Pod Security Standard allows. */
 const RESTRICTED_VOLUME_TYPES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
@@ -46,23 +50,23 @@ function renderSource(problems: Problems, field: string, v: Volume): object {
     case 'configMap':
       checkObjectName(problems, `${field}.name`, s.name);
       checkMode(problems, `${field}.defaultMode`, s.defaultMode);
-      return { name: s.name, items: renderItems(problems, `${field}.items`, s.items), defaultMode: s.defaultMode, optional: s.optional };
+      return { name: s.name, items: renderItems(problems, `${field}.items`, s.items), defaultMode: s.defaultMode, optional: s.optional } satisfies K8sConfigMapVolumeSource;
     case 'secret':
       checkObjectName(problems, `${field}.secretName`, s.secretName);
       checkMode(problems, `${field}.defaultMode`, s.defaultMode);
-      return { secretName: s.secretName, items: renderItems(problems, `${field}.items`, s.items), defaultMode: s.defaultMode, optional: s.optional };
+      return { secretName: s.secretName, items: renderItems(problems, `${field}.items`, s.items), defaultMode: s.defaultMode, optional: s.optional } satisfies K8sSecretVolumeSource;
     case 'persistentVolumeClaim':
       checkObjectName(problems, `${field}.claimName`, s.claimName);
-      return { claimName: s.claimName, readOnly: s.readOnly ? true : undefined };
+      return { claimName: s.claimName, readOnly: s.readOnly ? true : undefined } satisfies K8sPersistentVolumeClaimVolumeSource;
     case 'emptyDir': {
       if (s.medium !== undefined && !Object.values(EmptyDirMedium).includes(s.medium)) {
         problems.add(`${field}.medium`, s.medium, 'is not an EmptyDirMedium: use DEFAULT or MEMORY');
       }
-      return { medium: s.medium || undefined, sizeLimit: s.sizeLimit === undefined ? undefined : sizeQuantity(problems, `${field}.sizeLimit`, s.sizeLimit) };
+      return { medium: s.medium || undefined, sizeLimit: s.sizeLimit === undefined ? undefined : sizeQuantity(problems, `${field}.sizeLimit`, s.sizeLimit) } satisfies K8sEmptyDirVolumeSource;
     }
     case 'projected':
       checkMode(problems, `${field}.defaultMode`, s.defaultMode);
-      return { sources: renderProjections(problems, `${field}.sources`, s.sources ?? []), defaultMode: s.defaultMode };
+      return { sources: renderProjections(problems, `${field}.sources`, s.sources ?? []), defaultMode: s.defaultMode } satisfies K8sProjectedVolumeSource;
     default:
       if (typeof s !== 'object' || s === null || Array.isArray(s)) problems.add(`${field}.source`, s, 'must be an object: the volume source as the API writes it');
       return s;
@@ -80,7 +84,7 @@ function checkMode(problems: Problems, field: string, mode: unknown): void {
   }
 }
 
-function renderItems(problems: Problems, field: string, items: KeyToPath[] | undefined, paths = new Set<string>()): object[] | undefined {
+function renderItems(problems: Problems, field: string, items: KeyToPath[] | undefined, paths = new Set<string>()): K8sKeyToPath[] | undefined {
   if (items === undefined) return undefined;
   return items.map((it, i) => {
     if (typeof it.key !== 'string' || it.key === '') problems.add(`${field}[${i}].key`, it.key ?? '', 'is required');
@@ -92,7 +96,7 @@ function renderItems(problems: Problems, field: string, items: KeyToPath[] | und
   });
 }
 
-function renderProjections(problems: Problems, field: string, sources: Projection[]): object[] {
+function renderProjections(problems: Problems, field: string, sources: Projection[]): K8sVolumeProjection[] {
   const paths = new Set<string>();
   const path = (f: string, p: string) => {
     const rule = volumeItemPath(p) ?? (paths.has(p) ? 'is already used: file paths must be unique across the projected sources' : undefined);

@@ -5,7 +5,7 @@ import { IGatewayRef, PathMatch } from './gateway-route';
 import { Problems } from '../core/problems';
 import { httpHost, httpPath } from './routes-model';
 import { dns1123Label, dns1123Subdomain } from '../core/names';
-import type { K8sHttpRouteSpec } from '../core/k8s';
+import type { K8sHttpRouteSpec, K8sReferenceGrantSpec } from '../core/k8s';
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 const MAX_HOSTNAMES = 16;
@@ -95,6 +95,6 @@ export function referenceGrant(scope: Construct, id: string, metadata: object, f
     spec: {
       from: [{ group: GATEWAY_GROUP, kind: fromKind, namespace: fromNamespace }],
       to,
-    },
+    } satisfies K8sReferenceGrantSpec,
   });
 }

@@ -14,6 +14,7 @@ import { claimName } from '../core/registry';
 import { resolveIdentity } from '../core/identity-model';
 import { externalNamePorts } from './service-render';
 import { brand, hasBrand } from '../core/brand';
+import type { K8sServicePort, K8sServiceSpec } from '../core/k8s';
 
 /** Props of a ServiceAlias. */
 export interface ServiceAliasProps extends IdentityOptions {
@@ -69,7 +70,7 @@ export class ServiceAlias extends Construct implements IServiceEndpoint {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: identity.name, namespace: identity.metadataNamespace, labels: recommendedLabels(identity.labels) },
-      spec: { type: 'ExternalName', externalName: props.target.dnsName, ports: externalNamePorts(this.ports) },
+      spec: { type: 'ExternalName', externalName: props.target.dnsName, ports: externalNamePorts(this.ports) as K8sServicePort[] | undefined } satisfies K8sServiceSpec,
     });
   }
 

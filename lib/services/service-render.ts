@@ -1,4 +1,5 @@
 import { ServicePortInfo } from './ports';
+import type { K8sServicePort } from '../core/k8s';
 
 /** Ports of an ExternalName Service: kept for consumers that read them, without targetPort. */
 export function externalNamePorts(ports: ServicePortInfo[]): object[] | undefined {
@@ -7,5 +8,5 @@ export function externalNamePorts(ports: ServicePortInfo[]): object[] | undefine
     name: p.name || undefined,
     port: p.port,
     protocol: p.protocol === 'TCP' ? undefined : p.protocol,
-  }));
+  } satisfies K8sServicePort));
 }

@@ -21,7 +21,7 @@ import { resolveIdentity } from '../core/identity-model';
 import { noteNamespace } from '../core/namespace-notes';
 import { WorkloadOptions } from './workload';
 import { brand, hasBrand } from '../core/brand';
-import type { K8sPodTemplateSpec, K8sStatefulSetSpec } from '../core/k8s';
+import type { K8sPodTemplateSpec, K8sServicePort, K8sServiceSpec, K8sStatefulSetSpec } from '../core/k8s';
 
 /** The workload behind a headless Service. */
 export enum WorkloadKind {
@@ -271,9 +271,9 @@ export class HeadlessGroup extends ServiceWorkload {
         type: 'ClusterIP',
         clusterIP: this.headless ? 'None' : undefined,
         selector: this.selector,
-        ports: renderServicePorts(this.resolvedPorts),
+        ports: renderServicePorts(this.resolvedPorts) as K8sServicePort[],
         publishNotReadyAddresses: props.publishNotReadyAddresses ? true : undefined,
-      },
+      } satisfies K8sServiceSpec,
     });
     const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
     if (statefulSet) this.statefulSet = this.statefulSetObject(props, metadata, labels);

@@ -386,11 +386,26 @@ const GATEWAY: BadInput[] = [
     construct: 'ExposedApp route', title, message, build: (s: Construct) => { new ExposedApp(s, 'web', { image: IMAGE, route: route(s) }); },
   })),
   {
+    construct: 'IngressRouter', title: 'regular expression on an Ingress', message: "IngressRouter 'test/edge': pathType \"RegularExpression\" is HTTPRoute only: an Ingress matches PREFIX, EXACT or IMPLEMENTATION_SPECIFIC (a controller's regular expressions)",
+    build: (s) => {
+      const router = new IngressRouter(s, 'edge');
+      router.addRoute({ path: '/v[0-9]+', pathType: PathType.REGULAR_EXPRESSION, backend: new ExposedApp(s, 'web', { image: IMAGE }) });
+    },
+  },
+  {
+    construct: 'ExposedApp', title: 'regular expression on its own Ingress', message: "ExposedApp 'test/web': ingress.pathType \"RegularExpression\" is HTTPRoute only: an Ingress matches PREFIX, EXACT or IMPLEMENTATION_SPECIFIC (a controller's regular expressions)",
+    build: (s) => { new ExposedApp(s, 'web', { image: IMAGE, ingress: { host: 'a.example.com', path: '/v[0-9]+', pathType: PathType.REGULAR_EXPRESSION } }); },
+  },
+  {
+    construct: 'ExposedApp route', title: 'ImplementationSpecific on an HTTPRoute', message: "ExposedApp 'test/web': route.pathType \"ImplementationSpecific\" is Ingress only: an HTTPRoute matches PREFIX, EXACT or REGULAR_EXPRESSION",
+    build: (s) => { new ExposedApp(s, 'web', { image: IMAGE, route: { gateway: gw(s), path: '/x', pathType: PathType.IMPLEMENTATION_SPECIFIC } }); },
+  },
+  {
     construct: 'IngressRouter gateway', title: 'GATEWAY without a gateway', message: "IngressRouter 'test/edge': gateway undefined is required with api GATEWAY: the Gateway the HTTPRoutes attach to",
     build: (s) => { new IngressRouter(s, 'edge', { api: RouteApi.GATEWAY }); },
   },
   {
-    construct: 'IngressRouter gateway', title: 'ImplementationSpecific path', message: "IngressRouter 'test/edge': pathType \"ImplementationSpecific\" has no Gateway API equivalent: use PREFIX or EXACT with api GATEWAY",
+    construct: 'IngressRouter gateway', title: 'ImplementationSpecific path', message: "IngressRouter 'test/edge': pathType \"ImplementationSpecific\" is Ingress only: an HTTPRoute matches PREFIX, EXACT or REGULAR_EXPRESSION",
     build: (s) => {
       const router = new IngressRouter(s, 'edge', { api: RouteApi.GATEWAY, gateway: gw(s) });
       router.addRoute({ path: '/x', pathType: PathType.IMPLEMENTATION_SPECIFIC, backend: new ExposedApp(s, 'web', { image: IMAGE }) });

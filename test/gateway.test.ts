@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import {
-  AllowedRoutes, ExposedApp, Gateway, GatewayRef, IngressRouter, IngressRouterProps, ListenerProtocol, PathMatch, PathType,
+  AllowedRoutes, ExposedApp, Gateway, GatewayRef, IngressRouter, IngressRouterProps, ListenerProtocol, PathType,
   RouteApi, ServiceRef,
 } from '../lib';
 import { formatIssue, validateManifests } from '../lib/validation';
@@ -32,10 +32,10 @@ describe('ExposedApp route', () => {
   test('a Gateway in the same namespace, Exact and RegularExpression matches, a chosen port', () => {
     const chart = newChart();
     const gw = GatewayRef.fromName(chart, 'gw', 'local');
-    new ExposedApp(chart, 'a', { image: IMAGE, route: { gateway: gw, path: '/login', pathMatch: PathMatch.EXACT } });
+    new ExposedApp(chart, 'a', { image: IMAGE, route: { gateway: gw, path: '/login', pathType: PathType.EXACT } });
     new ExposedApp(chart, 'b', {
       image: IMAGE, ports: [{ name: 'http', port: 80 }, { name: 'admin', port: 9000 }],
-      route: { gateway: gw, path: '/v[0-9]+/admin', pathMatch: PathMatch.REGULAR_EXPRESSION, portName: 'admin' },
+      route: { gateway: gw, path: '/v[0-9]+/admin', pathType: PathType.REGULAR_EXPRESSION, portName: 'admin' },
     });
     const out = synth(chart);
     expect(find(out, 'HTTPRoute', 'a').spec).toEqual({
@@ -163,6 +163,21 @@ describe('Gateway', () => {
     const gateway = new Gateway(chart, 'gw', { gatewayClassName: 'eg', namespace: 'infra', listeners: [{ name: 'http', protocol: ListenerProtocol.HTTP }] });
     new ExposedApp(chart, 'web', { image: IMAGE, route: { gateway } });
     expect(find(synth(chart), 'HTTPRoute').spec.parentRefs).toEqual([{ name: 'gw', namespace: 'infra' }]);
+  });
+});
+
+describe('one PathType for Ingress and HTTPRoute', () => {
+  test('a router writes PREFIX, EXACT and REGULAR_EXPRESSION as the HTTPRoute types', () => {
+    const chart = newChart();
+    const router = new IngressRouter(chart, 'edge', { api: RouteApi.GATEWAY, gateway: GatewayRef.fromName(chart, 'gw', 'gw') });
+    const web = new ExposedApp(chart, 'web', { image: IMAGE });
+    router.addRoute({ host: 'a.example.com', path: '/', backend: web });
+    router.addRoute({ host: 'a.example.com', path: '/login', pathType: PathType.EXACT, backend: web });
+    router.addRoute({ host: 'a.example.com', path: '/v[0-9]+', pathType: PathType.REGULAR_EXPRESSION, backend: web });
+    const route = synth(chart).find((m) => m.kind === 'HTTPRoute')!;
+    expect(route.spec.rules.map((r: { matches: Array<{ path: object }> }) => r.matches[0].path)).toEqual([
+      { type: 'PathPrefix', value: '/' }, { type: 'Exact', value: '/login' }, { type: 'RegularExpression', value: '/v[0-9]+' },
+    ]);
   });
 });
 

@@ -301,7 +301,7 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "gateway": "IGatewayRef",
     "hostnames": "string[]?",
     "path": "string?",
-    "pathMatch": "PathMatch?",
+    "pathType": "PathType?",
     "port": "number?",
     "portName": "string?"
   },
@@ -1402,15 +1402,11 @@ export const ENUMS: { [name: string]: string[] } = {
     "HTTP",
     "HTTPS"
   ],
-  "PathMatch": [
-    "PathPrefix",
-    "Exact",
-    "RegularExpression"
-  ],
   "PathType": [
     "Prefix",
     "Exact",
-    "ImplementationSpecific"
+    "ImplementationSpecific",
+    "RegularExpression"
   ],
   "PodManagementPolicy": [
     "OrderedReady",

@@ -1,7 +1,8 @@
 import { PatternObject } from '../core/api-object';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { IGatewayRef, PathMatch } from './gateway-route';
+import { IGatewayRef } from './gateway-route';
+import { PathType } from './routes';
 import { Problems } from '../core/problems';
 import { httpHost, httpPath } from './routes-model';
 import { dns1123Label, dns1123Subdomain } from '../core/names';
@@ -23,14 +24,31 @@ export function checkHostnames(problems: Problems, field: string, hostnames: str
   });
 }
 
-/** Checks an HTTPRoute path value as the Gateway API CRD does. */
-export function checkRoutePath(problems: Problems, field: string, path: string, match: PathMatch): void {
-  if (!Object.values(PathMatch).includes(match)) {
-    problems.add(`${field}Match`, match, 'is not a valid PathMatch: use PATH_PREFIX, EXACT or REGULAR_EXPRESSION');
+/** An HTTPRoute path match type, as the Gateway API writes it. */
+export type HttpPathMatch = 'PathPrefix' | 'Exact' | 'RegularExpression';
+
+const HTTP_MATCH: { [type: string]: HttpPathMatch } = {
+  [PathType.PREFIX]: 'PathPrefix',
+  [PathType.EXACT]: 'Exact',
+  [PathType.REGULAR_EXPRESSION]: 'RegularExpression',
+};
+
+/** How an HTTPRoute writes a path type (a checked one: IMPLEMENTATION_SPECIFIC has no form). */
+export function httpPathMatch(type: PathType): HttpPathMatch {
+  return HTTP_MATCH[type] ?? 'PathPrefix';
+}
+
+/** Checks an HTTPRoute path and its type as the Gateway API CRD does. */
+export function checkRoutePath(problems: Problems, field: string, path: string, type: PathType): void {
+  if (!(type in HTTP_MATCH)) {
+    const rule = type === PathType.IMPLEMENTATION_SPECIFIC
+      ? 'is Ingress only: an HTTPRoute matches PREFIX, EXACT or REGULAR_EXPRESSION'
+      : 'is not a valid PathType: use PREFIX, EXACT or REGULAR_EXPRESSION';
+    problems.add(`${field}Type`, type, rule);
     return;
   }
   if (path.length > 1024) problems.add(field, path, 'is longer than 1024 characters');
-  const rule = match === PathMatch.REGULAR_EXPRESSION ? (path.startsWith('/') ? undefined : 'must start with "/"') : httpPath(path) ?? (path.includes('#') ? 'must not contain "#"' : undefined);
+  const rule = type === PathType.REGULAR_EXPRESSION ? (path.startsWith('/') ? undefined : 'must start with "/"') : httpPath(path) ?? (path.includes('#') ? 'must not contain "#"' : undefined);
   if (rule) problems.add(field, path, rule);
 }
 
@@ -56,7 +74,7 @@ function parentRef(gateway: IGatewayRef, routeNamespace: string): NonNullable<K8
 
 export interface RouteRule {
   readonly path: string;
-  readonly match: PathMatch;
+  readonly match: HttpPathMatch;
   readonly serviceName: string;
   readonly serviceNamespace: string;
   readonly port: number;

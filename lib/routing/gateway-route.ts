@@ -1,14 +1,5 @@
+import { PathType } from './routes';
 /* Public types of the Gateway API support. */
-
-/** How an HTTPRoute path matches. */
-export enum PathMatch {
-  /** By `/`-separated path elements, like Ingress Prefix. */
-  PATH_PREFIX = 'PathPrefix',
-  /** Exactly. */
-  EXACT = 'Exact',
-  /** A regular expression (implementation-specific dialect; only when asked). */
-  REGULAR_EXPRESSION = 'RegularExpression',
-}
 
 /** Which API a router renders its routing table with. */
 export enum RouteApi {
@@ -46,10 +37,10 @@ export interface HttpRouteOptions {
    */
   readonly path?: string;
   /**
-   * How the path matches.
-   * @default PathMatch.PATH_PREFIX
+   * How the path matches: PREFIX, EXACT or REGULAR_EXPRESSION.
+   * @default PathType.PREFIX
    */
-  readonly pathMatch?: PathMatch;
+  readonly pathType?: PathType;
   /**
    * Service port number to send traffic to.
    * @default - the app's first TCP port

@@ -12,8 +12,8 @@ import { Problems } from '../core/problems';
 import { claimName } from '../core/registry';
 import { resolveIdentity } from '../core/identity-model';
 import { ServicePortInfo } from '../services/ports';
-import { checkGatewayRef, checkRuleCount, httpRouteObject, httpRouteSpec, referenceGrant, RouteRule } from './gateway-route-model';
-import { IGatewayRef, PathMatch, RouteApi } from './gateway-route';
+import { checkGatewayRef, checkRoutePath, checkRuleCount, httpPathMatch, httpRouteObject, httpRouteSpec, referenceGrant, RouteRule } from './gateway-route-model';
+import { IGatewayRef, RouteApi } from './gateway-route';
 import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './routes';
 import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressSpec, pickBackendPort } from './routes-model';
 import { brand, hasBrand } from '../core/brand';
@@ -249,12 +249,11 @@ export class IngressRouter extends Construct {
    */
   public _addRoute(route: RouteOptions, source: IConstruct): void {
     const problems = new Problems('IngressRouter', this);
-    checkRouteMatch(problems, '', route);
-    const picked = this.pickPort(problems, 'backend', route.backend, route);
     const pathType = route.pathType ?? PathType.PREFIX;
-    if (this.api === RouteApi.GATEWAY && pathType === PathType.IMPLEMENTATION_SPECIFIC) {
-      problems.add('pathType', pathType, 'has no Gateway API equivalent: use PREFIX or EXACT with api GATEWAY');
-    }
+    if (this.api === RouteApi.GATEWAY) checkRoutePath(problems, 'path', route.path ?? '/', pathType);
+    else checkRouteMatch(problems, '', route);
+    if (this.api === RouteApi.GATEWAY && route.host !== undefined) checkRouteMatch(problems, '', { host: route.host });
+    const picked = this.pickPort(problems, 'backend', route.backend, route);
     const path = route.path ?? '/';
     const key = `${route.host ?? ''} ${path} ${pathType}`;
     const existing = this.routes.get(key);
@@ -327,14 +326,14 @@ export class IngressRouter extends Construct {
   private gatewayRules(host: string | undefined): RouteRule[] {
     const rules: RouteRule[] = [...this.routes.values()].filter((r) => r.host === host).map((r) => ({
       path: r.path,
-      match: r.pathType === PathType.EXACT ? PathMatch.EXACT : PathMatch.PATH_PREFIX,
+      match: httpPathMatch(r.pathType),
       serviceName: r.serviceName,
       serviceNamespace: r.serviceNamespace,
       port: r.port?.port ?? 0,
     }));
     const d = this.defaultBackend;
-    if (host === undefined && d && !rules.some((r) => r.path === '/' && r.match === PathMatch.PATH_PREFIX)) {
-      rules.push({ path: '/', match: PathMatch.PATH_PREFIX, serviceName: d.serviceName, serviceNamespace: d.serviceNamespace, port: d.port?.port ?? 0 });
+    if (host === undefined && d && !rules.some((r) => r.path === '/' && r.match === 'PathPrefix')) {
+      rules.push({ path: '/', match: 'PathPrefix', serviceName: d.serviceName, serviceNamespace: d.serviceNamespace, port: d.port?.port ?? 0 });
     }
     return rules;
   }

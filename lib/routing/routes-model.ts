@@ -78,7 +78,9 @@ export function checkRouteMatch(problems: Problems, prefix: string, match: Route
     if (rule) problems.add(`${prefix}host`, match.host, rule);
   }
   const pathType = match.pathType ?? PathType.PREFIX;
-  if (!Object.values(PathType).includes(pathType)) {
+  if (pathType === PathType.REGULAR_EXPRESSION) {
+    problems.add(`${prefix}pathType`, pathType, 'is HTTPRoute only: an Ingress matches PREFIX, EXACT or IMPLEMENTATION_SPECIFIC (a controller\'s regular expressions)');
+  } else if (!Object.values(PathType).includes(pathType)) {
     problems.add(`${prefix}pathType`, pathType, 'is not a valid PathType: use PREFIX, EXACT or IMPLEMENTATION_SPECIFIC');
   }
   if (match.path !== undefined) {
@@ -142,7 +144,8 @@ export function ingressSpec(o: { ingressClassName?: string; defaultBackend?: { s
       http: {
         paths: byHost.get(host)!
           .sort((a, b) => a.path.localeCompare(b.path) || a.pathType.localeCompare(b.pathType))
-          .map((p) => ({ path: p.path, pathType: p.pathType, backend: ingressBackend(p.serviceName, p.port) })),
+          // REGULAR_EXPRESSION, the one type an Ingress has not, was refused by checkRouteMatch.
+          .map((p) => ({ path: p.path, pathType: p.pathType as Exclude<PathType, PathType.REGULAR_EXPRESSION>, backend: ingressBackend(p.serviceName, p.port) })),
       },
     })) : undefined,
   } satisfies K8sIngressSpec;

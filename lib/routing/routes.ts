@@ -1,13 +1,18 @@
 /* Public types shared by Ingress and Gateway API routing. */
 
-/** How an Ingress path matches; the values are the Kubernetes API strings. */
+/**
+ * How a path matches, for Ingress and HTTPRoute alike: PREFIX and EXACT mean the same in both
+ * (written `Prefix` / `PathPrefix` and `Exact`); each API has one kind of its own.
+ */
 export enum PathType {
   /** Matches the path and everything below it, by `/`-separated elements. */
   PREFIX = 'Prefix',
   /** Matches the path exactly. */
   EXACT = 'Exact',
-  /** Left to the Ingress controller (e.g. regular expressions). */
+  /** Ingress only: left to the Ingress controller (e.g. its regular expressions). */
   IMPLEMENTATION_SPECIFIC = 'ImplementationSpecific',
+  /** HTTPRoute only: a regular expression (the Gateway implementation's dialect). */
+  REGULAR_EXPRESSION = 'RegularExpression',
 }
 
 /** HTTPS for some hosts, with the certificate in a TLS Secret. */

@@ -5,8 +5,8 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { recordIngressRoute } from '../connections/connection';
 import { ServiceWorkload } from './service-workload';
-import { checkGatewayRef, checkHostnames, checkRoutePath, httpRouteObject, httpRouteSpec } from '../routing/gateway-route-model';
-import { HttpRouteOptions, IGatewayRef, PathMatch } from '../routing/gateway-route';
+import { checkGatewayRef, checkHostnames, checkRoutePath, httpPathMatch, httpRouteObject, httpRouteSpec } from '../routing/gateway-route-model';
+import { HttpRouteOptions, IGatewayRef } from '../routing/gateway-route';
 import { policySettings } from '../connections/network-policy';
 import { PatternDefaults } from '../core/defaults';
 import { serviceDnsName, urlScheme } from '../core/dns';
@@ -190,7 +190,7 @@ export class ExposedApp extends ServiceWorkload {
     this.routeInfo = { gateway: route.gateway, match: `${(route.hostnames ?? ['*']).join(',')}${route.path ?? '/'}`, port: port.port };
     return httpRouteObject(this, 'HTTPRoute', metadata, () => httpRouteSpec(route.gateway, this.namespace, route.hostnames ?? [], [{
       path: route.path ?? '/',
-      match: route.pathMatch ?? PathMatch.PATH_PREFIX,
+      match: httpPathMatch(route.pathType ?? PathType.PREFIX),
       serviceName: this.serviceName,
       serviceNamespace: this.namespace,
       port: port.port,
@@ -269,7 +269,7 @@ export class ExposedApp extends ServiceWorkload {
 function checkAppRoute(problems: Problems, route: HttpRouteOptions, name: string, ports: ServicePortInfo[]): ServicePortInfo | undefined {
   checkGatewayRef(problems, 'route.gateway', route.gateway);
   checkHostnames(problems, 'route.hostnames', route.hostnames ?? []);
-  checkRoutePath(problems, 'route.path', route.path ?? '/', route.pathMatch ?? PathMatch.PATH_PREFIX);
+  checkRoutePath(problems, 'route.path', route.path ?? '/', route.pathType ?? PathType.PREFIX);
   return pickBackendPort(problems, 'route', { serviceName: name, ports }, route);
 }
 

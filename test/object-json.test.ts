@@ -70,6 +70,22 @@ describe('the JSON of the library objects', () => {
     expect(expectSameAsCdk8s(app)).toBeGreaterThan(1);
   });
 
+  test('writes metadata changed through the handles as cdk8s does (empty lists and maps left out)', () => {
+    const app = new App();
+    const web = new ExposedApp(new Chart(app, 'c', { namespace: 'shop' }), 'web', { image: IMAGE, serviceAnnotations: { 'example.com/a': 'b' } });
+    web.deployment.metadata.addLabel('tier', 'front');
+    web.deployment.metadata.addAnnotation('example.com/owner', 'team-a');
+    web.deployment.metadata.addFinalizers('example.com/keep');
+    web.deployment.metadata.addOwnerReference({ apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: '42' });
+    web.deployment.metadata.add('generateName', 'web-');
+    web.service.metadata.add('extra', { empty: {}, list: [] });
+    expect(expectSameAsCdk8s(app)).toBeGreaterThan(1);
+    const deployment = web.deployment.toJson();
+    expect(deployment.metadata.finalizers).toEqual(['example.com/keep']);
+    expect(deployment.metadata.generateName).toBe('web-');
+    expect(web.service.toJson().metadata.extra).toBeUndefined();
+  });
+
   test('carries JSON patches', () => {
     const app = new App();
     const web = new ExposedApp(new Chart(app, 'c'), 'web', { image: IMAGE });

@@ -72,36 +72,66 @@ function isUnusual(value: unknown): boolean {
 /** Thrown inside `settle` for a value that only cdk8s's own resolution may render. */
 const NOT_PLAIN = Symbol('not plain data');
 
+/** What cdk8s's sanitizer is told: sort keys; drop empty lists and maps (metadata only). */
+interface Sanitize {
+  readonly sort: boolean;
+  readonly dropEmpty: boolean;
+}
+
 /**
- * cdk8s's `resolve` followed by its `sanitizeValue` (sorted keys, no null or undefined values),
- * for an app with only cdk8s's built-in resolvers, in one pass: a Lazy is produced, a value with a
- * `resolve()` method resolved, a union wrapper (`{ value }` of another class) unwrapped, and plain
- * maps and lists copied. Anything else (a class instance, a map without prototype) throws
- * NOT_PLAIN and the object is rendered by cdk8s instead.
+ * cdk8s's `resolve` followed by its `sanitizeValue` (no null or undefined values; keys sorted,
+ * empty lists and maps dropped as `s` asks), for an app with only cdk8s's built-in resolvers, in
+ * one pass: a Lazy is produced, a value with a `resolve()` method resolved, a union wrapper (`{
+ * value }` of another class) unwrapped, and plain maps and lists copied. Anything else (a class
+ * instance, a map without prototype) throws NOT_PLAIN and the object is rendered by cdk8s instead.
  */
-function settle(value: unknown, sortKeys: boolean): unknown {
+function settle(value: unknown, s: Sanitize): unknown {
   if (value === null || value === undefined) return undefined;
   if (typeof value !== 'object') return value;
-  if (value instanceof Lazy) return settle(value.produce(), sortKeys);
-  if (typeof (value as { resolve?: unknown }).resolve === 'function') return settle((value as { resolve(): unknown }).resolve(), sortKeys);
-  if (Array.isArray(value)) return value.map((v) => settle(v, sortKeys));
+  if (value instanceof Lazy) return settle(value.produce(), s);
+  if (typeof (value as { resolve?: unknown }).resolve === 'function') return settle((value as { resolve(): unknown }).resolve(), s);
+  if (Array.isArray(value)) return s.dropEmpty && value.length === 0 ? undefined : value.map((v) => settle(v, s));
   if (value.constructor !== Object) {
     const inner = (value as { value?: unknown }).value;
-    if (typeof inner === 'number' || typeof inner === 'string') return { value: inner };
+    if (typeof inner === 'number' || typeof inner === 'string') return settle({ value: inner }, s);
     throw NOT_PLAIN;
   }
   const map = value as { [key: string]: unknown };
   // Produced in the order cdk8s resolves (insertion order), written in the order it sorts.
   const keys = Object.keys(map);
   const settled = new Map<string, unknown>();
-  for (const k of keys) settled.set(k, settle(map[k], sortKeys));
+  for (const k of keys) settled.set(k, settle(map[k], s));
   const out: { [key: string]: unknown } = {};
-  for (const k of sortKeys ? keys.sort() : keys) {
+  let empty = true;
+  for (const k of s.sort ? keys.sort() : keys) {
     const v = settled.get(k);
-    if (v !== undefined && v !== null) out[k] = v;
+    if (v !== undefined && v !== null) {
+      out[k] = v;
+      empty = false;
+    }
   }
-  return out;
+  return s.dropEmpty && empty ? undefined : out;
 }
+
+/** cdk8s's metadata fields, read where cdk8s keeps them; undefined if a version keeps them elsewhere. */
+interface MetadataFields {
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly labels: object;
+  readonly annotations: object;
+  readonly finalizers: unknown[];
+  readonly ownerReferences: unknown[];
+  readonly _additionalAttributes: object;
+}
+
+function metadataFields(metadata: unknown): MetadataFields | undefined {
+  const m = metadata as Partial<MetadataFields>;
+  const maps = [m.labels, m.annotations, m._additionalAttributes].every((x) => typeof x === 'object' && x !== null);
+  return maps && Array.isArray(m.finalizers) && Array.isArray(m.ownerReferences) ? m as MetadataFields : undefined;
+}
+
+/** What ApiObjectMetadataDefinition.toJson writes (its sanitizer always sorts and drops empties). */
+const METADATA: Sanitize = { sort: true, dropEmpty: true };
 
 function builtInResolversOnly(resolvers: IResolver[]): boolean {
   return resolvers.length === 3 && resolvers[0] instanceof LazyResolver && resolvers[1] instanceof ImplicitTokenResolver && resolvers[2] instanceof NumberStringUnionResolver;
@@ -144,7 +174,12 @@ export class PatternObject extends ApiObject {
     if (!builtInResolversOnly(App.of(this).resolvers)) return undefined;
     let json: { [key: string]: unknown };
     try {
-      json = settle({ ...this.data, metadata: this.metadata.toJson() }, !process.env.CDK8S_DISABLE_SORT) as { [key: string]: unknown };
+      const m = metadataFields(this.metadata);
+      const metadata = m ? settle({
+        ...m._additionalAttributes, name: m.name, namespace: m.namespace, annotations: m.annotations,
+        finalizers: m.finalizers, ownerReferences: m.ownerReferences, labels: m.labels,
+      }, METADATA) : this.metadata.toJson();
+      json = settle({ ...this.data, metadata }, { sort: !process.env.CDK8S_DISABLE_SORT, dropEmpty: false }) as { [key: string]: unknown };
     } catch (e) {
       if (e === NOT_PLAIN) return undefined;
       throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`);

@@ -160,9 +160,14 @@ export const BUILD: Record<Variant, (chart: Chart, n: number) => void> = {
 
 export interface Sample { buildMs: number; synthMs: number; heapMB: number }
 
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const forceGc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-export function runOnce(variant: Variant, n: number, outdir: string): Sample {
+/**
+ * One build and synthesis. `collect` forces collections around the timed parts (for time and
+ * heap); the instruction counts leave them out, as a real synthesis has none.
+ */
+export function runOnce(variant: Variant, n: number, outdir: string, collect = true): Sample {
+  const gc = collect ? forceGc : () => undefined;
   gc();
   gc();
   const heap0 = process.memoryUsage().heapUsed;
@@ -310,7 +315,7 @@ async function main(): Promise<void> {
 function once(variant: Variant, n: number): void {
   const outdir = mkdtempSync(join(tmpdir(), 'bench-'));
   try {
-    runOnce(variant, n, outdir);
+    runOnce(variant, n, outdir, false);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -107,10 +107,7 @@ function canonicalForm(value: string): string {
   return `${n}${DECIMAL_SUFFIXES[target]}`;
 }
 
-const SIZE_UNITS: Array<[string, (s: Size) => number]> = [
-  ['Pi', (s) => s.toPebibytes()], ['Ti', (s) => s.toTebibytes()], ['Gi', (s) => s.toGibibytes()],
-  ['Mi', (s) => s.toMebibytes()], ['Ki', (s) => s.toKibibytes()],
-];
+const BINARY_UNITS = ['Ki', 'Mi', 'Gi', 'Ti', 'Pi'];
 
 /**
  * A Size as a Kubernetes quantity in its largest whole binary unit (`Size.gibibytes(1)` is `1Gi`,
@@ -118,16 +115,15 @@ const SIZE_UNITS: Array<[string, (s: Size) => number]> = [
  * whole number of kibibytes >= 0.
  */
 export function sizeText(size: Size): string | undefined {
-  if (size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) === 0) return '0';
-  for (const [unit, convert] of SIZE_UNITS) {
-    try {
-      const n = convert(size);
-      if (Number.isInteger(n) && n >= 0) return `${n}${unit}`;
-    } catch {
-      // not a whole number of this unit: try the next smaller one
-    }
+  let n = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
+  if (!Number.isSafeInteger(n) || n < 0) return undefined;
+  if (n === 0) return '0';
+  let unit = 0;
+  while (unit < BINARY_UNITS.length - 1 && n % 1024 === 0) {
+    n /= 1024;
+    unit++;
   }
-  return undefined;
+  return `${n}${BINARY_UNITS[unit]}`;
 }
 
 /** `sizeText`, with a problem for a value that is not a Size or not a whole number of kibibytes. */

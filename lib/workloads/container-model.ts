@@ -275,14 +275,30 @@ const CPU_SETTINGS = new Set<ResourceSetting>([ResourceSetting.CPU_REQUEST, Reso
  * default.
  */
 function resourceValue(problems: Problems, f: string, field: ResourceSetting, own: ResourceOptions | undefined, defaults: ResourceOptions | undefined): string | undefined {
-  for (const [options, prefix] of [[own, `${f}resources`], [defaults, 'PatternDefaults resources']] as const) {
-    const value = options?.[field];
-    const omitted = options?.omit?.includes(field) ?? false;
-    if (value !== undefined && omitted) problems.add(`${prefix}.${field}`, value, `is also in ${prefix}.omit: give a value or leave the field out, not both`);
-    if (value !== undefined) return CPU_SETTINGS.has(field) ? cpuQuantity(problems, `${prefix}.${field}`, value as Cpu) : sizeQuantity(problems, `${prefix}.${field}`, value as Size);
-    if (omitted) return undefined;
+  if (own !== undefined && (own[field] !== undefined || own.omit !== undefined)) {
+    const found = layerValue(problems, `${f}resources`, field, own);
+    if (found !== NOT_GIVEN) return found;
+  }
+  if (defaults !== undefined && (defaults[field] !== undefined || defaults.omit !== undefined)) {
+    const found = layerValue(problems, 'PatternDefaults resources', field, defaults);
+    if (found !== NOT_GIVEN) return found;
   }
   return DEFAULT_RESOURCES[field];
+}
+
+const NOT_GIVEN = Symbol('not given');
+
+/** A field of one layer of options (the container's or the defaults'): a value, none, or not given. */
+function layerValue(problems: Problems, prefix: string, field: ResourceSetting, options: ResourceOptions): string | undefined | typeof NOT_GIVEN {
+  const value = options[field];
+  const omitted = options.omit?.includes(field) ?? false;
+  if (value !== undefined && omitted) problems.add(`${prefix}.${field}`, value, `is also in ${prefix}.omit: give a value or leave the field out, not both`);
+  if (value !== undefined) return CPU_SETTINGS.has(field) ? cpuQuantity(problems, `${prefix}.${field}`, value as Cpu) : sizeQuantity(problems, `${prefix}.${field}`, value as Size);
+  return omitted ? undefined : NOT_GIVEN;
+}
+
+function checkSetting(problems: Problems, field: string, setting: ResourceSetting): void {
+  if (!RESOURCE_SETTINGS.has(setting)) problems.add(field, setting, `is not a ResourceSetting: one of ${[...RESOURCE_SETTINGS].join(', ')}`);
 }
 
 /** A Cpu as a canonical quantity: `250m`, `1500m`, `2`. */
@@ -299,11 +315,8 @@ function cpuQuantity(problems: Problems, field: string, cpu: Cpu): string | unde
 }
 
 function resolveResources(problems: Problems, f: string, own: ResourceOptions | undefined, defaults: ResourceOptions | undefined): { requests?: { [k: string]: string }; limits?: { [k: string]: string } } {
-  for (const [options, prefix] of [[own, `${f}resources`], [defaults, 'PatternDefaults resources']] as const) {
-    (options?.omit ?? []).forEach((s, i) => {
-      if (!RESOURCE_SETTINGS.has(s)) problems.add(`${prefix}.omit[${i}]`, s, `is not a ResourceSetting: one of ${[...RESOURCE_SETTINGS].join(', ')}`);
-    });
-  }
+  own?.omit?.forEach((s, i) => checkSetting(problems, `${f}resources.omit[${i}]`, s));
+  defaults?.omit?.forEach((s, i) => checkSetting(problems, `PatternDefaults resources.omit[${i}]`, s));
   const value = (field: ResourceSetting) => resourceValue(problems, f, field, own, defaults);
   const requests: { [k: string]: string | undefined } = {
     'cpu': value(ResourceSetting.CPU_REQUEST),

@@ -13,12 +13,19 @@ const PULL_POLICIES = new Set(['Always', 'IfNotPresent', 'Never']);
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
 const NATIVE_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
 
-function relativePath(issues: IssueList, path: string, value: unknown, itemPath: boolean): void {
+/** A mount's subPath: relative, without '..' elements. */
+function subPath(issues: IssueList, path: string, value: unknown): void {
   const v = str(value);
   if (v === undefined || v === '') issues.add('api-server', path, 'is required');
   else if (v.startsWith('/')) issues.add('api-server', path, `"${v}" must be a relative path`);
   else if (v.split('/').includes('..')) issues.add('api-server', path, `"${v}" must not contain '..'`);
-  else if (itemPath && v.startsWith('..')) issues.add('api-server', path, `"${v}" must not start with '..'`);
+}
+
+/** A file path inside a volume: a subPath that also does not start with '..'. */
+function itemPath(issues: IssueList, path: string, value: unknown): void {
+  const v = str(value);
+  if (v?.startsWith('..') && !v.split('/').includes('..')) issues.add('api-server', path, `"${v}" must not start with '..'`);
+  else subPath(issues, path, value);
 }
 
 function fileMode(issues: IssueList, path: string, value: unknown): void {
@@ -30,7 +37,7 @@ function fileMode(issues: IssueList, path: string, value: unknown): void {
 function keyItems(issues: IssueList, path: string, items: unknown, seen: Set<string>): void {
   list(items).map(obj).forEach((it, i) => {
     if (!str(it.key)) issues.add('api-server', `${path}/${i}/key`, 'is required');
-    relativePath(issues, `${path}/${i}/path`, it.path, true);
+    itemPath(issues, `${path}/${i}/path`, it.path);
     seen.add(String(it.path));
     fileMode(issues, `${path}/${i}/mode`, it.mode);
   });
@@ -66,7 +73,7 @@ export function checkVolumes(pod: Obj, path: string, issues: IssueList): Set<str
 
 function downwardItems(issues: IssueList, path: string, items: unknown, seen: Set<string>): void {
   list(items).map(obj).forEach((it, i) => {
-    relativePath(issues, `${path}/${i}/path`, it.path, true);
+    itemPath(issues, `${path}/${i}/path`, it.path);
     seen.add(String(it.path));
     const hasField = it.fieldRef !== undefined;
     if (hasField === (it.resourceFieldRef !== undefined)) issues.add('api-server', `${path}/${i}`, 'needs exactly one of fieldRef and resourceFieldRef');
@@ -90,7 +97,7 @@ function checkProjected(projected: Obj, path: string, issues: IssueList): void {
     if (s.downwardAPI !== undefined) downwardItems(issues, `${p}/downwardAPI/items`, obj(s.downwardAPI).items, here);
     if (s.serviceAccountToken !== undefined) {
       const t = obj(s.serviceAccountToken);
-      relativePath(issues, `${p}/serviceAccountToken/path`, t.path, true);
+      itemPath(issues, `${p}/serviceAccountToken/path`, t.path);
       here.add(String(t.path));
       const exp = t.expirationSeconds;
       if (exp !== undefined && !(Number.isInteger(exp) && (exp as number) >= 600 && (exp as number) <= 2 ** 32)) {
@@ -151,7 +158,7 @@ export function checkContainerDetails(c: Obj, path: string, issues: IssueList, v
     else if (mountPaths.has(mp)) issues.add('api-server', `${p}/mountPath`, `"${mp}" must be unique`);
     if (mp) mountPaths.add(mp);
     if (vm.subPath !== undefined && vm.subPathExpr !== undefined) issues.add('api-server', `${p}/subPathExpr`, 'subPathExpr and subPath are mutually exclusive');
-    if (vm.subPath !== undefined) relativePath(issues, `${p}/subPath`, vm.subPath, false);
+    if (vm.subPath !== undefined) subPath(issues, `${p}/subPath`, vm.subPath);
     if (!volumes.has(str(vm.name))) issues.add('api-server', `${p}/name`, `"${String(vm.name)}" names no volume`);
   });
   for (const hook of ['postStart', 'preStop']) {

@@ -172,7 +172,7 @@ export class ExposedApp extends ServiceWorkload {
     const extras = productionObjects(this, this._workload.production, workloadMetadata, this.selector, { kind: 'Deployment', name: workloadName }, names);
     this.disruptionBudget = extras.disruptionBudget;
     this.autoscaler = extras.autoscaler;
-    if (policy.enabled) this.networkPolicy = this._networkPolicyObject(named(workloadMetadata, names.networkPolicy), external, false, policy.controllerNamespace);
+    if (policy.enabled) this.networkPolicy = this._networkPolicyObject(named(workloadMetadata, names.networkPolicy), { externallyExposed: external, peers: false, ingressControllerNamespace: policy.controllerNamespace });
     if (props.route && routePort) this.httpRoute = this.addHttpRoute(props.route, routePort, named(metadata, names.httpRoute));
     if (props.ingress) {
       const options = props.ingress;

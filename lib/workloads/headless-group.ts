@@ -283,7 +283,7 @@ export class HeadlessGroup extends ServiceWorkload {
     this.disruptionBudget = extras.disruptionBudget;
     this.autoscaler = extras.autoscaler;
     const policyMetadata = names.networkPolicy === undefined ? metadata : { ...metadata, name: names.networkPolicy };
-    if (policy.enabled) this.networkPolicy = this._networkPolicyObject(policyMetadata, false, true, policy.controllerNamespace);
+    if (policy.enabled) this.networkPolicy = this._networkPolicyObject(policyMetadata, { externallyExposed: false, peers: true, ingressControllerNamespace: policy.controllerNamespace });
     this._warn('HeadlessGroup');
   }
 

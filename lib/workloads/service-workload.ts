@@ -112,7 +112,8 @@ export abstract class ServiceWorkload extends Construct implements IServiceEndpo
    * The NetworkPolicy of the pods, from the connections recorded until synth.
    * @internal
    */
-  protected _networkPolicyObject(metadata: object, externallyExposed: boolean, peers: boolean, ingressControllerNamespace: string): ApiObject {
+  protected _networkPolicyObject(metadata: object, o: { externallyExposed: boolean; peers: boolean; ingressControllerNamespace: string }): ApiObject {
+    const { externallyExposed, peers, ingressControllerNamespace } = o;
     const inbound = watchInbound(this);
     return networkPolicyObject(this, metadata, () => ({
       namespace: this.namespace,

@@ -133,8 +133,8 @@ function metadataFields(metadata: unknown): MetadataFields | undefined {
 /** What ApiObjectMetadataDefinition.toJson writes (its sanitizer always sorts and drops empties). */
 const METADATA: Sanitize = { sort: true, dropEmpty: true };
 
-function builtInResolversOnly(resolvers: IResolver[]): boolean {
-  return resolvers.length === 3 && resolvers[0] instanceof LazyResolver && resolvers[1] instanceof ImplicitTokenResolver && resolvers[2] instanceof NumberStringUnionResolver;
+function builtInResolversOnly(resolvers: IResolver[] | undefined): boolean {
+  return Array.isArray(resolvers) && resolvers.length === 3 && resolvers[0] instanceof LazyResolver && resolvers[1] instanceof ImplicitTokenResolver && resolvers[2] instanceof NumberStringUnionResolver;
 }
 
 /** The ApiObject of this library: user maps may hold any valid key, "constructor" included. */

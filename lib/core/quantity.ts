@@ -1,6 +1,7 @@
 /** Kubernetes resource quantities (apimachinery resource.ParseQuantity). */
 import { Size, SizeRoundingBehavior } from 'cdk8s';
 import { Problems } from './problems';
+import { remembered } from './collections';
 
 const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
 
@@ -48,15 +49,9 @@ const DECIMAL_SUFFIXES: { [exponent: number]: string } = { [-3]: 'm', 0: '', 3: 
  * that form keeps the manifest and the live object equal, so GitOps tools show no drift.
  */
 export function canonicalQuantity(value: string): string {
-  let known = CANONICAL.get(value);
-  if (known === undefined) {
-    known = canonicalForm(value);
-    if (CANONICAL.size < 1000) CANONICAL.set(value, known);
-  }
-  return known;
+  return remembered(CANONICAL, value, canonicalForm);
 }
 
-/** Manifests repeat a few quantities thousands of times: each is worked out once. */
 const CANONICAL = new Map<string, string>();
 
 function canonicalForm(value: string): string {
@@ -105,6 +100,16 @@ function canonicalForm(value: string): string {
   n *= 10n ** BigInt(e - target);
   if (exponentForm) return target === 0 ? `${n}` : `${n}e${target}`;
   return `${n}${DECIMAL_SUFFIXES[target]}`;
+}
+
+/**
+ * The whole number `n` is, up to floating-point error (`Cpu.units(0.3)` holds 300.00000000000006
+ * millicores), or undefined when it is not whole.
+ */
+export function wholeNumber(n: number): number | undefined {
+  if (!Number.isFinite(n)) return undefined;
+  const whole = Math.round(n);
+  return Math.abs(n - whole) <= 1e-9 * Math.max(1, Math.abs(whole)) ? whole : undefined;
 }
 
 const BINARY_UNITS = ['Ki', 'Mi', 'Gi', 'Ti', 'Pi'];

@@ -1,4 +1,5 @@
 import type * as YamlLibrary from 'yaml';
+import { remembered } from './collections';
 
 // The general YAML library is loaded on the first unusual string only: it costs tens of
 // milliseconds at import, and most manifests never need it.
@@ -70,19 +71,18 @@ const rendered = new Map<string, string[]>();
  * `- `) and the lines of a block scalar, indented by two (empty lines stay empty).
  */
 function libraryScalar(s: string): string[] {
-  let lines = rendered.get(s);
-  if (lines === undefined) {
-    const { parse, stringify } = yamlLibrary();
-    const text = stringify({ k: s }, OPTIONS);
-    const out = text.slice(3, -1).split('\n');
-    const plain = !/^["'|>]/.test(out[0]);
-    // Where the library's form would be read back as another string (or as a number), write
-    // the one form every reader agrees on.
-    const readsBack = (['1.1', '1.2'] as const).every((version) => parse(text, { version })?.k === s);
-    lines = !readsBack || (plain && (out.length > 1 || ambiguous(s))) ? [doubleQuoted(s)] : out;
-    if (rendered.size < 10000) rendered.set(s, lines);
-  }
-  return lines;
+  return remembered(rendered, s, libraryForm, 10000);
+}
+
+function libraryForm(s: string): string[] {
+  const { parse, stringify } = yamlLibrary();
+  const text = stringify({ k: s }, OPTIONS);
+  const out = text.slice(3, -1).split('\n');
+  const plain = !/^["'|>]/.test(out[0]);
+  // Where the library's form would be read back as another string (or as a number), write
+  // the one form every reader agrees on.
+  const readsBack = (['1.1', '1.2'] as const).every((version) => parse(text, { version })?.k === s);
+  return !readsBack || (plain && (out.length > 1 || ambiguous(s))) ? [doubleQuoted(s)] : out;
 }
 
 function stringScalar(s: string, indent: number): string {

@@ -13,7 +13,7 @@ import { isPortNumber, PORT_RULE } from '../services/ports-model';
 import { Protocol } from '../services/ports';
 import { Problems } from '../core/problems';
 import { secondsOf, wholeSeconds } from '../core/durations';
-import { quantity, quantityValue, sizeQuantity } from '../core/quantity';
+import { quantity, quantityValue, sizeQuantity, wholeNumber } from '../core/quantity';
 import { volumeSubPath } from '../core/paths';
 import { PodSecurity } from './workload';
 
@@ -307,7 +307,8 @@ function cpuQuantity(problems: Problems, field: string, cpu: Cpu): string | unde
     problems.add(field, cpu, 'is not a Cpu: use Cpu.millis(250) or Cpu.units(1)');
     return undefined;
   }
-  if (!Number.isFinite(cpu.millicores) || cpu.millicores < 0 || Math.abs(cpu.millicores - Math.round(cpu.millicores)) > 1e-9 * Math.max(1, cpu.millicores)) {
+  const whole = wholeNumber(cpu.millicores);
+  if (whole === undefined || whole < 0) {
     problems.add(field, cpu.toString(), 'must be a whole number of millicores >= 0: the API server has no finer unit');
     return undefined;
   }

@@ -1,5 +1,6 @@
 import { checkShape } from '../core/shape';
 import { brand } from '../core/brand';
+import { wholeNumber } from '../core/quantity';
 import { Duration, Size } from 'cdk8s';
 import { Probe, ProbeScheme } from './probe';
 import { Protocol } from '../services/ports';
@@ -251,8 +252,8 @@ export class Cpu {
 
   /** The quantity as written: `250m`, `1500m`, `2`. */
   public toString(): string {
-    const whole = Math.round(this.millicores);
-    if (Math.abs(this.millicores - whole) > 1e-9 * Math.max(1, whole)) return `${this.millicores}m`;
+    const whole = wholeNumber(this.millicores);
+    if (whole === undefined) return `${this.millicores}m`;
     return whole % 1000 === 0 ? String(whole / 1000) : `${whole}m`;
   }
 

@@ -4,6 +4,7 @@
 // Evidence: the USER line (or its absence) of each image's Dockerfile in docker-library.
 import { ResolvedContainer } from './container-model';
 import { PodSecurity } from './workload';
+import { remembered } from '../core/collections';
 
 const ROOT_IMAGES: { [name: string]: string } = {
   nginx: 'nginxinc/nginx-unprivileged',
@@ -30,12 +31,7 @@ const REPOSITORIES = new Map<string, string>();
 
 /** The repository of an image reference without registry, tag or digest: `docker.io/library/nginx:1.27` is `nginx`. */
 function repository(image: string): string {
-  let repo = REPOSITORIES.get(image);
-  if (repo === undefined) {
-    repo = parseRepository(image);
-    if (REPOSITORIES.size < 1000) REPOSITORIES.set(image, repo);
-  }
-  return repo;
+  return remembered(REPOSITORIES, image, parseRepository);
 }
 
 function parseRepository(image: string): string {

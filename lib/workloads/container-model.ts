@@ -275,23 +275,18 @@ const CPU_SETTINGS = new Set<ResourceSetting>([ResourceSetting.CPU_REQUEST, Reso
  * default.
  */
 function resourceValue(problems: Problems, f: string, field: ResourceSetting, own: ResourceOptions | undefined, defaults: ResourceOptions | undefined): string | undefined {
-  if (own !== undefined && (own[field] !== undefined || own.omit !== undefined)) {
-    const found = layerValue(problems, `${f}resources`, field, own);
-    if (found !== NOT_GIVEN) return found;
-  }
-  if (defaults !== undefined && (defaults[field] !== undefined || defaults.omit !== undefined)) {
-    const found = layerValue(problems, 'PatternDefaults resources', field, defaults);
-    if (found !== NOT_GIVEN) return found;
-  }
-  return DEFAULT_RESOURCES[field];
+  const fromOwn = layerValue(problems, `${f}resources`, field, own);
+  if (fromOwn !== NOT_GIVEN) return fromOwn;
+  const fromDefaults = layerValue(problems, 'PatternDefaults resources', field, defaults);
+  return fromDefaults !== NOT_GIVEN ? fromDefaults : DEFAULT_RESOURCES[field];
 }
 
 const NOT_GIVEN = Symbol('not given');
 
 /** A field of one layer of options (the container's or the defaults'): a value, none, or not given. */
-function layerValue(problems: Problems, prefix: string, field: ResourceSetting, options: ResourceOptions): string | undefined | typeof NOT_GIVEN {
-  const value = options[field];
-  const omitted = options.omit?.includes(field) ?? false;
+function layerValue(problems: Problems, prefix: string, field: ResourceSetting, options: ResourceOptions | undefined): string | undefined | typeof NOT_GIVEN {
+  const value = options?.[field];
+  const omitted = options?.omit?.includes(field) ?? false;
   if (value !== undefined && omitted) problems.add(`${prefix}.${field}`, value, `is also in ${prefix}.omit: give a value or leave the field out, not both`);
   if (value !== undefined) return CPU_SETTINGS.has(field) ? cpuQuantity(problems, `${prefix}.${field}`, value as Cpu) : sizeQuantity(problems, `${prefix}.${field}`, value as Size);
   return omitted ? undefined : NOT_GIVEN;

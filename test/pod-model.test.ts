@@ -282,6 +282,14 @@ describe('names', () => {
 });
 
 describe('defaults that fit real apps', () => {
+  test('the library resources are the same whether nothing or empty resources are given (a short path writes them)', () => {
+    const written = (props: Partial<ExposedAppProps>) => build(props).pod.containers[0].resources;
+    const library = { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } };
+    expect(written({})).toEqual(library);
+    expect(written({ resources: {} })).toEqual(library);
+    expect(written({ resources: { omit: [] } })).toEqual(library);
+  });
+
   test('a memory request above the default limit raises the limit to the request', () => {
     const { pod } = build({ resources: { memoryRequest: Size.gibibytes(1) } });
     expect(pod.containers[0].resources).toEqual({ requests: { cpu: '100m', memory: '1Gi' }, limits: { memory: '1Gi' } });

@@ -15,6 +15,7 @@ import { Problems } from '../core/problems';
 import { secondsOf, wholeSeconds } from '../core/durations';
 import { quantity, quantityValue, sizeQuantity, wholeNumber } from '../core/quantity';
 import { volumeSubPath } from '../core/paths';
+import { VolumeMount } from './volume';
 import { PodSecurity } from './workload';
 
 /** What a container is in the pod. */
@@ -90,37 +91,27 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
   checkEnum(problems, `${f}imagePullPolicy`, o.imagePullPolicy, ImagePullPolicy);
   if (o.workingDir !== undefined && !o.workingDir.startsWith('/')) problems.add(`${f}workingDir`, o.workingDir, 'must be an absolute path');
   const env: { [name: string]: string } = { ...o.env };
-  for (const key of Object.keys(env)) {
+  for (const key in env) {
     const rule = envVarName(key);
     if (rule) problems.add(`${f}env key`, key, rule);
   }
-  const envValues = Object.entries(o.envValues ?? {}).map(([key, v]) => {
+  const envValues: K8sEnvVar[] = [];
+  const envValueNames: string[] = [];
+  for (const key of Object.keys(o.envValues ?? {})) {
     const rule = envVarName(key) ?? (key in env ? 'is also set in env: give each variable once' : undefined);
     if (rule) problems.add(`${f}envValues key`, key, rule);
-    return renderEnvValue(problems, `${f}envValues["${key}"]`, key, v);
-  });
-  const ports = extraPorts(problems, f, o.extraPorts ?? []);
-  const allPorts = [...ctx.servicePorts, ...ports];
-  const tcpNames = allPorts.filter((p) => p.protocol === Protocol.TCP && p.name).map((p) => p.name!);
-  const firstTcp = allPorts.find((p) => p.protocol === Protocol.TCP);
-  const portScope = ctx.role === ContainerRole.MAIN ? 'this app' : 'this container';
-  const portRef: PortRef = { tcpNames, firstTcp, scope: portScope, all: allPorts };
+    envValues.push(renderEnvValue(problems, f, key, o.envValues![key]));
+    envValueNames.push(key);
+  }
+  const ports = extraPorts(problems, f, o.extraPorts);
+  const portRef = podPortRef(ctx.servicePorts, ports, ctx.role === ContainerRole.MAIN ? 'this app' : 'this container');
   const resources = resolveResources(problems, f, o.resources, ctx.defaults.resources);
   const plainInit = ctx.role === ContainerRole.INIT;
-  if (plainInit) {
-    for (const k of ['readiness', 'liveness', 'startup', 'postStart', 'preStop'] as const) {
-      if (o[k] !== undefined) problems.add(`${f}${k}`, o[k]!.kind, 'is only allowed on sidecars and main containers: an init container runs to completion');
-    }
-  }
-  const readiness = o.readiness ?? (ctx.defaultReadiness && firstTcp ? Probe.tcpSocket() : undefined);
-  const probe = (kind: string, p: Probe | undefined) => (plainInit ? undefined : renderProbe(problems, `${f}${kind}`, p, portRef));
+  if (plainInit) checkInitHooks(problems, f, o);
+  const readiness = o.readiness ?? (ctx.defaultReadiness && portRef.firstTcp ? Probe.tcpSocket() : undefined);
   const postStart = o.postStart && renderHandler(problems, `${f}postStart`, o.postStart, portRef);
   const preStop = o.preStop ? renderHandler(problems, `${f}preStop`, o.preStop, portRef) : ctx.defaultPreStop;
-  const mounts = [
-    ...(ctx.claimMounts ?? []),
-    ...(o.volumeMounts ?? []).map((m, i) => renderMount(problems, `${f}volumeMounts[${i}]`, m.volume, m.mountPath, m.subPath, m.readOnly)),
-  ];
-  checkUniqueMountPaths(problems, f, o.volumeMounts ?? [], ctx.claimMounts ?? []);
+  const mounts = renderMounts(problems, f, o.volumeMounts, ctx.claimMounts);
   const restricted = ctx.podSecurity === PodSecurity.RESTRICTED;
   const add = resolveCapabilities(problems, `${f}addCapabilities`, o.addCapabilities ?? [], ctx.podSecurity);
   checkId(problems, `${f}runAsUser`, o.runAsUser);
@@ -136,11 +127,11 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
     command: nonEmpty(o.command),
     args: nonEmpty(o.args),
     workingDir: o.workingDir,
-    envFrom: nonEmpty((o.envFrom ?? []).map((e, i) => renderEnvFrom(problems, `${f}envFrom[${i}]`, e))),
+    envFrom: renderEnvFroms(problems, f, o.envFrom),
     resources: resources.requests || resources.limits ? resources : undefined,
-    readinessProbe: probe('readiness', readiness),
-    livenessProbe: probe('liveness', o.liveness),
-    startupProbe: probe('startup', o.startup),
+    readinessProbe: plainInit ? undefined : renderProbe(problems, f, 'readiness', readiness, portRef),
+    livenessProbe: plainInit ? undefined : renderProbe(problems, f, 'liveness', o.liveness, portRef),
+    startupProbe: plainInit ? undefined : renderProbe(problems, f, 'startup', o.startup, portRef),
     volumeMounts: nonEmpty(mounts),
     lifecycle: postStart || preStop ? { postStart, preStop } : undefined,
     securityContext: {
@@ -159,12 +150,12 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
     image: o.image,
     env,
     envValues,
-    envValueNames: Object.keys(o.envValues ?? {}),
+    envValueNames,
     json,
     runAsUser: o.runAsUser,
     requests: resources.requests,
     ports,
-    mountedVolumes: (o.volumeMounts ?? []).map((m) => m.volume),
+    mountedVolumes: mountedVolumes(o.volumeMounts),
     preStopSleepSeconds: o.preStop?.kind === LifecycleKind.SLEEP ? secondsOf(o.preStop.duration) : undefined,
   };
 }
@@ -172,6 +163,55 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
 /** Checks a user or group id: an integer in 0-2147483647. */
 export function checkId(problems: Problems, field: string, id: number | undefined): void {
   if (id !== undefined && (!Number.isInteger(id) || id < 0 || id > 2147483647)) problems.add(field, id, 'is not a valid id: it must be an integer in 0-2147483647');
+}
+
+/** The probes and hooks of a plain init container: refused, as it runs to completion. */
+function checkInitHooks(problems: Problems, f: string, o: ContainerOptions): void {
+  for (const k of ['readiness', 'liveness', 'startup', 'postStart', 'preStop'] as const) {
+    if (o[k] !== undefined) problems.add(`${f}${k}`, o[k]!.kind, 'is only allowed on sidecars and main containers: an init container runs to completion');
+  }
+}
+
+/** What probes and hooks may target: the container's TCP ports (for the main container, the Service's too). */
+function podPortRef(servicePorts: PodPort[], own: PodPort[], scope: string): PortRef {
+  const all = servicePorts.length === 0 ? own : own.length === 0 ? servicePorts : servicePorts.concat(own);
+  const tcpNames: string[] = [];
+  let firstTcp: PodPort | undefined;
+  for (const p of all) {
+    if (p.protocol !== Protocol.TCP) continue;
+    firstTcp ??= p;
+    if (p.name) tcpNames.push(p.name);
+  }
+  return { tcpNames, firstTcp, scope, all };
+}
+
+function renderEnvFroms(problems: Problems, f: string, list: EnvFrom[] | undefined): K8sEnvFromSource[] | undefined {
+  if (list === undefined || list.length === 0) return undefined;
+  const out: K8sEnvFromSource[] = [];
+  for (let i = 0; i < list.length; i++) out.push(renderEnvFrom(problems, `${f}envFrom[${i}]`, list[i]));
+  return out;
+}
+
+/** The claim mounts (HeadlessGroup) and the container's own, with mount paths unique in the container. */
+function renderMounts(problems: Problems, f: string, own: VolumeMount[] | undefined, claimMounts: Array<{ name: string; mountPath: string }> | undefined): K8sVolumeMount[] {
+  const out: K8sVolumeMount[] = claimMounts ? claimMounts.map((c) => ({ name: c.name, mountPath: c.mountPath })) : [];
+  if (own === undefined || own.length === 0) return out;
+  const seen = new Map<string, string>();
+  for (const c of claimMounts ?? []) seen.set(c.mountPath, `volume claim "${c.name}"`);
+  for (let i = 0; i < own.length; i++) {
+    const m = own[i];
+    out.push(renderMount(problems, `${f}volumeMounts[${i}]`, m.volume, m.mountPath, m.subPath, m.readOnly));
+    const prior = seen.get(m.mountPath);
+    if (prior !== undefined) problems.add(`${f}volumeMounts[${i}].mountPath`, m.mountPath, `is already used by ${prior}: mount paths must be unique in a container`);
+    else seen.set(m.mountPath, `volumeMounts[${i}]`);
+  }
+  return out;
+}
+
+function mountedVolumes(mounts: VolumeMount[] | undefined): string[] {
+  const out: string[] = [];
+  for (const m of mounts ?? []) out.push(m.volume);
+  return out;
 }
 
 /** The container's JSON with its env and ports, for the pod template. */
@@ -232,7 +272,8 @@ export function renderPorts(ports: PodPort[]): object[] {
   });
 }
 
-function extraPorts(problems: Problems, f: string, list: ContainerPortOptions[]): PodPort[] {
+function extraPorts(problems: Problems, f: string, list: ContainerPortOptions[] | undefined): PodPort[] {
+  if (list === undefined || list.length === 0) return [];
   return list.map((p, i) => {
     const field = `${f}extraPorts[${i}]`;
     if (!isPortNumber(p.containerPort)) problems.add(`${field}.containerPort`, p.containerPort, PORT_RULE);
@@ -310,7 +351,20 @@ function cpuQuantity(problems: Problems, field: string, cpu: Cpu): string | unde
   return cpu.toString();
 }
 
-function resolveResources(problems: Problems, f: string, own: ResourceOptions | undefined, defaults: ResourceOptions | undefined): { requests?: { [k: string]: string }; limits?: { [k: string]: string } } {
+interface Resources {
+  readonly requests?: { [k: string]: string };
+  readonly limits?: { [k: string]: string };
+}
+
+/** The library's resources as written: what a container gets when neither it nor PatternDefaults gives any. */
+const LIBRARY_RESOURCES = {
+  requests: { cpu: DEFAULT_RESOURCES[ResourceSetting.CPU_REQUEST]!, memory: DEFAULT_RESOURCES[ResourceSetting.MEMORY_REQUEST]! },
+  limits: { memory: DEFAULT_RESOURCES[ResourceSetting.MEMORY_LIMIT]! },
+};
+
+function resolveResources(problems: Problems, f: string, own: ResourceOptions | undefined, defaults: ResourceOptions | undefined): Resources {
+  // The common case, a copy of the library's: nothing to check.
+  if (own === undefined && defaults === undefined) return { requests: { ...LIBRARY_RESOURCES.requests }, limits: { ...LIBRARY_RESOURCES.limits } };
   own?.omit?.forEach((s, i) => checkSetting(problems, `${f}resources.omit[${i}]`, s));
   defaults?.omit?.forEach((s, i) => checkSetting(problems, `PatternDefaults resources.omit[${i}]`, s));
   const value = (field: ResourceSetting) => resourceValue(problems, f, field, own, defaults);
@@ -370,7 +424,8 @@ const ENV_SOURCES = new Set<string>(Object.values(EnvValueSource));
 const FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
 const RESOURCE_REF = /^(limits|requests)\.(cpu|memory|ephemeral-storage|hugepages-.+)$/;
 
-function renderEnvValue(problems: Problems, field: string, name: string, v: EnvValue): K8sEnvVar {
+function renderEnvValue(problems: Problems, f: string, name: string, v: EnvValue): K8sEnvVar {
+  const field = `${f}envValues["${name}"]`;
   if (!(v instanceof Object) || !ENV_SOURCES.has(v.source)) {
     problems.add(field, v, 'is not an EnvValue: create one with EnvValue.fromSecret, fromConfigMap, fromFieldRef, fromResource or fromValue');
     return { name };
@@ -427,8 +482,9 @@ interface PortRef {
   readonly all: PodPort[];
 }
 
-function renderProbe(problems: Problems, field: string, probe: Probe | undefined, ports: PortRef): K8sProbe | undefined {
+function renderProbe(problems: Problems, f: string, kind: string, probe: Probe | undefined, ports: PortRef): K8sProbe | undefined {
   if (probe === undefined) return undefined;
+  const field = f + kind;
   const o = probe.options;
   checkTimings(problems, field, o);
   switch (probe.kind) {
@@ -520,15 +576,6 @@ function renderMount(problems: Problems, field: string, volume: string, mountPat
   const rule = subPath === undefined ? undefined : volumeSubPath(subPath);
   if (rule) problems.add(`${field}.subPath`, subPath, rule);
   return { name: volume, mountPath, subPath, readOnly: readOnly ? true : undefined };
-}
-
-function checkUniqueMountPaths(problems: Problems, f: string, mounts: Array<{ mountPath: string }>, claimMounts: Array<{ name: string; mountPath: string }>): void {
-  const seen = new Map<string, string>(claimMounts.map((c) => [c.mountPath, `volume claim "${c.name}"`]));
-  mounts.forEach((m, i) => {
-    const prior = seen.get(m.mountPath);
-    if (prior !== undefined) problems.add(`${f}volumeMounts[${i}].mountPath`, m.mountPath, `is already used by ${prior}: mount paths must be unique in a container`);
-    else seen.set(m.mountPath, `volumeMounts[${i}]`);
-  });
 }
 
 function resolveCapabilities(problems: Problems, field: string, caps: string[], podSecurity: PodSecurity): string[] {

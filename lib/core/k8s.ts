@@ -34,6 +34,7 @@ export type { IPersistentVolumeClaimVolumeSource as K8sPersistentVolumeClaimVolu
 export type { IPodAffinity as K8sPodAffinity } from 'kubernetes-models/v1/PodAffinity';
 export type { IPodDisruptionBudgetSpec as K8sPodDisruptionBudgetSpec } from 'kubernetes-models/policy/v1/PodDisruptionBudgetSpec';
 export type { IPodSecurityContext as K8sPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
+export type { ISecurityContext as K8sSecurityContext } from 'kubernetes-models/v1/SecurityContext';
 export type { IPodSpec as K8sPodSpec } from 'kubernetes-models/v1/PodSpec';
 export type { IPodTemplateSpec as K8sPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 export type { IProbe as K8sProbe } from 'kubernetes-models/v1/Probe';

@@ -1,5 +1,5 @@
 import { nonEmpty } from '../core/collections';
-import type { K8sContainer, K8sContainerPort, K8sEnvFromSource, K8sEnvVar, K8sLifecycleHandler, K8sProbe, K8sVolumeMount } from '../core/k8s';
+import type { K8sContainer, K8sContainerPort, K8sEnvFromSource, K8sEnvVar, K8sLifecycleHandler, K8sProbe, K8sSecurityContext, K8sVolumeMount } from '../core/k8s';
 // One container model: resolution (checks and defaults) and rendering of a container, used for
 // the main container, init containers, sidecars and extra main containers alike.
 import { Probe, ProbeKind, ProbeTimings } from './probe';
@@ -90,19 +90,7 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
   }
   checkEnum(problems, `${f}imagePullPolicy`, o.imagePullPolicy, ImagePullPolicy);
   if (o.workingDir !== undefined && !o.workingDir.startsWith('/')) problems.add(`${f}workingDir`, o.workingDir, 'must be an absolute path');
-  const env: { [name: string]: string } = { ...o.env };
-  for (const key in env) {
-    const rule = envVarName(key);
-    if (rule) problems.add(`${f}env key`, key, rule);
-  }
-  const envValues: K8sEnvVar[] = [];
-  const envValueNames: string[] = [];
-  for (const key of Object.keys(o.envValues ?? {})) {
-    const rule = envVarName(key) ?? (key in env ? 'is also set in env: give each variable once' : undefined);
-    if (rule) problems.add(`${f}envValues key`, key, rule);
-    envValues.push(renderEnvValue(problems, f, key, o.envValues![key]));
-    envValueNames.push(key);
-  }
+  const { env, envValues, envValueNames } = resolveEnv(problems, f, o);
   const ports = extraPorts(problems, f, o.extraPorts);
   const portRef = podPortRef(ctx.servicePorts, ports, ctx.role === ContainerRole.MAIN ? 'this app' : 'this container');
   const resources = resolveResources(problems, f, o.resources, ctx.defaults.resources);
@@ -112,14 +100,6 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
   const postStart = o.postStart && renderHandler(problems, `${f}postStart`, o.postStart, portRef);
   const preStop = o.preStop ? renderHandler(problems, `${f}preStop`, o.preStop, portRef) : ctx.defaultPreStop;
   const mounts = renderMounts(problems, f, o.volumeMounts, ctx.claimMounts);
-  const restricted = ctx.podSecurity === PodSecurity.RESTRICTED;
-  const add = resolveCapabilities(problems, `${f}addCapabilities`, o.addCapabilities ?? [], ctx.podSecurity);
-  checkId(problems, `${f}runAsUser`, o.runAsUser);
-  checkId(problems, `${f}runAsGroup`, o.runAsGroup);
-  if (o.runAsUser === 0 && restricted) {
-    problems.add(`${f}runAsUser`, 0, 'is root, which PodSecurity RESTRICTED forbids: use a non-zero id, or podSecurity: PodSecurity.BASELINE for images that must run as root');
-  }
-  const readOnlyRoot = o.readOnlyRootFilesystem ?? ctx.defaults.readOnlyRootFilesystem ?? false;
   const json: K8sContainer = {
     name,
     image: o.image,
@@ -134,13 +114,7 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
     startupProbe: plainInit ? undefined : renderProbe(problems, f, 'startup', o.startup, portRef),
     volumeMounts: nonEmpty(mounts),
     lifecycle: postStart || preStop ? { postStart, preStop } : undefined,
-    securityContext: {
-      allowPrivilegeEscalation: false,
-      capabilities: restricted || add.length > 0 ? { add: nonEmpty(add), drop: restricted ? ['ALL'] : undefined } : undefined,
-      readOnlyRootFilesystem: readOnlyRoot ? true : undefined,
-      runAsUser: ctx.podLevelIds ? undefined : o.runAsUser,
-      runAsGroup: ctx.podLevelIds ? undefined : o.runAsGroup,
-    },
+    securityContext: containerSecurity(problems, f, o, ctx),
     restartPolicy: ctx.role === ContainerRole.SIDECAR ? 'Always' : undefined,
   };
   return {
@@ -165,6 +139,43 @@ export function checkId(problems: Problems, field: string, id: number | undefine
   if (id !== undefined && (!Number.isInteger(id) || id < 0 || id > 2147483647)) problems.add(field, id, 'is not a valid id: it must be an integer in 0-2147483647');
 }
 
+/** The container's variables: plain ones (connectTo adds to the main container's) and rendered sourced ones. */
+function resolveEnv(problems: Problems, f: string, o: ContainerOptions): { env: { [name: string]: string }; envValues: K8sEnvVar[]; envValueNames: string[] } {
+  const env: { [name: string]: string } = { ...o.env };
+  for (const key in env) {
+    const rule = envVarName(key);
+    if (rule) problems.add(`${f}env key`, key, rule);
+  }
+  const envValues: K8sEnvVar[] = [];
+  const envValueNames: string[] = [];
+  for (const key of Object.keys(o.envValues ?? {})) {
+    const rule = envVarName(key) ?? (key in env ? 'is also set in env: give each variable once' : undefined);
+    if (rule) problems.add(`${f}envValues key`, key, rule);
+    envValues.push(renderEnvValue(problems, f, key, o.envValues![key]));
+    envValueNames.push(key);
+  }
+  return { env, envValues, envValueNames };
+}
+
+/** The container's security context: the secure defaults, its own ids, capabilities the pod's profile allows. */
+function containerSecurity(problems: Problems, f: string, o: ContainerOptions, ctx: ContainerContext): K8sSecurityContext {
+  const restricted = ctx.podSecurity === PodSecurity.RESTRICTED;
+  const add = resolveCapabilities(problems, `${f}addCapabilities`, o.addCapabilities ?? [], ctx.podSecurity);
+  checkId(problems, `${f}runAsUser`, o.runAsUser);
+  checkId(problems, `${f}runAsGroup`, o.runAsGroup);
+  if (o.runAsUser === 0 && restricted) {
+    problems.add(`${f}runAsUser`, 0, 'is root, which PodSecurity RESTRICTED forbids: use a non-zero id, or podSecurity: PodSecurity.BASELINE for images that must run as root');
+  }
+  const readOnlyRoot = o.readOnlyRootFilesystem ?? ctx.defaults.readOnlyRootFilesystem ?? false;
+  return {
+    allowPrivilegeEscalation: false,
+    capabilities: restricted || add.length > 0 ? { add: nonEmpty(add), drop: restricted ? ['ALL'] : undefined } : undefined,
+    readOnlyRootFilesystem: readOnlyRoot ? true : undefined,
+    runAsUser: ctx.podLevelIds ? undefined : o.runAsUser,
+    runAsGroup: ctx.podLevelIds ? undefined : o.runAsGroup,
+  };
+}
+
 /** The probes and hooks of a plain init container: refused, as it runs to completion. */
 function checkInitHooks(problems: Problems, f: string, o: ContainerOptions): void {
   for (const k of ['readiness', 'liveness', 'startup', 'postStart', 'preStop'] as const) {
@@ -177,7 +188,8 @@ function podPortRef(servicePorts: PodPort[], own: PodPort[], scope: string): Por
   const all = servicePorts.length === 0 ? own : own.length === 0 ? servicePorts : servicePorts.concat(own);
   const tcpNames: string[] = [];
   let firstTcp: PodPort | undefined;
-  for (const p of all) {
+  for (let i = 0; i < all.length; i++) {
+    const p = all[i];
     if (p.protocol !== Protocol.TCP) continue;
     firstTcp ??= p;
     if (p.name) tcpNames.push(p.name);
@@ -194,7 +206,8 @@ function renderEnvFroms(problems: Problems, f: string, list: EnvFrom[] | undefin
 
 /** The claim mounts (HeadlessGroup) and the container's own, with mount paths unique in the container. */
 function renderMounts(problems: Problems, f: string, own: VolumeMount[] | undefined, claimMounts: Array<{ name: string; mountPath: string }> | undefined): K8sVolumeMount[] {
-  const out: K8sVolumeMount[] = claimMounts ? claimMounts.map((c) => ({ name: c.name, mountPath: c.mountPath })) : [];
+  const out: K8sVolumeMount[] = [];
+  for (const c of claimMounts ?? []) out.push({ name: c.name, mountPath: c.mountPath });
   if (own === undefined || own.length === 0) return out;
   const seen = new Map<string, string>();
   for (const c of claimMounts ?? []) seen.set(c.mountPath, `volume claim "${c.name}"`);
@@ -240,7 +253,9 @@ const REFERENCE = /\$\$|\$\(([^)]*)\)/g;
  */
 export function orderEnv(env: EnvVar[]): EnvVar[] {
   if (env.length < 2) return env;
-  const sorted = env.map((e, i) => ({ e, i })).sort((a, b) => (a.e.name < b.e.name ? -1 : a.e.name > b.e.name ? 1 : a.i - b.i)).map((x) => x.e);
+  // sort is stable: variables of the same name keep their order.
+  const sorted = env.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (!sorted.some((e) => e.value !== undefined && e.value.includes('$('))) return sorted;
   const names = new Set(sorted.map((e) => e.name));
   const needs = sorted.map((e) => {
     const refs: string[] = [];
@@ -264,24 +279,32 @@ export function orderEnv(env: EnvVar[]): EnvVar[] {
 
 /** Container ports as the API writes them (TCP left to its default). */
 export function renderPorts(ports: PodPort[]): object[] {
-  return ports.map((p) => {
-    const out: K8sContainerPort = { containerPort: p.containerPort };
-    if (p.name !== undefined) out.name = p.name;
-    if (p.protocol !== Protocol.TCP) out.protocol = p.protocol;
-    return out;
-  });
+  const out: K8sContainerPort[] = [];
+  for (const p of ports) {
+    const port: K8sContainerPort = { containerPort: p.containerPort };
+    if (p.name !== undefined) port.name = p.name;
+    if (p.protocol !== Protocol.TCP) port.protocol = p.protocol;
+    out.push(port);
+  }
+  return out;
 }
 
+// Lists are built with push, not map: an array's map (its hidden class) then does not change
+// when the function that builds it is optimized, which would throw out the optimized code of
+// every function that reads it.
 function extraPorts(problems: Problems, f: string, list: ContainerPortOptions[] | undefined): PodPort[] {
-  if (list === undefined || list.length === 0) return [];
-  return list.map((p, i) => {
+  const out: PodPort[] = [];
+  if (list === undefined) return out;
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i];
     const field = `${f}extraPorts[${i}]`;
     if (!isPortNumber(p.containerPort)) problems.add(`${field}.containerPort`, p.containerPort, PORT_RULE);
     const rule = p.name === undefined ? undefined : ianaPortName(p.name);
     if (rule) problems.add(`${field}.name`, p.name, rule);
     checkEnum(problems, `${field}.protocol`, p.protocol, Protocol);
-    return { name: p.name, containerPort: p.containerPort, protocol: p.protocol ?? Protocol.TCP, field };
-  });
+    out.push({ name: p.name, containerPort: p.containerPort, protocol: p.protocol ?? Protocol.TCP, field });
+  }
+  return out;
 }
 
 /**

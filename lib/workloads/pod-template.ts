@@ -61,25 +61,17 @@ export function resolveWorkload(
   const replicas = options.replicas ?? defaults.replicas ?? 2;
   checkCount(problems, 'replicas', replicas);
   const podSecurity = options.podSecurity ?? defaults.podSecurity ?? PodSecurity.RESTRICTED;
-  if (!Object.values(PodSecurity).includes(podSecurity)) {
-    problems.add('podSecurity', podSecurity, 'is not a valid PodSecurity: use RESTRICTED, BASELINE or PRIVILEGED');
-  }
-  const fsGroup = options.fsGroup;
-  checkId(problems, 'fsGroup', fsGroup);
-  checkName(problems, 'serviceAccountName', options.serviceAccountName);
-  (options.imagePullSecrets ?? []).forEach((s, i) => checkName(problems, `imagePullSecrets[${i}]`, s));
+  checkPodOptions(problems, options, podSecurity);
   const minReadySeconds = wholeSeconds(problems, 'minReady', options.minReady, 0);
-  checkLabels(problems, 'labels', options.labels);
-  checkAnnotations(problems, 'podAnnotations', options.podAnnotations);
   const claims = context.volumeClaims ?? [];
   const volumes = resolveVolumes(problems, options.volumes ?? [], podSecurity, claims.map((c) => c.name));
   const shutdown = resolveShutdown({ ...defaults.gracefulShutdown, ...options.gracefulShutdown }, problems);
   if (options.preStop !== undefined && (options.gracefulShutdown?.preStopPause !== undefined || options.gracefulShutdown?.execSleep !== undefined)) {
     problems.add('preStop', options.preStop.kind, 'cannot be combined with gracefulShutdown.preStopPause or execSleep: the preStop hook replaces the pause');
   }
-  const mainName = options.containerName ?? context.name;
-  const servicePorts: PodPort[] = containerPorts(ports).map((p) => ({ name: p.name || undefined, containerPort: p.containerPort, protocol: p.protocol, field: 'a Service port' }));
-  const main = resolveContainer(options, mainName, {
+  const servicePorts: PodPort[] = [];
+  for (const p of containerPorts(ports)) servicePorts.push({ name: p.name || undefined, containerPort: p.containerPort, protocol: p.protocol, field: 'a Service port' });
+  const main = resolveContainer(options, options.containerName ?? context.name, {
     podSecurity,
     defaults,
     problems,
@@ -89,59 +81,90 @@ export function resolveWorkload(
     defaultReadiness: defaults.defaultReadinessProbe ?? true,
     podLevelIds: true,
     defaultPreStop: options.preStop ? undefined : preStopPause(shutdown),
-    claimMounts: claims.map((c) => ({ name: c.name, mountPath: c.mountPath })),
+    claimMounts: claims,
   });
-  // Every context has the same keys in the same order: one object shape keeps resolution fast.
-  const named = (list: NamedContainerOptions[] | undefined, field: string, role: ContainerRole) => (list ?? []).map((c, i) => resolveContainer(c, c.name, {
-    podSecurity,
-    defaults,
-    problems,
-    role,
-    field: `${field}[${i}].`,
-    servicePorts: [],
-    defaultReadiness: false,
-    podLevelIds: false,
-    defaultPreStop: undefined,
-    claimMounts: undefined,
-  }));
-  const init = named(options.initContainers, 'initContainers', ContainerRole.INIT);
-  const sidecars = named(options.sidecars, 'sidecars', ContainerRole.SIDECAR);
-  const extra = named(options.containers, 'containers', ContainerRole.EXTRA);
-  const all = [main, ...init, ...sidecars, ...extra];
+  const init = resolveNamed(options.initContainers, 'initContainers', ContainerRole.INIT, podSecurity, defaults, problems);
+  const sidecars = resolveNamed(options.sidecars, 'sidecars', ContainerRole.SIDECAR, podSecurity, defaults, problems);
+  const extra = resolveNamed(options.containers, 'containers', ContainerRole.EXTRA, podSecurity, defaults, problems);
+  const all = [main].concat(init, sidecars, extra);
   checkContainers(problems, all, servicePorts, volumes.names, shutdown.grace ?? 30, options.containerName !== undefined);
-  const warnings = all.map((c) => rootImageWarning(c, podSecurity, options.runAsUser)).filter((w): w is string => w !== undefined);
-  const podSecurityContext: K8sPodSecurityContext = {
+  const warnings: string[] = [];
+  for (const c of all) {
+    const warning = rootImageWarning(c, podSecurity, options.runAsUser);
+    if (warning !== undefined) warnings.push(warning);
+  }
+  return {
+    replicas,
+    main,
+    initContainers: init.concat(sidecars),
+    extraContainers: extra,
+    mainPorts: servicePorts.concat(main.ports),
+    connections: [],
+    enableServiceLinks: options.enableServiceLinks,
+    podSecurity,
+    podSecurityContext: podSecurityContext(options, podSecurity),
+    pod: podSpecParts(problems, options, defaults, volumes.json),
+    podAnnotations: nonEmptyMap(options.podAnnotations),
+    minReadySeconds,
+    strategy: resolveStrategy(options, defaults, problems),
+    production: resolveProduction(options, defaults, replicas, main.requests, shutdown, problems),
+    warnings,
+  };
+}
+
+/** Pod-level fields that only need checking: the profile, fsGroup, names, labels and annotations. */
+function checkPodOptions(problems: Problems, options: WorkloadOptions, podSecurity: PodSecurity): void {
+  if (!Object.values(PodSecurity).includes(podSecurity)) {
+    problems.add('podSecurity', podSecurity, 'is not a valid PodSecurity: use RESTRICTED, BASELINE or PRIVILEGED');
+  }
+  checkId(problems, 'fsGroup', options.fsGroup);
+  checkName(problems, 'serviceAccountName', options.serviceAccountName);
+  (options.imagePullSecrets ?? []).forEach((s, i) => checkName(problems, `imagePullSecrets[${i}]`, s));
+  checkLabels(problems, 'labels', options.labels);
+  checkAnnotations(problems, 'podAnnotations', options.podAnnotations);
+}
+
+/** Init containers, sidecars or extra main containers. Every context has the same keys in the same order: one object shape keeps resolution fast. */
+function resolveNamed(list: NamedContainerOptions[] | undefined, field: string, role: ContainerRole, podSecurity: PodSecurity, defaults: PatternDefaultsProps, problems: Problems): ResolvedContainer[] {
+  const out: ResolvedContainer[] = [];
+  if (list === undefined) return out;
+  for (let i = 0; i < list.length; i++) {
+    out.push(resolveContainer(list[i], list[i].name, {
+      podSecurity,
+      defaults,
+      problems,
+      role,
+      field: `${field}[${i}].`,
+      servicePorts: [],
+      defaultReadiness: false,
+      podLevelIds: false,
+      defaultPreStop: undefined,
+      claimMounts: undefined,
+    }));
+  }
+  return out;
+}
+
+function podSecurityContext(options: WorkloadOptions, podSecurity: PodSecurity): K8sPodSecurityContext {
+  return {
     runAsNonRoot: podSecurity === PodSecurity.RESTRICTED ? true : undefined,
     runAsUser: options.runAsUser,
     runAsGroup: options.runAsGroup,
-    fsGroup,
+    fsGroup: options.fsGroup,
     seccompProfile: { type: 'RuntimeDefault' },
   };
-  const pod: Partial<K8sPodSpec> = {
+}
+
+/** The pod spec's fields from the options: identity, pull secrets, classes, scheduling, volumes. */
+function podSpecParts(problems: Problems, options: WorkloadOptions, defaults: PatternDefaultsProps, volumes: object[]): Partial<K8sPodSpec> {
+  return {
     automountServiceAccountToken: options.automountServiceAccountToken ?? defaults.automountServiceAccountToken ?? false,
     serviceAccountName: options.serviceAccountName,
     imagePullSecrets: nonEmpty(options.imagePullSecrets)?.map((name) => ({ name })),
     priorityClassName: options.priorityClassName,
     runtimeClassName: options.runtimeClassName,
     ...resolveScheduling(problems, options),
-    volumes: nonEmpty(volumes.json as K8sVolume[]),
-  };
-  return {
-    replicas,
-    main,
-    initContainers: [...init, ...sidecars],
-    extraContainers: extra,
-    mainPorts: [...servicePorts, ...main.ports],
-    connections: [],
-    enableServiceLinks: options.enableServiceLinks,
-    podSecurity,
-    podSecurityContext,
-    pod,
-    podAnnotations: nonEmptyMap(options.podAnnotations),
-    minReadySeconds,
-    strategy: resolveStrategy(options, defaults, problems),
-    production: resolveProduction(options, defaults, replicas, main.requests, shutdown, problems),
-    warnings,
+    volumes: nonEmpty(volumes as K8sVolume[]),
   };
 }
 

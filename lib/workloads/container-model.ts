@@ -50,8 +50,6 @@ export interface ResolvedContainer {
   readonly runAsUser?: number;
   readonly requests?: { [k: string]: string };
   readonly ports: PodPort[];
-  readonly mountedVolumes: string[];
-  readonly preStopSleepSeconds?: number;
 }
 
 export interface ContainerContext {
@@ -70,6 +68,10 @@ export interface ContainerContext {
   readonly defaultPreStop?: object;
   /** Mounts of the pod's volume claims (HeadlessGroup), before the container's own. */
   readonly claimMounts?: Array<{ name: string; mountPath: string }>;
+  /** The pod's volumes, which mounts must name. */
+  readonly volumes: Set<string>;
+  /** The pod's termination grace period in seconds, which a preStop sleep must fit in. */
+  readonly grace: number;
   readonly problems: Problems;
 }
 
@@ -79,6 +81,9 @@ const DEFAULT_RESOURCES: { [F in ResourceSetting]?: string } = {
   [ResourceSetting.MEMORY_REQUEST]: '128Mi',
   [ResourceSetting.MEMORY_LIMIT]: '256Mi',
 };
+
+/** The capabilities of a container under RESTRICTED that adds none; one frozen object for all, as rendering copies it. */
+const DROP_ALL: { readonly drop: string[] } = Object.freeze({ drop: Object.freeze(['ALL']) as string[] });
 
 /** Capabilities the baseline Pod Security Standard allows to add. */
 export const BASELINE_CAPABILITIES = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT'];
@@ -99,7 +104,8 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
   const readiness = o.readiness ?? (ctx.defaultReadiness && portRef.firstTcp ? Probe.tcpSocket() : undefined);
   const postStart = o.postStart && renderHandler(problems, `${f}postStart`, o.postStart, portRef);
   const preStop = o.preStop ? renderHandler(problems, `${f}preStop`, o.preStop, portRef) : ctx.defaultPreStop;
-  const mounts = renderMounts(problems, f, o.volumeMounts, ctx.claimMounts);
+  const mounts = renderMounts(problems, f, o.volumeMounts, ctx);
+  if (o.preStop?.kind === LifecycleKind.SLEEP) checkSleepFits(problems, f, o.preStop, ctx.grace);
   const json: K8sContainer = {
     name,
     image: o.image,
@@ -129,8 +135,6 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
     runAsUser: o.runAsUser,
     requests: resources.requests,
     ports,
-    mountedVolumes: mountedVolumes(o.volumeMounts),
-    preStopSleepSeconds: o.preStop?.kind === LifecycleKind.SLEEP ? secondsOf(o.preStop.duration) : undefined,
   };
 }
 
@@ -169,7 +173,7 @@ function containerSecurity(problems: Problems, f: string, o: ContainerOptions, c
   const readOnlyRoot = o.readOnlyRootFilesystem ?? ctx.defaults.readOnlyRootFilesystem ?? false;
   return {
     allowPrivilegeEscalation: false,
-    capabilities: restricted || add.length > 0 ? { add: nonEmpty(add), drop: restricted ? ['ALL'] : undefined } : undefined,
+    capabilities: add.length === 0 ? (restricted ? DROP_ALL : undefined) : { add, drop: restricted ? ['ALL'] : undefined },
     readOnlyRootFilesystem: readOnlyRoot ? true : undefined,
     runAsUser: ctx.podLevelIds ? undefined : o.runAsUser,
     runAsGroup: ctx.podLevelIds ? undefined : o.runAsGroup,
@@ -204,16 +208,23 @@ function renderEnvFroms(problems: Problems, f: string, list: EnvFrom[] | undefin
   return out;
 }
 
-/** The claim mounts (HeadlessGroup) and the container's own, with mount paths unique in the container. */
-function renderMounts(problems: Problems, f: string, own: VolumeMount[] | undefined, claimMounts: Array<{ name: string; mountPath: string }> | undefined): K8sVolumeMount[] {
+/**
+ * The claim mounts (HeadlessGroup) and the container's own: each naming a volume of the pod, mount
+ * paths unique in the container.
+ */
+function renderMounts(problems: Problems, f: string, own: VolumeMount[] | undefined, ctx: ContainerContext): K8sVolumeMount[] {
+  const claimMounts = ctx.claimMounts ?? [];
   const out: K8sVolumeMount[] = [];
-  for (const c of claimMounts ?? []) out.push({ name: c.name, mountPath: c.mountPath });
+  for (const c of claimMounts) out.push({ name: c.name, mountPath: c.mountPath });
   if (own === undefined || own.length === 0) return out;
   const seen = new Map<string, string>();
-  for (const c of claimMounts ?? []) seen.set(c.mountPath, `volume claim "${c.name}"`);
+  for (const c of claimMounts) seen.set(c.mountPath, `volume claim "${c.name}"`);
   for (let i = 0; i < own.length; i++) {
     const m = own[i];
     out.push(renderMount(problems, `${f}volumeMounts[${i}]`, m.volume, m.mountPath, m.subPath, m.readOnly));
+    if (typeof m.volume === 'string' && m.volume !== '' && !ctx.volumes.has(m.volume)) {
+      problems.add(`${f}volumeMounts[${i}].volume`, m.volume, `names no volume of the pod (volumes: ${[...ctx.volumes].join(', ') || 'none'})`);
+    }
     const prior = seen.get(m.mountPath);
     if (prior !== undefined) problems.add(`${f}volumeMounts[${i}].mountPath`, m.mountPath, `is already used by ${prior}: mount paths must be unique in a container`);
     else seen.set(m.mountPath, `volumeMounts[${i}]`);
@@ -221,10 +232,12 @@ function renderMounts(problems: Problems, f: string, own: VolumeMount[] | undefi
   return out;
 }
 
-function mountedVolumes(mounts: VolumeMount[] | undefined): string[] {
-  const out: string[] = [];
-  for (const m of mounts ?? []) out.push(m.volume);
-  return out;
+/** A preStop sleep must end within the termination grace period, or the kubelet kills the container mid-sleep. */
+function checkSleepFits(problems: Problems, f: string, preStop: LifecycleHandler, grace: number): void {
+  const seconds = secondsOf(preStop.duration);
+  if (seconds !== undefined && seconds > grace) {
+    problems.add(`${f}preStop.duration`, seconds, `is longer than the termination grace period (${grace} seconds): set gracefulShutdown.terminationGracePeriod`);
+  }
 }
 
 /** The container's JSON with its env and ports, for the pod template. */
@@ -379,15 +392,18 @@ interface Resources {
   readonly limits?: { [k: string]: string };
 }
 
-/** The library's resources as written: what a container gets when neither it nor PatternDefaults gives any. */
-const LIBRARY_RESOURCES = {
-  requests: { cpu: DEFAULT_RESOURCES[ResourceSetting.CPU_REQUEST]!, memory: DEFAULT_RESOURCES[ResourceSetting.MEMORY_REQUEST]! },
-  limits: { memory: DEFAULT_RESOURCES[ResourceSetting.MEMORY_LIMIT]! },
-};
+/**
+ * The library's resources as written: what a container gets when neither it nor PatternDefaults
+ * gives any. One frozen object for all such containers: rendering copies it.
+ */
+const LIBRARY_RESOURCES: Resources = Object.freeze({
+  requests: Object.freeze({ cpu: DEFAULT_RESOURCES[ResourceSetting.CPU_REQUEST]!, memory: DEFAULT_RESOURCES[ResourceSetting.MEMORY_REQUEST]! }),
+  limits: Object.freeze({ memory: DEFAULT_RESOURCES[ResourceSetting.MEMORY_LIMIT]! }),
+});
 
 function resolveResources(problems: Problems, f: string, own: ResourceOptions | undefined, defaults: ResourceOptions | undefined): Resources {
-  // The common case, a copy of the library's: nothing to check.
-  if (own === undefined && defaults === undefined) return { requests: { ...LIBRARY_RESOURCES.requests }, limits: { ...LIBRARY_RESOURCES.limits } };
+  // The common case: nothing to check.
+  if (own === undefined && defaults === undefined) return LIBRARY_RESOURCES;
   own?.omit?.forEach((s, i) => checkSetting(problems, `${f}resources.omit[${i}]`, s));
   defaults?.omit?.forEach((s, i) => checkSetting(problems, `PatternDefaults resources.omit[${i}]`, s));
   const value = (field: ResourceSetting) => resourceValue(problems, f, field, own, defaults);

@@ -69,6 +69,7 @@ export function resolveWorkload(
   if (options.preStop !== undefined && (options.gracefulShutdown?.preStopPause !== undefined || options.gracefulShutdown?.execSleep !== undefined)) {
     problems.add('preStop', options.preStop.kind, 'cannot be combined with gracefulShutdown.preStopPause or execSleep: the preStop hook replaces the pause');
   }
+  const pod: PodContext = { podSecurity, defaults, problems, volumes: volumes.names, grace: shutdown.grace ?? 30 };
   const servicePorts: PodPort[] = [];
   for (const p of containerPorts(ports)) servicePorts.push({ name: p.name || undefined, containerPort: p.containerPort, protocol: p.protocol, field: 'a Service port' });
   const main = resolveContainer(options, options.containerName ?? context.name, {
@@ -82,12 +83,14 @@ export function resolveWorkload(
     podLevelIds: true,
     defaultPreStop: options.preStop ? undefined : preStopPause(shutdown),
     claimMounts: claims,
+    volumes: pod.volumes,
+    grace: pod.grace,
   });
-  const init = resolveNamed(options.initContainers, 'initContainers', ContainerRole.INIT, podSecurity, defaults, problems);
-  const sidecars = resolveNamed(options.sidecars, 'sidecars', ContainerRole.SIDECAR, podSecurity, defaults, problems);
-  const extra = resolveNamed(options.containers, 'containers', ContainerRole.EXTRA, podSecurity, defaults, problems);
+  const init = resolveNamed(options.initContainers, 'initContainers', ContainerRole.INIT, pod);
+  const sidecars = resolveNamed(options.sidecars, 'sidecars', ContainerRole.SIDECAR, pod);
+  const extra = resolveNamed(options.containers, 'containers', ContainerRole.EXTRA, pod);
   const all = [main].concat(init, sidecars, extra);
-  checkContainers(problems, all, servicePorts, volumes.names, shutdown.grace ?? 30, options.containerName !== undefined);
+  checkContainers(problems, all, servicePorts, options.containerName !== undefined);
   const warnings: string[] = [];
   for (const c of all) {
     const warning = rootImageWarning(c, podSecurity, options.runAsUser);
@@ -124,15 +127,26 @@ function checkPodOptions(problems: Problems, options: WorkloadOptions, podSecuri
   checkAnnotations(problems, 'podAnnotations', options.podAnnotations);
 }
 
-/** Init containers, sidecars or extra main containers. Every context has the same keys in the same order: one object shape keeps resolution fast. */
-function resolveNamed(list: NamedContainerOptions[] | undefined, field: string, role: ContainerRole, podSecurity: PodSecurity, defaults: PatternDefaultsProps, problems: Problems): ResolvedContainer[] {
+/** What every container of the pod is resolved against. */
+interface PodContext {
+  readonly podSecurity: PodSecurity;
+  readonly defaults: PatternDefaultsProps;
+  readonly problems: Problems;
+  readonly volumes: Set<string>;
+  readonly grace: number;
+}
+
+/** Init containers, sidecars or extra main containers. */
+function resolveNamed(list: NamedContainerOptions[] | undefined, field: string, role: ContainerRole, pod: PodContext): ResolvedContainer[] {
   const out: ResolvedContainer[] = [];
   if (list === undefined) return out;
   for (let i = 0; i < list.length; i++) {
+    // Every context has the same keys in the same order as the main container's: one object
+    // shape keeps resolution fast.
     out.push(resolveContainer(list[i], list[i].name, {
-      podSecurity,
-      defaults,
-      problems,
+      podSecurity: pod.podSecurity,
+      defaults: pod.defaults,
+      problems: pod.problems,
       role,
       field: `${field}[${i}].`,
       servicePorts: [],
@@ -140,6 +154,8 @@ function resolveNamed(list: NamedContainerOptions[] | undefined, field: string, 
       podLevelIds: false,
       defaultPreStop: undefined,
       claimMounts: undefined,
+      volumes: pod.volumes,
+      grace: pod.grace,
     }));
   }
   return out;
@@ -179,8 +195,8 @@ function checkName(problems: Problems, field: string, value: string | undefined)
 }
 
 
-/** Pod-wide checks: container names, ports, mounts naming volumes, preStop sleeps within the grace period. */
-function checkContainers(problems: Problems, all: ResolvedContainer[], servicePorts: PodPort[], volumes: Set<string>, grace: number, mainNameGiven: boolean): void {
+/** Pod-wide checks: container names and ports unique in the pod. */
+function checkContainers(problems: Problems, all: ResolvedContainer[], servicePorts: PodPort[], mainNameGiven: boolean): void {
   const names = new Map<string, string>();
   for (const c of all) {
     const nameField = c.field === '' ? 'containerName' : `${c.field}name`;
@@ -189,14 +205,6 @@ function checkContainers(problems: Problems, all: ResolvedContainer[], servicePo
     const rule = labelRule ?? (names.has(c.name) ? `is already used by ${names.get(c.name)}: container names must be unique in the pod` : undefined);
     if (rule) problems.add(nameField, c.name, rule);
     else names.set(c.name, nameField);
-    c.mountedVolumes.forEach((v, i) => {
-      if (typeof v === 'string' && v !== '' && !volumes.has(v)) {
-        problems.add(`${c.field}volumeMounts[${i}].volume`, v, `names no volume of the pod (volumes: ${[...volumes].join(', ') || 'none'})`);
-      }
-    });
-    if (c.preStopSleepSeconds !== undefined && c.preStopSleepSeconds > grace) {
-      problems.add(`${c.field}preStop.duration`, c.preStopSleepSeconds, `is longer than the termination grace period (${grace} seconds): set gracefulShutdown.terminationGracePeriod`);
-    }
   }
   const ports: PodPort[] = [];
   for (const c of all) ports.push(...c.ports);

@@ -134,17 +134,9 @@ export class ExposedApp extends ServiceWorkload {
     this._workload = resolveWorkload(props, defaults, this.resolvedPorts, { name: workloadName }, problems);
     checkServiceOptions(problems, props, serviceType, this.resolvedPorts);
     const ingressPort = props.ingress && checkAppIngress(problems, props.ingress, identity.name, this.resolvedPorts);
-    if (props.ingress && !props.ingress.router) claimObjectName(this, problems, 'Ingress', ns, identity.name, names.ingress, 'names.ingress');
     const routePort = props.route && checkAppRoute(problems, props.route, identity.name, this.resolvedPorts);
-    if (props.route) claimObjectName(this, problems, 'HTTPRoute', ns, identity.name, names.httpRoute, 'names.httpRoute');
     const policy = policySettings(props.networkPolicy, defaults, problems);
-    claimName(this, problems, props.workloadName !== undefined ? 'workloadName' : 'name', 'Deployment', ns, workloadName);
-    if (policy.enabled) claimObjectName(this, problems, 'NetworkPolicy', ns, workloadName, names.networkPolicy, 'names.networkPolicy');
-    claimProductionNames(this, problems, this._workload.production, ns, workloadName, names);
-    claimName(this, problems, 'name', 'Service', ns, identity.name);
-    for (const [i, p] of this.resolvedPorts.entries()) {
-      if (p.nodePort !== undefined) claimNodePort(this, problems, props.ports ? `ports[${i}].nodePort` : 'nodePort', p.nodePort);
-    }
+    claimAppNames(this, problems, props, { namespace: ns, name: identity.name, workloadName, networkPolicy: policy.enabled, production: this._workload.production, ports: this.resolvedPorts });
     problems.throwIfAny();
 
     this.serviceName = identity.name;
@@ -264,6 +256,22 @@ export class ExposedApp extends ServiceWorkload {
     return { match: `${r.host ?? '*'}${r.path}`, port: r.port ? r.port.name || String(r.port.port) : '' };
   }
 
+}
+
+/** Claims the names of everything the app writes (and its node ports), so that two constructs cannot write the same object. */
+function claimAppNames(app: ExposedApp, problems: Problems, props: ExposedAppProps, w: {
+  namespace: string; name: string; workloadName: string; networkPolicy: boolean; production: ResolvedWorkload['production']; ports: ResolvedPort[];
+}): void {
+  const names = props.names ?? {};
+  if (props.ingress && !props.ingress.router) claimObjectName(app, problems, 'Ingress', w.namespace, w.name, names.ingress, 'names.ingress');
+  if (props.route) claimObjectName(app, problems, 'HTTPRoute', w.namespace, w.name, names.httpRoute, 'names.httpRoute');
+  claimName(app, problems, props.workloadName !== undefined ? 'workloadName' : 'name', 'Deployment', w.namespace, w.workloadName);
+  if (w.networkPolicy) claimObjectName(app, problems, 'NetworkPolicy', w.namespace, w.workloadName, names.networkPolicy, 'names.networkPolicy');
+  claimProductionNames(app, problems, w.production, w.namespace, w.workloadName, names);
+  claimName(app, problems, 'name', 'Service', w.namespace, w.name);
+  w.ports.forEach((p, i) => {
+    if (p.nodePort !== undefined) claimNodePort(app, problems, props.ports ? `ports[${i}].nodePort` : 'nodePort', p.nodePort);
+  });
 }
 
 function checkAppRoute(problems: Problems, route: HttpRouteOptions, name: string, ports: ServicePortInfo[]): ServicePortInfo | undefined {

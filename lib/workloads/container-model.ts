@@ -146,7 +146,7 @@ export function checkId(problems: Problems, field: string, id: number | undefine
 /** The container's variables: plain ones (connectTo adds to the main container's) and rendered sourced ones. */
 function resolveEnv(problems: Problems, f: string, o: ContainerOptions): { env: { [name: string]: string }; envValues: K8sEnvVar[]; envValueNames: string[] } {
   const env: { [name: string]: string } = { ...o.env };
-  for (const key in env) {
+  for (const key of Object.keys(env)) {
     const rule = envVarName(key);
     if (rule) problems.add(`${f}env key`, key, rule);
   }

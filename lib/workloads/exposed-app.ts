@@ -259,17 +259,17 @@ export class ExposedApp extends ServiceWorkload {
 }
 
 /** Claims the names of everything the app writes (and its node ports), so that two constructs cannot write the same object. */
-function claimAppNames(app: ExposedApp, problems: Problems, props: ExposedAppProps, w: {
+function claimAppNames(app: ExposedApp, problems: Problems, props: ExposedAppProps, objects: {
   namespace: string; name: string; workloadName: string; networkPolicy: boolean; production: ResolvedWorkload['production']; ports: ResolvedPort[];
 }): void {
   const names = props.names ?? {};
-  if (props.ingress && !props.ingress.router) claimObjectName(app, problems, 'Ingress', w.namespace, w.name, names.ingress, 'names.ingress');
-  if (props.route) claimObjectName(app, problems, 'HTTPRoute', w.namespace, w.name, names.httpRoute, 'names.httpRoute');
-  claimName(app, problems, props.workloadName !== undefined ? 'workloadName' : 'name', 'Deployment', w.namespace, w.workloadName);
-  if (w.networkPolicy) claimObjectName(app, problems, 'NetworkPolicy', w.namespace, w.workloadName, names.networkPolicy, 'names.networkPolicy');
-  claimProductionNames(app, problems, w.production, w.namespace, w.workloadName, names);
-  claimName(app, problems, 'name', 'Service', w.namespace, w.name);
-  w.ports.forEach((p, i) => {
+  if (props.ingress && !props.ingress.router) claimObjectName(app, problems, 'Ingress', objects.namespace, objects.name, names.ingress, 'names.ingress');
+  if (props.route) claimObjectName(app, problems, 'HTTPRoute', objects.namespace, objects.name, names.httpRoute, 'names.httpRoute');
+  claimName(app, problems, props.workloadName !== undefined ? 'workloadName' : 'name', 'Deployment', objects.namespace, objects.workloadName);
+  if (objects.networkPolicy) claimObjectName(app, problems, 'NetworkPolicy', objects.namespace, objects.workloadName, names.networkPolicy, 'names.networkPolicy');
+  claimProductionNames(app, problems, objects.production, objects.namespace, objects.workloadName, names);
+  claimName(app, problems, 'name', 'Service', objects.namespace, objects.name);
+  objects.ports.forEach((p, i) => {
     if (p.nodePort !== undefined) claimNodePort(app, problems, props.ports ? `ports[${i}].nodePort` : 'nodePort', p.nodePort);
   });
 }

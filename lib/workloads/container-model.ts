@@ -43,8 +43,8 @@ export interface ResolvedContainer {
   readonly image: string;
   /** Plain variables; connectTo adds to the main container's until synth. */
   readonly env: { [name: string]: string };
-  readonly envValues: object[];
-  readonly envValueNames: string[];
+  /** Variables from sources (Secrets, ConfigMaps, fields, resources), rendered. */
+  readonly envValues: K8sEnvVar[];
   readonly json: object;
   /** The container's own user id, if it gives one. */
   readonly runAsUser?: number;
@@ -95,7 +95,8 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
   }
   checkEnum(problems, `${f}imagePullPolicy`, o.imagePullPolicy, ImagePullPolicy);
   if (o.workingDir !== undefined && !o.workingDir.startsWith('/')) problems.add(`${f}workingDir`, o.workingDir, 'must be an absolute path');
-  const { env, envValues, envValueNames } = resolveEnv(problems, f, o);
+  const env: { [name: string]: string } = { ...o.env };
+  const envValues = resolveEnv(problems, f, o, env);
   const ports = extraPorts(problems, f, o.extraPorts);
   const portRef = podPortRef(ctx.servicePorts, ports, ctx.role === ContainerRole.MAIN ? 'this app' : 'this container');
   const resources = resolveResources(problems, f, o.resources, ctx.defaults.resources);
@@ -130,7 +131,6 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
     image: o.image,
     env,
     envValues,
-    envValueNames,
     json,
     runAsUser: o.runAsUser,
     requests: resources.requests,
@@ -143,22 +143,19 @@ export function checkId(problems: Problems, field: string, id: number | undefine
   if (id !== undefined && (!Number.isInteger(id) || id < 0 || id > 2147483647)) problems.add(field, id, 'is not a valid id: it must be an integer in 0-2147483647');
 }
 
-/** The container's variables: plain ones (connectTo adds to the main container's) and rendered sourced ones. */
-function resolveEnv(problems: Problems, f: string, o: ContainerOptions): { env: { [name: string]: string }; envValues: K8sEnvVar[]; envValueNames: string[] } {
-  const env: { [name: string]: string } = { ...o.env };
+/** Checks the container's variables; returns the ones from sources, rendered. */
+function resolveEnv(problems: Problems, f: string, o: ContainerOptions, env: { [name: string]: string }): K8sEnvVar[] {
   for (const key of Object.keys(env)) {
     const rule = envVarName(key);
     if (rule) problems.add(`${f}env key`, key, rule);
   }
   const envValues: K8sEnvVar[] = [];
-  const envValueNames: string[] = [];
   for (const key of Object.keys(o.envValues ?? {})) {
     const rule = envVarName(key) ?? (key in env ? 'is also set in env: give each variable once' : undefined);
     if (rule) problems.add(`${f}envValues key`, key, rule);
     envValues.push(renderEnvValue(problems, f, key, o.envValues![key]));
-    envValueNames.push(key);
   }
-  return { env, envValues, envValueNames };
+  return envValues;
 }
 
 /** The container's security context: the secure defaults, its own ids, capabilities the pod's profile allows. */
@@ -242,7 +239,7 @@ function checkSleepFits(problems: Problems, f: string, preStop: LifecycleHandler
 
 /** The container's JSON with its env and ports, for the pod template. */
 export function renderContainer(c: ResolvedContainer, ports: object[]): object {
-  const env = c.envValues.slice() as EnvVar[];
+  const env: EnvVar[] = c.envValues.slice();
   // An empty value is written as no value, as the API server stores it (`value` is omitempty).
   for (const key in c.env) env.push(c.env[key] === '' ? { name: key } : { name: key, value: c.env[key] });
   // cdk8s sorts the keys of what it writes, so env and ports can come last here.

@@ -270,7 +270,7 @@ export function consumerState(kind: string, scope: IConstruct, namespace: string
     kind, scope, namespace, selector,
     namespaceKnown: known,
     env: w.main.env,
-    envValueNames: w.main.envValueNames,
+    envValueNames: w.main.envValues.map((e) => e.name),
     connections: w.connections,
     serviceLinks: () => (w.enableServiceLinks === true ? servicesIn(scope, namespace) : []),
   };

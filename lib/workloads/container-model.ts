@@ -44,7 +44,7 @@ export interface ResolvedContainer {
   /** Plain variables; connectTo adds to the main container's until synth. */
   readonly env: { [name: string]: string };
   /** Variables from sources (Secrets, ConfigMaps, fields, resources), rendered. */
-  readonly envValues: K8sEnvVar[];
+  readonly envValues: Array<{ readonly name: string }>;
   readonly json: object;
   /** The container's own user id, if it gives one. */
   readonly runAsUser?: number;

@@ -247,7 +247,9 @@ async function main(): Promise<void> {
   const sizes = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
   const runs = Number(process.env.BENCH_RUNS ?? 5);
   const extras = process.env.BENCH_EXTRAS !== '0';
-  const outdir = mkdtempSync(join(tmpdir(), 'bench-'));
+  // FastApp keeps its bookkeeping beside the output directory: both go with the parent.
+  const parent = mkdtempSync(join(tmpdir(), 'bench-'));
+  const outdir = join(parent, 'dist');
   const results: Array<{ n: number; variant: Variant } & Sample> = [];
   try {
     for (const v of VARIANTS) runOnce(v, Math.min(50, sizes[0]), outdir); // warm-up
@@ -313,11 +315,11 @@ async function main(): Promise<void> {
 
 /** `bench.ts --once <variant> <n>`: one build and synthesis, for the instruction counts. */
 function once(variant: Variant, n: number): void {
-  const outdir = mkdtempSync(join(tmpdir(), 'bench-'));
+  const parent = mkdtempSync(join(tmpdir(), 'bench-'));
   try {
-    runOnce(variant, n, outdir, false);
+    runOnce(variant, n, join(parent, 'dist'), false);
   } finally {
-    rmSync(outdir, { recursive: true, force: true });
+    rmSync(parent, { recursive: true, force: true });
   }
 }
 

@@ -4,6 +4,9 @@
 // It lives in the main entry because the CLI loads a plugin package by its main module; the
 // validation code itself is loaded only when the plugin runs.
 
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ServicePatternsError } from './core/errors';
 import { checkShape } from './core/shape';
 
 /** One resource in a violation, as the cdk8s CLI reports it. */
@@ -40,6 +43,8 @@ export interface IValidationReport {
 export interface IValidationContext {
   /** The manifest files `cdk8s synth` wrote. */
   readonly manifests: string[];
+  /** Whether `cdk8s synth --stdout` runs: the manifests go to stdout, so the report must not. */
+  readonly stdout?: boolean;
   /** Where violations go. */
   readonly report: IValidationReport;
   /** The objects of one manifest file. */
@@ -63,9 +68,17 @@ export interface ManifestValidationProps {
    * @default true
    */
   readonly schema?: boolean;
+  /**
+   * Leave the construct metadata (`construct-metadata.json`, which cdk8s writes into the output
+   * directory for validation plugins) in place after validation. It is no manifest, so by default
+   * the plugin removes it once the CLI has read it: `kubectl apply -f dist/`, Argo CD and Flux
+   * read every file of the directory.
+   * @default false
+   */
+  readonly keepConstructMetadata?: boolean;
 }
 
-interface Issue { rule: string; kind: string; name: string; path: string; message: string }
+interface Issue { rule: string; kind: string; name: string; namespace?: string; path: string; message: string }
 interface ValidationEntry {
   validateManifests(manifests: object[], options: { lints?: boolean; schema?: boolean }): Issue[];
   checkPodSecurity(manifests: object[], profile: string): Array<{ kind: string; name: string; check: string; path: string; message: string }>;
@@ -80,8 +93,10 @@ const RECOMMENDATIONS: { [rule: string]: string } = {
 
 /**
  * The cdk8s CLI validation plugin of this library. In cdk8s.yaml:
- * `validations: [{ package: cdk8s-service-patterns, version: <version>, class: ManifestValidation }]`
- * (or a local path such as `./node_modules/cdk8s-service-patterns` as `package`).
+ * `validations: [{ package: ./node_modules/cdk8s-service-patterns, version: <version>, class: ManifestValidation }]`
+ * (the installed package; `package: cdk8s-service-patterns` has the CLI fetch it from the npm
+ * registry instead). It checks the app's manifests as a whole, removes the construct metadata the
+ * CLI had written for it, and under `cdk8s synth --stdout` keeps stdout for the manifests.
  */
 export class ManifestValidation {
   private readonly props: ManifestValidationProps;
@@ -94,13 +109,21 @@ export class ManifestValidation {
     this.props = props ?? {};
     const pss = this.props.podSecurity;
     if (pss !== undefined && pss !== 'baseline' && pss !== 'restricted') {
-      throw new Error(`ManifestValidation: properties.podSecurity "${String(pss)}" is not "baseline" or "restricted"`);
+      throw new ServicePatternsError('ManifestValidation', '', [{ field: 'properties.podSecurity', value: JSON.stringify(pss), message: `properties.podSecurity ${JSON.stringify(pss)} is not "baseline" or "restricted"` }]);
     }
+    // The CLI creates its plugins before it prints "Performing validations" and the reports with
+    // console.log. Under `cdk8s synth --stdout` those lines would land among the manifests (and
+    // break `cdk8s synth --stdout | kubectl apply -f -`): they go to stderr instead.
+    if (process.argv.slice(2).some((a) => a === '--stdout' || a === '-p' || a.startsWith('--stdout='))) reportToStderr();
   }
 
-  /** Validates every manifest of the context and submits the report. */
+  /**
+   * Validates the manifests of the context as one app (a Service in one chart may select the pods
+   * of another) and submits the report.
+   */
   public async validate(context: IValidationContext): Promise<void> {
     checkShape('ManifestValidation.validate', [context]);
+    if (context.stdout) reportToStderr();
     // Loaded here so that importing the library does not load the validation code and schemas.
     const entry = require('./validation') as ValidationEntry;
     const groups = new Map<string, ValidationViolation & { violatingResources: ValidationViolatingResource[] }>();
@@ -113,28 +136,57 @@ export class ManifestValidation {
       }
       v.violatingResources.push(resource);
     };
-    const files = context.manifests.map((file) => ({ file, docs: context.parseManifest(file).filter((d) => d !== null && typeof d === 'object') }));
-    // The CLI finds construct paths by metadata.name alone; where several objects share a name (a
-    // Deployment and its Service), kind/name is given instead, so that no wrong path is shown.
+    // Every object, and the file it came from (found again by kind, namespace and name).
+    const docs: object[] = [];
+    const fileOf = new Map<string, string>();
     const names = new Map<string, number>();
-    for (const d of files.flatMap((f) => f.docs)) {
-      const name = String((d as { metadata?: { name?: unknown } }).metadata?.name);
-      names.set(name, (names.get(name) ?? 0) + 1);
-    }
-    const resource = (kind: string, name: string, path: string, file: string): ValidationViolatingResource =>
-      ({ resourceName: (names.get(name) ?? 0) > 1 ? `${kind}/${name}` : name, locations: [path], manifestPath: file });
-    for (const { file, docs } of files) {
-      for (const issue of entry.validateManifests(docs, { lints: this.props.lints, schema: this.props.schema })) {
-        add(issue.rule, `${issue.kind}: ${issue.path} ${issue.message}`, 'Change the field as the message says.', resource(issue.kind, issue.name, issue.path, file));
+    for (const file of context.manifests) {
+      for (const d of context.parseManifest(file)) {
+        if (d === null || typeof d !== 'object') continue;
+        docs.push(d);
+        const { kind, metadata } = d as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
+        const key = objectKey(String(kind), metadata?.namespace === undefined ? undefined : String(metadata.namespace), String(metadata?.name));
+        // Pod Security violations name no namespace: they are found by kind and name alone.
+        for (const k of [key, objectKey(String(kind), undefined, String(metadata?.name))]) if (!fileOf.has(k)) fileOf.set(k, file);
+        // The CLI finds construct paths by metadata.name alone; where several objects share a name
+        // (a Deployment and its Service), kind/name is given instead, so that no wrong path is shown.
+        names.set(String(metadata?.name), (names.get(String(metadata?.name)) ?? 0) + 1);
       }
-      if (this.props.podSecurity !== undefined) {
-        for (const v of entry.checkPodSecurity(docs, this.props.podSecurity)) {
-          add('pod-security', `${v.kind}: ${v.path} ${v.message} (${v.check})`, `Meet the ${this.props.podSecurity} profile, or label the namespace with a weaker one.`,
-            resource(v.kind, v.name, v.path, file));
-        }
+    }
+    const resource = (found: { kind: string; name: string; namespace?: string; path: string }): ValidationViolatingResource => ({
+      resourceName: (names.get(found.name) ?? 0) > 1 ? `${found.kind}/${found.name}` : found.name,
+      locations: [found.path],
+      manifestPath: fileOf.get(objectKey(found.kind, found.namespace, found.name)) ?? fileOf.get(objectKey(found.kind, undefined, found.name)) ?? '',
+    });
+    for (const issue of entry.validateManifests(docs, { lints: this.props.lints, schema: this.props.schema })) {
+      add(issue.rule, `${issue.kind}: ${issue.path} ${issue.message}`, 'Change the field as the message says.', resource(issue));
+    }
+    if (this.props.podSecurity !== undefined) {
+      for (const v of entry.checkPodSecurity(docs, this.props.podSecurity)) {
+        add('pod-security', `${v.kind}: ${v.path} ${v.message} (${v.check})`, `Meet the ${this.props.podSecurity} profile, or label the namespace with a weaker one.`, resource(v));
       }
     }
     for (const v of groups.values()) context.report.addViolation(v);
     context.report.submit(groups.size === 0 ? 'success' : 'failure');
+    if (!this.props.keepConstructMetadata) removeConstructMetadata(context.manifests);
+  }
+}
+
+function objectKey(kind: string, namespace: string | undefined, name: string): string {
+  return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
+}
+
+/** From now on, console.log writes to stderr (the CLI's own report lines included). */
+function reportToStderr(): void {
+  console.log = (...args: unknown[]) => console.error(...args);
+}
+
+/**
+ * Removes the construct metadata cdk8s wrote for the plugins (the CLI has read it before any plugin
+ * runs). It lies in the output directory (`templates/` for `--format helm`), beside the manifests.
+ */
+function removeConstructMetadata(manifests: string[]): void {
+  for (const dir of new Set(manifests.map((m) => path.dirname(m)))) {
+    fs.rmSync(path.join(dir, 'construct-metadata.json'), { force: true });
   }
 }

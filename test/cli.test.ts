@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
 
 // The repository's app under the cdk8s CLI: `-o DIR`, `--stdout` and `--format helm` must work
 // (the app takes its output directory from the CLI, as every cdk8s app should).
@@ -19,17 +20,27 @@ describe('cdk8s CLI', () => {
     expect(manifests(join(dir, 'out')).length).toBeGreaterThanOrEqual(10);
   });
 
-  // The CLI pipes the files to stdout one after another without a "---" between them (for any
-  // cdk8s app), so the stream is checked file by file, not parsed as a whole.
-  test('--stdout prints every file', () => {
-    const printed = cdk8s(['--stdout']);
-    for (const f of manifests(join(dir, 'out'))) expect([f, printed.includes(readFileSync(join(dir, 'out', f), 'utf8'))]).toEqual([f, true]);
+  test('-o DIR holds manifests only: the validation plugin removes the construct metadata cdk8s wrote for it', () => {
+    expect(readdirSync(join(dir, 'out')).filter((f) => !f.endsWith('.k8s.yaml'))).toEqual([]);
   });
 
-  test('--format helm writes a chart with the manifests as templates', () => {
+  // What `cdk8s synth --stdout | kubectl apply -f -` reads: the CLI prints the files one after
+  // another with nothing between them (FastApp opens each with "---"), and the validation report
+  // goes to stderr. The stream is parsed as a whole, strictly, as kubectl's parser would.
+  test('--stdout prints every object as one YAML stream, and nothing else', () => {
+    const printed = cdk8s(['--stdout']);
+    const streamed = parseAllDocuments(printed, { uniqueKeys: true });
+    expect(streamed.flatMap((d) => d.errors.map((e) => e.message))).toEqual([]);
+    const written = manifests(join(dir, 'out')).flatMap((f) => parseAllDocuments(readFileSync(join(dir, 'out', f), 'utf8')).map((d) => d.toJS()));
+    expect(streamed.map((d) => d.toJS()).filter((d) => d !== null)).toEqual(written.filter((d) => d !== null));
+    expect(written.length).toBeGreaterThan(50);
+  });
+
+  test('--format helm writes a chart with the manifests (and only those) as templates', () => {
     cdk8s(['--format', 'helm', '--chart-version', '1.0.0', '-o', join(dir, 'helm')]);
     expect(readFileSync(join(dir, 'helm', 'Chart.yaml'), 'utf8')).toContain('version: "1.0.0"');
     expect(manifests(join(dir, 'helm', 'templates'))).toEqual(manifests(join(dir, 'out')));
+    expect(readdirSync(join(dir, 'helm', 'templates')).filter((f) => !f.endsWith('.k8s.yaml'))).toEqual([]);
   });
 });
 
@@ -40,17 +51,20 @@ describe('cdk8s CLI validation plugin (ManifestValidation)', () => {
   afterAll(() => rmSync(project, { recursive: true, force: true }));
   const modules = JSON.stringify(join(root, 'node_modules'));
 
-  const synthWith = (properties: string): { status: number; output: string } => {
-    writeFileSync(join(project, 'app.js'), `
-const { App, Chart, ApiObject } = require(${modules} + '/cdk8s');
-const kplus = require(${modules} + '/cdk8s-plus-27');
-const app = new App();
+  const broken = `
 const chart = new Chart(app, 'plain');
 new ApiObject(chart, 'web', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
   spec: { bogusField: true, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } } } });
 new ApiObject(chart, 'web-svc', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
 new ApiObject(chart, 'settings', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { 'app config': 'x' } });
 new kplus.Deployment(chart, 'plus', { containers: [{ image: 'ghcr.io/acme/api:1.0', portNumber: 8080 }] });
+`;
+  const synthWith = (properties: string, charts = broken): { status: number; output: string } => {
+    writeFileSync(join(project, 'app.js'), `
+const { App, Chart, ApiObject } = require(${modules} + '/cdk8s');
+const kplus = require(${modules} + '/cdk8s-plus-27');
+const app = new App();
+${charts}
 app.synth();
 `);
     writeFileSync(join(project, 'cdk8s.yaml'), [
@@ -87,5 +101,29 @@ app.synth();
     const seccomp = report.split('\n[').find((section) => section.startsWith('pod-security] Deployment: /spec/template/spec/containers/0/securityContext/seccompProfile/type'));
     expect(seccomp).toMatch(/Resource Name: plain-plus-c[0-9a-z]+/);
     expect(seccomp).toContain('Resource Name: Deployment/web');
+  });
+
+  // The plugin sees the app, not one file at a time: a Service in one chart over pods written
+  // in another is fine, and a Service over no pod of any chart is still reported.
+  test('checks the whole app at once: a Service may select the pods of another chart', () => {
+    const pods = `
+new ApiObject(new Chart(app, 'pods'), 'web', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' },
+  spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } } } });
+`;
+    const service = (selector: string) => `
+new ApiObject(new Chart(app, 'front'), 'svc', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'front', namespace: 'shop' }, spec: { selector: { app: '${selector}' }, ports: [{ port: 80 }] } });
+`;
+    const good = synthWith('', pods + service('web'));
+    expect([good.status, plain(good.output)]).toEqual([0, expect.stringContaining('Validations ended succesfully')]);
+    expect(readdirSync(join(project, 'dist')).sort()).toEqual(['front.k8s.yaml', 'pods.k8s.yaml']);
+    const bad = plain(synthWith('', pods + service('api')).output);
+    expect(bad).toContain('[lint] Service: /spec/selector matches no pod template in these manifests');
+    expect(bad).toContain('Manifest Path: dist/front.k8s.yaml');
+  });
+
+  test('a wrong property is the library\'s error, naming the property and what is allowed', () => {
+    const { status, output } = synthWith('    properties:\n      podSecurity: Restricted');
+    expect(status).not.toBe(0);
+    expect(output).toContain('ServicePatternsError: ManifestValidation: properties.podSecurity "Restricted" is not "baseline" or "restricted"');
   });
 });

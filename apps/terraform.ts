@@ -1,5 +1,6 @@
 // npm run synth:terraform: the external example chart (apps, database, alias, policies) as a
-// Terraform stack, written to dist/terraform/stacks/external/cdk.tf.json.
+// Terraform stack, written to cdktf.out/stacks/external/cdk.tf.json (cdktf's usual output
+// directory; not dist/, which holds Kubernetes manifests only).
 import { App as Cdk8sApp } from 'cdk8s';
 import { App as TerraformApp, LocalBackend, TerraformStack } from 'cdktf';
 import { KubernetesManifests } from '../lib/terraform';
@@ -16,6 +17,6 @@ export function buildTerraform(outdir: string): TerraformApp {
 }
 
 if (require.main === module) {
-  buildTerraform('dist/terraform').synth();
-  console.log('wrote dist/terraform/stacks/external/cdk.tf.json');
+  buildTerraform('cdktf.out').synth();
+  console.log('wrote cdktf.out/stacks/external/cdk.tf.json');
 }

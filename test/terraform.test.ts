@@ -24,6 +24,19 @@ describe('Terraform output', () => {
   const resources = tf.resource.kubernetes_manifest;
   const yamlObjects = new ExternalExamples(new Cdk8sApp(), 'external').toJson() as Array<{ apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }>;
 
+  // As on a fresh clone: no dist/ (nor anything else) in the working directory. The Terraform
+  // output stays out of dist/, which holds Kubernetes manifests only.
+  test('npm run synth:terraform works in an empty directory and writes nothing into dist/', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'tf-clone-'));
+    try {
+      execFileSync(process.execPath, ['--require', 'tsx/cjs', join(__dirname, '..', 'apps', 'terraform.ts')], { cwd, stdio: 'pipe', env: { ...process.env, NODE_PATH: join(__dirname, '..', 'node_modules') } });
+      expect(readdirSync(cwd)).toEqual(['cdktf.out']);
+      expect(statSync(join(cwd, 'cdktf.out', 'stacks', 'external', 'cdk.tf.json')).isFile()).toBe(true);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   test('one kubernetes_manifest per Kubernetes object, equal to the YAML path object', () => {
     expect(Object.keys(resources)).toHaveLength(yamlObjects.length);
     for (const o of yamlObjects) {

@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'api-'));
 try {
   const out = join(dir, 'API.md');
   execFileSync(join(root, 'node_modules', '.bin', 'jsii-docgen'), ['-o', out], {
-    cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1' },
+    cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1', JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
   });
   const fresh = readFileSync(out, 'utf8');
   if (process.argv.includes('--check')) {

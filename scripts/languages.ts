@@ -10,7 +10,7 @@ const root = join(__dirname, '..');
 const out = join(root, 'dist-jsii');
 const languages = join(root, 'test', 'languages');
 const versionOf = (pkg: string): string => (require(`${pkg}/package.json`) as { version: string }).version;
-const env = { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1' };
+const env = { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1', JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' };
 
 function run(cmd: string, args: string[], cwd = root): string {
   return execFileSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });

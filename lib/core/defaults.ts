@@ -88,7 +88,7 @@ const DEFAULTS = sharedWeakMap<IConstruct, PatternDefaultsProps>('defaults');
  * Sets defaults once for a whole app, chart or scope, instead of on every construct.
  *
  * @example
- * PatternDefaults.set(chart, { replicas: 3, resources: { memoryLimit: 'none' } });
+ * PatternDefaults.set(chart, { replicas: 3, resources: { omit: [ResourceSetting.MEMORY_LIMIT] } });
  */
 export class PatternDefaults {
   /** Sets the defaults for every construct of this library created below `scope` afterwards. */

@@ -383,7 +383,7 @@ export interface ContainerOptions {
    */
   readonly envFrom?: EnvFrom[];
   /**
-   * Container resources; `'none'` removes a field.
+   * Container resources; `omit: [ResourceSetting.MEMORY_LIMIT]` (or another setting) leaves a default out.
    * @default - requests cpu 100m and memory 128Mi, limit memory 256Mi, no CPU limit
    */
   readonly resources?: ResourceOptions;

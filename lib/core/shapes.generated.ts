@@ -362,6 +362,7 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "scheme": "ProbeScheme?"
   },
   "ManifestValidationProps": {
+    "keepConstructMetadata": "boolean?",
     "lints": "boolean?",
     "podSecurity": "string?",
     "schema": "boolean?"

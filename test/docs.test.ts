@@ -22,3 +22,17 @@ describe('guides', () => {
     expect(validateManifests(chart).map(formatIssue)).toEqual([]);
   });
 });
+
+// jsii-docgen takes a type's description from the doc comment right above it; a comment that sits
+// on another symbol (a helper between it and the class) leaves the type without one.
+describe('API reference', () => {
+  test('every type in docs/API.md has a description', () => {
+    const lines = readFileSync(join(docs, 'API.md'), 'utf8').split('\n');
+    const bare = lines.flatMap((line, i) => {
+      if (!line.startsWith('### ')) return [];
+      const next = lines.slice(i + 1).find((l) => l.trim() !== '') ?? '';
+      return next.startsWith('#') ? [line.replace(/ <a .*/, '')] : [];
+    });
+    expect(bare).toEqual([]);
+  });
+});

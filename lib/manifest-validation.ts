@@ -124,6 +124,14 @@ export class ManifestValidation {
   public async validate(context: IValidationContext): Promise<void> {
     checkShape('ManifestValidation.validate', [context]);
     if (context.stdout) reportToStderr();
+    try {
+      this.report(context);
+    } finally {
+      if (!this.props.keepConstructMetadata) removeConstructMetadata(context.manifests);
+    }
+  }
+
+  private report(context: IValidationContext): void {
     // Loaded here so that importing the library does not load the validation code and schemas.
     const entry = require('./validation') as ValidationEntry;
     const groups = new Map<string, ValidationViolation & { violatingResources: ValidationViolatingResource[] }>();
@@ -168,7 +176,6 @@ export class ManifestValidation {
     }
     for (const v of groups.values()) context.report.addViolation(v);
     context.report.submit(groups.size === 0 ? 'success' : 'failure');
-    if (!this.props.keepConstructMetadata) removeConstructMetadata(context.manifests);
   }
 }
 

@@ -27,8 +27,8 @@ function checkedProps(props: AppProps): AppProps {
  *   by default, is FastApp's); other files, such as a README, stay. Nothing of FastApp's own is
  *   left in or beside the output directory.
  *
- * Apps it does not cover (other output layouts, explicit dependencies
- * between objects or charts, nested charts) are handed to cdk8s's own `synth()` unchanged.
+ * Apps it does not cover (other output layouts, dependencies between charts, nested charts)
+ * are handed to cdk8s's own `synth()` unchanged.
  */
 export class FastApp extends App {
   /**
@@ -61,6 +61,7 @@ export class FastApp extends App {
       for (const error of c.node.validate()) errors.push(`[${c.node.path}] ${error}`);
     }
     if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+    objectDependencies(all);
     // Render everything first: a failing chart leaves the output directory as it was.
     const files = new Map<string, string>();
     const resources: { [name: string]: { path: string } } = {};
@@ -75,9 +76,11 @@ export class FastApp extends App {
     replaceOutput(this.outdir, files, this.outputFileExtension);
   }
 
+  /** File per chart, no nested charts, and dependencies only within a chart. */
   private coversLayout(all: IConstruct[]): boolean {
     if (this.yamlOutputType !== YamlOutputType.FILE_PER_CHART) return false;
-    return all.every((c) => c.node.dependencies.length === 0 && !(Chart.isChart(c) && c.node.scopes.slice(0, -1).some((s) => Chart.isChart(s))));
+    return all.every((c) => !(Chart.isChart(c) && c.node.scopes.slice(0, -1).some((s) => Chart.isChart(s)))
+      && c.node.dependencies.every((d) => Chart.of(d) === Chart.of(c)));
   }
 }
 
@@ -90,6 +93,20 @@ const CONSTRUCT_METADATA = 'construct-metadata.json';
  */
 function fileText(objects: unknown[]): string {
   return objects.length === 0 ? '' : `---\n${toYamlDocuments(objects)}`;
+}
+
+/**
+ * What cdk8s's synth does with dependencies within a chart: a construct that depends on another
+ * makes each of its objects depend on each of the other's, so that they come after them.
+ */
+function objectDependencies(all: IConstruct[]): void {
+  const objectsOf = (c: IConstruct) => c.node.findAll().filter((x): x is ApiObject => ApiObject.isApiObject(x) && Chart.of(x) === Chart.of(c));
+  for (const source of all) {
+    for (const target of source.node.dependencies) {
+      const targets = objectsOf(target);
+      for (const from of objectsOf(source)) for (const to of targets) if (from !== to) from.node.addDependency(to);
+    }
+  }
 }
 
 /**

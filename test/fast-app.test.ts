@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ApiObject, App, Chart, Lazy, Yaml, YamlOutputType } from 'cdk8s';
+import { Construct } from 'constructs';
 import fc from 'fast-check';
 import { parse, parseAllDocuments } from 'yaml';
 import { ExposedApp, FastApp, IngressRouter } from '../lib';
@@ -119,6 +120,27 @@ app.synth();
       if (hadOutput) expect(statSync(outdir).mode & 0o777).toBe(0o755);
       rmSync(parent, { recursive: true, force: true });
     });
+  });
+
+  // Dependencies within a chart only reorder its objects (what Namespaces and GitOps ordering use):
+  // FastApp orders them as cdk8s does, construct-level dependencies included.
+  test('orders objects by their dependencies within a chart as cdk8s does', () => {
+    const build = (app: App) => {
+      const chart = new Chart(app, 'ordered', { namespace: 'shop' });
+      const web = new ExposedApp(chart, 'web', { image: 'ghcr.io/acme/web:1', replicas: 1 });
+      const group = new Construct(chart, 'config');
+      const cm = new ApiObject(group, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' } });
+      const ns = new ApiObject(chart, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } });
+      web.node.addDependency(group);
+      cm.node.addDependency(ns);
+      return app;
+    };
+    const slow = synthFiles((outdir) => build(new App({ outdir })));
+    const fast = synthFiles((outdir) => build(new FastApp({ outdir })));
+    expect(Object.keys(fast)).toEqual(['ordered.k8s.yaml']);
+    expect(fast['ordered.k8s.yaml']).toBe(`---\n${slow['ordered.k8s.yaml']}`);
+    const kinds = parseAllDocuments(fast['ordered.k8s.yaml']).map((d) => (d.toJS() as { kind: string }).kind);
+    expect(kinds.slice(0, 2)).toEqual(['Namespace', 'ConfigMap']);
   });
 
   test('hands layouts it does not cover to cdk8s', () => {

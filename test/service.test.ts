@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
 import * as kplus from 'cdk8s-plus-27';
 import {
-  ExposedApp, HeadlessGroup, IngressRouter, IpFamily, IpFamilyPolicy, Namespaces, PodSecurity, PodSource, Service, ServiceAlias, ServiceRef,
+  ExposedApp, HeadlessGroup, IngressRouter, IpFamily, IpFamilyPolicy, Namespaces, PodSecurity, PodSource, Protocol, Service, ServiceAlias, ServiceRef,
   ServiceType, SessionAffinity, Topology,
 } from '../lib';
 import { synthValidated } from '../lib/validation';
@@ -84,6 +84,33 @@ describe('Services over pods something else runs', () => {
     expect(selects(svc.spec.selector, canaryDeploy.spec.template.metadata.labels)).toBe(true);
     expect(selects(stableDeploy.spec.selector.matchLabels, canaryDeploy.spec.template.metadata.labels)).toBe(false);
     expect(Topology.describe(chart)).toContain('svc_default_web --> wl_default_web_canary');
+  });
+
+  test('tracks with different ports: the error says what each track has and what to do', () => {
+    const chart = newChart();
+    const stable = new ExposedApp(chart, 'web-stable', { image: IMAGE, containerPort: 8080, labels: { app: 'web' } });
+    const canary = new ExposedApp(chart, 'web-canary', { image: IMAGE, containerPort: 9090, labels: { app: 'web' } });
+    const pods = PodSource.tracks(chart, [stable, canary], { app: 'web' });
+    expect(() => new Service(chart, 'web', { pods })).toThrow(
+      "Service 'test/web': ports [] must be given: the tracks have no named container port in common (same name, number and protocol) to default to "
+      + '(test/web-stable has http 8080/TCP; test/web-canary has http 9090/TCP); '
+      + 'give every track the same container port, or pass ports with a targetPort that every track listens on');
+    // Kubernetes would resolve the name per pod; refused on purpose (docs/services.md).
+    expect(() => new Service(chart, 'web-by-name', { pods, ports: [{ name: 'http', port: 80, targetPortName: 'http' }] })).toThrow(
+      "Service 'test/web-by-name': ports[0].targetPortName \"http\" names no TCP container port of the pods (named ports every track has with the same number: none)");
+  });
+
+  test('tracks with no port name in common: the error lists each track\'s ports', () => {
+    const chart = newChart();
+    const stable = PodSource.fromLabels({ app: 'web', track: 'stable' }, { ports: [{ name: 'http', containerPort: 8080, protocol: Protocol.TCP }] });
+    const canary = PodSource.fromLabels({ app: 'web', track: 'canary' }, { ports: [{ name: 'web', containerPort: 8080, protocol: Protocol.TCP }] });
+    const pods = PodSource.tracks(chart, [stable, canary], { app: 'web' });
+    expect(() => new Service(chart, 'web', { pods })).toThrow(
+      "Service 'test/web': ports [] must be given: the tracks have no named container port in common (same name, number and protocol) to default to "
+      + '({"app":"web","track":"stable"} has http 8080/TCP; {"app":"web","track":"canary"} has web 8080/TCP); '
+      + 'give every track the same container port, or pass ports with a targetPort that every track listens on');
+    new Service(chart, 'web-by-number', { pods, ports: [{ name: 'http', port: 80, targetPort: 8080 }] });
+    expect(find(synthValidated(chart, { lints: false }) as Manifest[], 'Service', 'web-by-number').spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 8080 }]);
   });
 
   test('a track without the shared labels is refused', () => {

@@ -5,6 +5,7 @@ import { IServiceEndpoint } from '../services/endpoint';
 import { Problems } from '../core/problems';
 import { envVarName, serviceEnvPrefix } from '../core/names';
 import { Protocol, ServicePortInfo } from '../services/ports';
+import { portScheme } from '../services/scheme';
 import { ConnectOptions } from '../services/endpoint';
 
 /** Who may reach a provider, as a NetworkPolicy peer. */
@@ -114,11 +115,11 @@ export function connect(c: ConsumerState, provider: IServiceEndpoint, options: C
   const port = pickPort(problems, field, provider, options);
   const prefix = options.prefix ?? serviceEnvPrefix(provider.serviceName);
   const sameNamespace = provider.namespace === c.namespace;
+  const scheme = port ? portScheme(port) : undefined;
   const host = options.shortName && sameNamespace ? provider.serviceName : provider.dnsName;
   const env: { [key: string]: string } = { [`${prefix}_HOST`]: host };
   if (port) {
     env[`${prefix}_PORT`] = String(port.port);
-    const scheme = urlSchemeFor(port);
     if (scheme) env[`${prefix}_URL`] = `${scheme}://${host}:${port.port}`;
   }
   const rule = envVarName(`${prefix}_HOST`);
@@ -172,22 +173,6 @@ function pickPort(problems: Problems, field: string, provider: IServiceEndpoint,
     return found;
   }
   return provider.ports[0];
-}
-
-const SCHEME_BY_NAME: { [name: string]: string } = {
-  http: 'http', https: 'https', grpc: 'grpc', postgres: 'postgres', postgresql: 'postgres', mysql: 'mysql',
-  redis: 'redis', mongodb: 'mongodb', amqp: 'amqp', nats: 'nats', ws: 'ws', wss: 'wss',
-};
-const SCHEME_BY_PORT: { [port: number]: string } = {
-  80: 'http', 443: 'https', 8080: 'http', 5432: 'postgres', 3306: 'mysql', 6379: 'redis', 27017: 'mongodb', 5672: 'amqp', 4222: 'nats',
-};
-
-/** The URL scheme of a port when it is known from its name or number; none for UDP/SCTP. */
-export function urlSchemeFor(port: ServicePortInfo): string | undefined {
-  if (port.protocol !== Protocol.TCP) return undefined;
-  const byName = SCHEME_BY_NAME[port.name]
-    ?? (port.name.startsWith('https') ? 'https' : port.name.startsWith('http') ? 'http' : port.name.startsWith('grpc') ? 'grpc' : undefined);
-  return byName ?? SCHEME_BY_PORT[port.port];
 }
 
 /** `{ <PREFIX>_HOST: dnsName, <PREFIX>_PORT: port }` for app code that reads its peers from env. */

@@ -176,6 +176,11 @@ export interface ServicePortOptions {
    * @default - Kubernetes allocates one
    */
   readonly nodePort?: number;
+  /**
+   * Application protocol of the port (written as `appProtocol`); see `ExposedPort.appProtocol`.
+   * @default - none written
+   */
+  readonly appProtocol?: string;
 }
 
 /** Options of a Service over pods (`addService` on a workload, or the Service construct). */
@@ -341,7 +346,7 @@ export class Service extends Construct implements IServiceEndpoint {
 function defaultPorts(pods: IPodSource): ServicePortOptions[] {
   const own = (pods as Partial<IServiceEndpoint>).ports;
   if (Array.isArray(own) && own.length > 0) {
-    return own.map((p) => ({ name: p.name || undefined, port: p.port, targetPortName: p.name || undefined, targetPort: p.name ? undefined : p.targetPort, protocol: p.protocol }));
+    return own.map((p) => ({ name: p.name || undefined, port: p.port, targetPortName: p.name || undefined, targetPort: p.name ? undefined : p.targetPort, protocol: p.protocol, appProtocol: p.appProtocol }));
   }
   return (pods.podPorts ?? []).filter((p) => p.name).map((p) => ({ name: p.name, port: p.containerPort, targetPortName: p.name, protocol: p.protocol }));
 }
@@ -376,6 +381,7 @@ function resolveServicePorts(
   // Numbers, names, protocols, node ports and uniqueness as for every Service of this library.
   const resolved = resolvePortSpecs(specs.map((p, i) => ({
     field: `ports[${i}].`, name: p.name, port: p.port, containerPort: p.targetPort, targetField: 'targetPort', protocol: p.protocol, nodePort: p.nodePort,
+    appProtocol: p.appProtocol,
   })), {
     nodePortsAllowed: rules.external,
     nodePortRule: `is only allowed with serviceType NodePort or LoadBalancer (got ${rules.type})`,
@@ -399,12 +405,13 @@ function resolveServicePorts(
     }
     const r = resolved[i];
     return {
-      info: { name: r.name, port: r.port, protocol: r.protocol, targetPort: target, nodePort: r.nodePort },
+      info: { name: r.name, port: r.port, protocol: r.protocol, targetPort: target, nodePort: r.nodePort, appProtocol: r.appProtocol },
       json: {
         name: p.name,
         port: p.port,
         targetPort: p.targetPortName ?? r.targetPort,
         protocol: r.protocol === Protocol.TCP ? undefined : r.protocol,
+        appProtocol: p.appProtocol,
         nodePort: p.nodePort,
       },
     };

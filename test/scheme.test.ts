@@ -1,0 +1,97 @@
+import {
+  ExposedApp, ExternalDatabase, HeadlessGroup, IngressRouter, Protocol, Service, ServiceRef,
+} from '../lib';
+import { defaultPortName, portScheme } from '../lib/services/scheme';
+import { find, newChart, synth } from './util';
+
+const IMAGE = 'ghcr.io/acme/myapp:1';
+
+describe('one rule for the scheme of a port: appProtocol, then the name, then a well-known number', () => {
+  const cases: Array<[string, { name: string; port: number; protocol?: string; targetPort?: number; appProtocol?: string }, string | undefined]> = [
+    ['PostgreSQL on its port, named http by the old default', { name: 'postgresql', port: 5432 }, 'postgres'],
+    ['a port named for its transport only: the number decides', { name: 'tcp', port: 5432 }, 'postgres'],
+    ['an unknown port named for its transport: no scheme', { name: 'tcp', port: 9000 }, undefined],
+    ['an unknown name and port: no scheme', { name: 'metrics', port: 9187 }, undefined],
+    ['a name the user gave decides over the number', { name: 'http', port: 5432 }, 'http'],
+    ['<protocol>-<suffix> names', { name: 'https-admin', port: 9443 }, 'https'],
+    ['appProtocol decides over name and number', { name: 'web', port: 443, appProtocol: 'kubernetes.io/h2c' }, 'http'],
+    ['appProtocol kubernetes.io/wss', { name: 'tcp', port: 9000, appProtocol: 'kubernetes.io/wss' }, 'wss'],
+    ['an appProtocol this library does not know: no scheme, even on 80', { name: 'http', port: 80, appProtocol: 'example.com/custom' }, undefined],
+    ['UDP: no scheme', { name: 'dns', port: 53, protocol: 'UDP' }, undefined],
+    ['Service port 80 in front of PostgreSQL: the numbers disagree, no scheme', { name: 'tcp', port: 80, targetPort: 5432 }, undefined],
+    ['Service port 80 in front of 8080: both HTTP', { name: 'tcp', port: 80, targetPort: 8080 }, 'http'],
+    ['an unknown Service port in front of a well-known one', { name: 'tcp', port: 15432, targetPort: 5432 }, 'postgres'],
+  ];
+  test.each(cases)('%s', (_, p, scheme) => {
+    expect(portScheme({ protocol: 'TCP', ...p })).toBe(scheme);
+  });
+
+  test('the default port name claims only what the numbers or an HTTP route say', () => {
+    expect(defaultPortName('TCP', 80, undefined, false)).toBe('http');
+    expect(defaultPortName('TCP', 80, 8080, false)).toBe('http');
+    expect(defaultPortName('TCP', 5432, undefined, false)).toBe('postgresql');
+    expect(defaultPortName('TCP', 443, 8443, false)).toBe('https');
+    expect(defaultPortName('TCP', 3000, undefined, false)).toBe('tcp');
+    expect(defaultPortName('TCP', 3000, undefined, true)).toBe('http');
+    expect(defaultPortName('TCP', 80, 5432, false)).toBe('tcp');
+    expect(defaultPortName('UDP', 53, undefined, false)).toBe('udp');
+  });
+});
+
+describe('handles never claim HTTP for a port that is not HTTP', () => {
+  test('a PostgreSQL HeadlessGroup: port named postgresql, url and connectTo postgres://', () => {
+    const chart = newChart({ namespace: 'data' });
+    const db = new HeadlessGroup(chart, 'db', { image: IMAGE, port: 5432 });
+    const app = new ExposedApp(chart, 'app', { image: IMAGE });
+    expect(db.ports[0].name).toBe('postgresql');
+    expect(app.connectTo(db)).toEqual({
+      DB_HOST: 'db.data.svc.cluster.local', DB_PORT: '5432', DB_URL: 'postgres://db.data.svc.cluster.local:5432',
+    });
+    const out = synth(chart);
+    expect(find(out, 'Service', 'db').spec.ports).toEqual([{ name: 'postgresql', port: 5432, targetPort: 5432 }]);
+    expect(find(out, 'StatefulSet', 'db').spec.template.spec.containers[0].ports).toEqual([{ name: 'postgresql', containerPort: 5432 }]);
+  });
+
+  test('ExposedApp.url: the scheme when known, else host:port; an unknown port is not named http', () => {
+    const chart = newChart({ namespace: 'shop' });
+    expect(new ExposedApp(chart, 'pg', { image: IMAGE, port: 5432 }).url).toBe('postgres://pg.shop.svc.cluster.local:5432');
+    const kafka = new ExposedApp(chart, 'kafka', { image: IMAGE, port: 9092 });
+    expect(kafka.url).toBe('kafka.shop.svc.cluster.local:9092');
+    expect(kafka.ports[0].name).toBe('tcp');
+    expect(new ExposedApp(chart, 'web', { image: IMAGE }).url).toBe('http://web.shop.svc.cluster.local:80');
+    expect(new ExposedApp(chart, 'node', { image: IMAGE, port: 3000, portName: 'http' }).url).toBe('http://node.shop.svc.cluster.local:3000');
+    expect(new ExposedApp(chart, 'grpc', { image: IMAGE, port: 9000, appProtocol: 'kubernetes.io/h2c' }).url).toBe('http://grpc.shop.svc.cluster.local:9000');
+    const routed = new ExposedApp(chart, 'routed', { image: IMAGE, port: 3000, ingress: { host: 'shop.example.com' } });
+    expect([routed.ports[0].name, routed.url]).toEqual(['http', 'http://routed.shop.svc.cluster.local:3000']);
+    const app = new ExposedApp(chart, 'app', { image: IMAGE });
+    expect(app.connectTo(kafka)).toEqual({ KAFKA_HOST: 'kafka.shop.svc.cluster.local', KAFKA_PORT: '9092' });
+  });
+
+  test('a port joined to an IngressRouter later keeps its name: name it http when it serves HTTP', () => {
+    const chart = newChart({ namespace: 'shop' });
+    const router = new IngressRouter(chart, 'router', { namespace: 'shop' });
+    const app = new ExposedApp(chart, 'web', { image: IMAGE, port: 3000, portName: 'http', ingress: { router, path: '/' } });
+    expect(app.ports[0].name).toBe('http');
+  });
+
+  test('appProtocol is written on Service and EndpointSlice ports, and checked', () => {
+    const chart = newChart({ namespace: 'shop' });
+    new ExposedApp(chart, 'web', { image: IMAGE, ports: [{ name: 'h2c', port: 80, containerPort: 8080, appProtocol: 'kubernetes.io/h2c' }] });
+    const db = new ExternalDatabase(chart, 'db', { addresses: ['192.0.2.10'], port: 5432, appProtocol: 'postgresql' });
+    new Service(chart, 'web-grpc', { pods: PodSourceOf(chart), ports: [{ name: 'grpc', port: 9000, targetPort: 9000, appProtocol: 'grpc' }] });
+    const out = synth(chart);
+    expect(find(out, 'Service', 'web').spec.ports).toEqual([{ name: 'h2c', port: 80, targetPort: 8080, appProtocol: 'kubernetes.io/h2c' }]);
+    expect(find(out, 'Service', 'db').spec.ports).toEqual([{ name: 'tcp', port: 5432, targetPort: 5432, appProtocol: 'postgresql' }]);
+    expect(find(out, 'EndpointSlice').ports).toEqual([{ name: 'tcp', port: 5432, appProtocol: 'postgresql' }]);
+    expect(find(out, 'Service', 'web-grpc').spec.ports).toEqual([{ name: 'grpc', port: 9000, targetPort: 9000, appProtocol: 'grpc' }]);
+    expect(db.ports[0].appProtocol).toBe('postgresql');
+    expect(() => new ExposedApp(chart, 'bad', { image: IMAGE, appProtocol: 'not a protocol' })).toThrow(
+      "ExposedApp 'test/bad': appProtocol \"not a protocol\" is not a valid appProtocol: an IANA service name (http, https, grpc) or a domain-prefixed name (kubernetes.io/h2c, example.com/proto), as a label key");
+    expect(() => ServiceRef.fromName(chart, 'ref', 'x', { ports: [{ name: 'a', port: 1, appProtocol: 'a/b/c' }] })).toThrow(
+      "ServiceRef 'test/ref': ports[0].appProtocol \"a/b/c\" is not a valid appProtocol");
+  });
+});
+
+function PodSourceOf(chart: ReturnType<typeof newChart>) {
+  return new ExposedApp(chart, 'grpc-app', { image: IMAGE, ports: [{ name: 'grpc', port: 9000, protocol: Protocol.TCP }] });
+}

@@ -1,5 +1,5 @@
 import {
-  ExposedApp, ExternalDatabase, HeadlessGroup, IngressRouter, Protocol, Service, ServiceRef,
+  ExposedApp, ExternalDatabase, HeadlessGroup, IngressRouter, Protocol, Service, ServiceAlias, ServiceRef,
 } from '../lib';
 import { defaultPortName, portScheme } from '../lib/services/scheme';
 import { find, newChart, synth } from './util';
@@ -89,6 +89,45 @@ describe('handles never claim HTTP for a port that is not HTTP', () => {
       "ExposedApp 'test/bad': appProtocol \"not a protocol\" is not a valid appProtocol: an IANA service name (http, https, grpc) or a domain-prefixed name (kubernetes.io/h2c, example.com/proto), as a label key");
     expect(() => ServiceRef.fromName(chart, 'ref', 'x', { ports: [{ name: 'a', port: 1, appProtocol: 'a/b/c' }] })).toThrow(
       "ServiceRef 'test/ref': ports[0].appProtocol \"a/b/c\" is not a valid appProtocol");
+  });
+});
+
+describe('ExternalName and TLS: the handles give the name the certificate carries', () => {
+  test('connectTo an ExternalName on 443 gives the external host, not the Service name', () => {
+    const chart = newChart({ namespace: 'shop' });
+    const payments = new ExternalDatabase(chart, 'payments', { externalName: 'api.payments.example.com.', port: 443 });
+    const app = new ExposedApp(chart, 'app', { image: IMAGE });
+    expect(app.connectTo(payments)).toEqual({
+      PAYMENTS_HOST: 'api.payments.example.com', PAYMENTS_PORT: '443', PAYMENTS_URL: 'https://api.payments.example.com:443',
+    });
+    expect(payments.connectionEnv()).toEqual({ PAYMENTS_HOST: 'api.payments.example.com', PAYMENTS_PORT: '443' });
+    expect(payments.dnsName).toBe('payments.shop.svc.cluster.local');
+  });
+
+  test('through a ServiceAlias, and for a TLS appProtocol on another port', () => {
+    const chart = newChart({ namespace: 'shop' });
+    const ws = new ExternalDatabase(chart, 'feed', { namespace: 'vendors', externalName: 'feed.example.com', port: 8443, portName: 'feed', appProtocol: 'kubernetes.io/wss' });
+    const alias = new ServiceAlias(chart, 'feed-alias', { target: ws });
+    const app = new ExposedApp(chart, 'app', { image: IMAGE });
+    expect(app.connectTo(alias, { shortName: true })).toEqual({
+      FEED_ALIAS_HOST: 'feed.example.com', FEED_ALIAS_PORT: '8443', FEED_ALIAS_URL: 'wss://feed.example.com:8443',
+    });
+    expect(alias.connectionEnv('FEED')).toEqual({ FEED_HOST: 'feed.example.com', FEED_PORT: '8443' });
+  });
+
+  test('an alias of an in-cluster TLS Service gives the target\'s name; plain ports keep the alias', () => {
+    const chart = newChart({ namespace: 'shop' });
+    const api = new ExposedApp(chart, 'api', { image: IMAGE, namespace: 'core', ports: [{ name: 'https', port: 443, containerPort: 8443 }, { name: 'http', port: 80, containerPort: 8080 }] });
+    const alias = new ServiceAlias(chart, 'api-alias', { target: api });
+    const app = new ExposedApp(chart, 'app', { image: IMAGE });
+    expect(app.connectTo(alias)).toEqual({
+      API_ALIAS_HOST: 'api.core.svc.cluster.local', API_ALIAS_PORT: '443', API_ALIAS_URL: 'https://api.core.svc.cluster.local:443',
+    });
+    expect(app.connectTo(alias, { port: 80, prefix: 'PLAIN' })).toEqual({
+      PLAIN_HOST: 'api-alias.shop.svc.cluster.local', PLAIN_PORT: '80', PLAIN_URL: 'http://api-alias.shop.svc.cluster.local:80',
+    });
+    const pg = new ExternalDatabase(chart, 'pg', { externalName: 'pg.example.com', port: 5432 });
+    expect(app.connectTo(pg)).toEqual({ PG_HOST: 'pg.shop.svc.cluster.local', PG_PORT: '5432', PG_URL: 'postgres://pg.shop.svc.cluster.local:5432' });
   });
 });
 

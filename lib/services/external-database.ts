@@ -62,7 +62,9 @@ export interface ExternalDatabaseProps extends IdentityOptions {
    */
   readonly protocol?: Protocol;
   /**
-   * Application protocol (single-port form), written as the Service port's `appProtocol`.
+   * Application protocol (single-port form), written as the Service port's `appProtocol`; for
+   * an ExternalName, a TLS protocol (`https`, `kubernetes.io/wss`) makes the handles give out the
+   * external host name, which the certificate carries.
    * @default - none written
    */
   readonly appProtocol?: string;
@@ -203,6 +205,14 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
         subsets: [{ addresses: (props.addresses ?? []).map((ip) => ({ ip })), ports: endpointPorts } satisfies K8sEndpointSubset],
       });
     }
+  }
+
+  /**
+   * For TLS ports: the external host (its certificate names it, not this Service's name).
+   * @internal
+   */
+  public _tlsHost(): string | undefined {
+    return this.externalName?.replace(/\.$/, '');
   }
 
   /** @internal */

@@ -26,6 +26,9 @@ const BY_PORT = new Map<number, string>([
 /** The port name given to a well-known port when none is given, where IANA's differs from the scheme. */
 const NAME_BY_SCHEME = new Map<string, string>([['postgres', 'postgresql']]);
 
+/** Schemes whose clients check a certificate against the host name they connect to. */
+const TLS_SCHEMES: ReadonlySet<string> = new Set(['https', 'wss', 'amqps']);
+
 /** What a port says about itself: the fields of ServicePortInfo the rule reads. */
 export interface PortClaims {
   readonly name: string;
@@ -44,6 +47,11 @@ export function portScheme(p: PortClaims): string | undefined {
   if (p.protocol !== Protocol.TCP) return undefined;
   if (p.appProtocol !== undefined) return BY_APP_PROTOCOL.get(p.appProtocol.toLowerCase());
   return schemeOfName(p.name) ?? byNumbers(p.port, p.targetPort);
+}
+
+/** Whether a client of a port with this scheme checks the server's certificate against the host name. */
+export function isTlsScheme(scheme: string | undefined): boolean {
+  return scheme !== undefined && TLS_SCHEMES.has(scheme);
 }
 
 /** `<scheme>://<host>:<port>` when the port's scheme is known, else `<host>:<port>`. */

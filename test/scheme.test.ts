@@ -67,11 +67,21 @@ describe('handles never claim HTTP for a port that is not HTTP', () => {
     expect(app.connectTo(kafka)).toEqual({ KAFKA_HOST: 'kafka.shop.svc.cluster.local', KAFKA_PORT: '9092' });
   });
 
-  test('a port joined to an IngressRouter later keeps its name: name it http when it serves HTTP', () => {
+  test('ingress with a router names the port http; a route added later cannot rename it, so name it yourself', () => {
     const chart = newChart({ namespace: 'shop' });
     const router = new IngressRouter(chart, 'router', { namespace: 'shop' });
-    const app = new ExposedApp(chart, 'web', { image: IMAGE, port: 3000, portName: 'http', ingress: { router, path: '/' } });
-    expect(app.ports[0].name).toBe('http');
+    const joined = new ExposedApp(chart, 'web', { image: IMAGE, port: 3000, ingress: { router, path: '/' } });
+    expect(joined.ports[0].name).toBe('http');
+    const later = new ExposedApp(chart, 'api', { image: IMAGE, port: 3000 });
+    router.addRoute({ path: '/api', backend: later });
+    expect([later.ports[0].name, later.url]).toEqual(['tcp', 'api.shop.svc.cluster.local:3000']);
+    const named = new ExposedApp(chart, 'admin', { image: IMAGE, port: 3000, portName: 'http' });
+    router.addRoute({ path: '/admin', backend: named });
+    expect(named.url).toBe('http://admin.shop.svc.cluster.local:3000');
+    const ingress = find(synth(chart), 'Ingress');
+    expect(ingress.spec.rules[0].http.paths.map((p: { backend: { service: object } }) => p.backend.service)).toEqual([
+      { name: 'web', port: { name: 'http' } }, { name: 'admin', port: { name: 'http' } }, { name: 'api', port: { name: 'tcp' } },
+    ]);
   });
 
   test('appProtocol is written on Service and EndpointSlice ports, and checked', () => {

@@ -22,6 +22,7 @@ export class ExternalExamples extends Chart {
       namespace: 'example',
       args: ['netexec', '--http-port=5000'],
       port: 5000,
+      portName: 'http', // an HTTP server: say so (5000 is no well-known HTTP port)
       sessionAffinity: SessionAffinity.NONE,
     });
     const frontend = new ExposedApp(this, 'frontend', {
@@ -29,6 +30,7 @@ export class ExternalExamples extends Chart {
       namespace: 'example',
       args: ['netexec', '--http-port=3000'],
       port: 3000,
+      portName: 'http',
     });
     // bitnami/postgresql runs as user 1001 and listens on 5432.
     const pg = new ExposedApp(this, 'pg-service', {

@@ -32,6 +32,7 @@ export class ServiceWalkthrough extends Chart {
       image: 'registry.k8s.io/e2e-test-images/agnhost:2.53',
       args: ['netexec', '--http-port=3000'],
       port: 3000,
+      portName: 'http', // an HTTP server: say so (3000 is no well-known HTTP port)
       runAsUser: 65532,
       readiness: Probe.httpGet('/healthz', { port: 3000, period: Duration.seconds(5) }),
       liveness: Probe.httpGet('/healthz', { port: 3000, initialDelay: Duration.seconds(10) }),

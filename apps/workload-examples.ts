@@ -83,6 +83,7 @@ export class WorkloadExamples extends Chart {
       runAsUser: 1000,
       replicas: 1,
       port: 8000,
+      portName: 'http',
       resources: { cpuRequest: Cpu.units(2), memoryRequest: Size.gibibytes(8), extended: { 'nvidia.com/gpu': 1 }, ephemeralStorageRequest: Size.gibibytes(10) },
       nodeSelector: { 'nvidia.com/gpu.present': 'true' },
       tolerations: [{ key: 'nvidia.com/gpu', operator: TolerationOperator.EXISTS, effect: TaintEffect.NO_SCHEDULE }],

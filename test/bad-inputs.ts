@@ -36,7 +36,7 @@ const EXPOSED_APP: Array<[string, Partial<ExposedAppProps>, string, string?]> = 
   ['digit-only port name', { portName: '8080' }, "ExposedApp 'test/web': portName \"8080\" is not a valid port name: lower-case letters, digits and \"-\", at least one letter, no leading, trailing or double \"-\" (IANA service name)"],
   ['duplicate port names', { ports: [{ name: 'http', port: 80 }, { name: 'http', port: 81 }] }, "ExposedApp 'test/web': ports[1].name \"http\" is already used by ports[0]: port names must be unique"],
   ['duplicate port numbers', { ports: [{ name: 'a', port: 80 }, { name: 'b', port: 80 }] }, "ExposedApp 'test/web': ports[1].port 80 is already used by ports[0] for TCP: a port number may appear once per protocol"],
-  ['both port forms', { port: 80, ports: [{ name: 'a', port: 80 }] }, "ExposedApp 'test/web': ports [\"a\"] cannot be combined with port, containerPort, portName, protocol or nodePort: use one form"],
+  ['both port forms', { port: 80, ports: [{ name: 'a', port: 80 }] }, "ExposedApp 'test/web': ports [\"a\"] cannot be combined with port, containerPort, portName, protocol, appProtocol or nodePort: use one form"],
   ['empty ports', { ports: [] }, "ExposedApp 'test/web': ports [] must list at least one port"],
   ['nodePort below range', { serviceType: ServiceType.NODE_PORT, nodePort: 80 }, "ExposedApp 'test/web': nodePort 80 is outside 30000-32767"],
   ['nodePort above range', { serviceType: ServiceType.NODE_PORT, nodePort: 32768 }, "ExposedApp 'test/web': nodePort 32768 is outside 30000-32767"],

@@ -42,7 +42,7 @@ test('defaults, name claims and connections are shared between the copies', () =
   PatternDefaults.set(chart, { replicas: 4 });
   const db = new other.HeadlessGroup(chart, 'db', { image: IMAGE, port: 5432 });
   const web = new ExposedApp(chart, 'web', { image: IMAGE });
-  expect(web.connectTo(db)).toEqual({ DB_HOST: 'db', DB_PORT: '5432', DB_URL: 'http://db:5432' });
+  expect(web.connectTo(db)).toEqual({ DB_HOST: 'db', DB_PORT: '5432', DB_URL: 'postgres://db:5432' });
   expect(find(synth(chart), 'StatefulSet', 'db').spec.replicas).toBe(4);
   expect(() => new other.ExposedApp(chart, 'web2', { image: IMAGE, workloadName: 'web' })).toThrow("workloadName \"web\" clashes with 'test/web'");
 });

@@ -64,7 +64,7 @@ describe('connectTo', () => {
     const chart = newChart();
     const db = new ExposedApp(chart, 'db', { image: IMAGE, port: 5432 });
     const app = new ExposedApp(chart, 'app', { image: IMAGE });
-    expect(app.connectTo(db)).toEqual({ DB_HOST: 'db', DB_PORT: '5432', DB_URL: 'http://db:5432' });
+    expect(app.connectTo(db)).toEqual({ DB_HOST: 'db', DB_PORT: '5432', DB_URL: 'postgres://db:5432' });
     const shop = new ExposedApp(chart, 'shop', { image: IMAGE, namespace: 'shop' });
     expect(() => shop.connectTo(db)).toThrow(
       "ExposedApp 'test/shop': connectTo \"test/db\" has no namespace written, so its DNS name \"db\" resolves only in the namespace it is applied to, which may not be \"shop\": give it a namespace (or its chart one)");

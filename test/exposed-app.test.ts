@@ -157,10 +157,10 @@ describe('ExposedApp props', () => {
     expect(container(deploy).ports).toEqual([{ name: 'http', containerPort: 8080 }]);
   });
 
-  test('UDP-only apps get no readiness probe and a udp:// URL', () => {
+  test('UDP-only apps get no readiness probe, and a url without a scheme (no URL scheme names plain UDP)', () => {
     const { app, deploy } = build({ namespace: 'default', port: 80, containerPort: 9376, protocol: Protocol.UDP, portName: 'udp' });
     expect(container(deploy).readinessProbe).toBeUndefined();
-    expect(app.url).toBe('udp://web.default.svc.cluster.local:80');
+    expect(app.url).toBe('web.default.svc.cluster.local:80');
   });
 
   test('NodePort with a fixed node port', () => {
@@ -203,12 +203,13 @@ describe('ExposedApp props', () => {
       port: 3000,
       readiness: Probe.httpGet('/healthz', { port: 3000, period: Duration.seconds(5), scheme: ProbeScheme.HTTPS }),
       liveness: Probe.exec(['cat', '/tmp/healthy'], { initialDelay: Duration.seconds(10), failureThreshold: 5 }),
-      startup: Probe.tcpSocket({ portName: 'http', period: Duration.seconds(2), failureThreshold: 30 }),
+      startup: Probe.tcpSocket({ portName: 'tcp', period: Duration.seconds(2), failureThreshold: 30 }),
     });
     const c = container(deploy);
     expect(c.readinessProbe).toEqual({ httpGet: { path: '/healthz', port: 3000, scheme: 'HTTPS' }, periodSeconds: 5 });
     expect(c.livenessProbe).toEqual({ exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 10, failureThreshold: 5 });
-    expect(c.startupProbe).toEqual({ tcpSocket: { port: 'http' }, periodSeconds: 2, failureThreshold: 30 });
+    // 3000 is no well-known port and nothing routes HTTP to it: the port is named for its transport only.
+    expect(c.startupProbe).toEqual({ tcpSocket: { port: 'tcp' }, periodSeconds: 2, failureThreshold: 30 });
   });
 
   test('Probe.none() switches the default readiness probe off', () => {

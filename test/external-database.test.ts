@@ -108,7 +108,7 @@ describe('ServiceAlias', () => {
     const alias = new ServiceAlias(chart, 'backend-alias', { target: backend, namespace: 'other' });
     const svc = find(synth(chart), 'Service', 'backend-alias');
     expect(svc.metadata.namespace).toBe('other');
-    expect(svc.spec).toEqual({ type: 'ExternalName', externalName: 'backend-service.example.svc.cluster.local', ports: [{ name: 'http', port: 5000 }] });
+    expect(svc.spec).toEqual({ type: 'ExternalName', externalName: 'backend-service.example.svc.cluster.local', ports: [{ name: 'tcp', port: 5000 }] });
     expect(alias.dnsName).toBe('backend-alias.other.svc.cluster.local');
     expect(alias.port).toBe(5000);
     expect(alias.connectionEnv('API')).toEqual({ API_HOST: 'backend-alias.other.svc.cluster.local', API_PORT: '5000' });

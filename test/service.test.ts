@@ -1,7 +1,9 @@
-import { Chart, Testing } from 'cdk8s';
+import { ApiObject, Chart, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
+import { parseAllDocuments } from 'yaml';
 import * as kplus from 'cdk8s-plus-27';
 import {
-  ExposedApp, HeadlessGroup, IngressRouter, IpFamily, IpFamilyPolicy, Namespaces, PodSecurity, PodSource, Service, ServiceAlias, ServiceRef,
+  ExposedApp, HeadlessGroup, IngressRouter, IpFamily, IpFamilyPolicy, Namespaces, PodSecurity, PodSource, Protocol, Service, ServiceAlias, ServiceRef,
   ServiceType, SessionAffinity, Topology,
 } from '../lib';
 import { synthValidated } from '../lib/validation';
@@ -84,6 +86,33 @@ describe('Services over pods something else runs', () => {
     expect(Topology.describe(chart)).toContain('svc_default_web --> wl_default_web_canary');
   });
 
+  test('tracks with different ports: the error says what each track has and what to do', () => {
+    const chart = newChart();
+    const stable = new ExposedApp(chart, 'web-stable', { image: IMAGE, containerPort: 8080, labels: { app: 'web' } });
+    const canary = new ExposedApp(chart, 'web-canary', { image: IMAGE, containerPort: 9090, labels: { app: 'web' } });
+    const pods = PodSource.tracks(chart, [stable, canary], { app: 'web' });
+    expect(() => new Service(chart, 'web', { pods })).toThrow(
+      "Service 'test/web': ports [] must be given: the tracks have no named container port in common (same name, number and protocol) to default to "
+      + '(test/web-stable has http 8080/TCP; test/web-canary has http 9090/TCP); '
+      + 'give every track the same container port, or pass ports with a targetPort that every track listens on');
+    // Kubernetes would resolve the name per pod; refused on purpose (docs/services.md).
+    expect(() => new Service(chart, 'web-by-name', { pods, ports: [{ name: 'http', port: 80, targetPortName: 'http' }] })).toThrow(
+      "Service 'test/web-by-name': ports[0].targetPortName \"http\" names no TCP container port of the pods (named ports every track has with the same number: none)");
+  });
+
+  test('tracks with no port name in common: the error lists each track\'s ports', () => {
+    const chart = newChart();
+    const stable = PodSource.fromLabels({ app: 'web', track: 'stable' }, { ports: [{ name: 'http', containerPort: 8080, protocol: Protocol.TCP }] });
+    const canary = PodSource.fromLabels({ app: 'web', track: 'canary' }, { ports: [{ name: 'web', containerPort: 8080, protocol: Protocol.TCP }] });
+    const pods = PodSource.tracks(chart, [stable, canary], { app: 'web' });
+    expect(() => new Service(chart, 'web', { pods })).toThrow(
+      "Service 'test/web': ports [] must be given: the tracks have no named container port in common (same name, number and protocol) to default to "
+      + '({"app":"web","track":"stable"} has http 8080/TCP; {"app":"web","track":"canary"} has web 8080/TCP); '
+      + 'give every track the same container port, or pass ports with a targetPort that every track listens on');
+    new Service(chart, 'web-by-number', { pods, ports: [{ name: 'http', port: 80, targetPort: 8080 }] });
+    expect(find(synthValidated(chart, { lints: false }) as Manifest[], 'Service', 'web-by-number').spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 8080 }]);
+  });
+
   test('a track without the shared labels is refused', () => {
     const chart = newChart();
     const stable = new ExposedApp(chart, 'web-stable', { image: IMAGE, labels: { app: 'web' } });
@@ -149,6 +178,52 @@ describe('Namespaces', () => {
       ['Namespace', 'legacy', 'baseline'],
     ]);
     expect(out.filter((m) => m.kind === 'Namespace')).toHaveLength(2);
+  });
+
+  test('created after the constructs it covers, or between them: the same complete Namespaces, still first', () => {
+    const build = (order: 'first' | 'middle' | 'last'): Manifest[] => {
+      const chart = new Chart(Testing.app(), 'test');
+      if (order === 'first') new Namespaces(chart, 'Namespaces');
+      new ExposedApp(chart, 'web', { namespace: 'shop', image: IMAGE });
+      if (order === 'middle') new Namespaces(chart, 'Namespaces');
+      new ExposedApp(chart, 'legacy', { namespace: 'legacy', image: IMAGE, podSecurity: PodSecurity.BASELINE });
+      if (order === 'last') new Namespaces(chart, 'Namespaces');
+      return synth(chart);
+    };
+    const first = build('first');
+    expect(first.slice(0, 2).map((m) => [m.kind, m.metadata.name, m.metadata.labels['pod-security.kubernetes.io/enforce']])).toEqual([
+      ['Namespace', 'shop', 'restricted'],
+      ['Namespace', 'legacy', 'baseline'],
+    ]);
+    expect(build('middle')).toEqual(first);
+    expect(build('last')).toEqual(first);
+  });
+
+  test('created last, with the constructs in nested scopes and a plain object first: Namespaces first, also through App.synth', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'test');
+    new ApiObject(chart, 'config', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'config', namespace: 'shop' } });
+    const team = new Construct(chart, 'team');
+    new ExposedApp(new Construct(team, 'frontend'), 'web', { namespace: 'shop', image: IMAGE });
+    new HeadlessGroup(team, 'db', { namespace: 'data', image: IMAGE, port: 5432 });
+    const ops = new Construct(chart, 'ops');
+    new ExposedApp(ops, 'tool', { namespace: 'tools', image: IMAGE });
+    const namespaces = new Namespaces(ops, 'Namespaces');
+    new ExposedApp(chart, 'late', { namespace: 'late', image: IMAGE });
+    expect(namespaces.names).toEqual(['shop', 'data', 'tools', 'late']);
+    const kinds = (out: Manifest[]) => out.map((m) => `${m.kind}/${m.metadata.name}`);
+    const out = kinds(synth(chart));
+    expect(out.slice(0, 5)).toEqual(['Namespace/shop', 'Namespace/data', 'Namespace/tools', 'Namespace/late', 'ConfigMap/config']);
+    expect(kinds(parseAllDocuments(app.synthYaml()).map((d) => d.toJSON() as Manifest))).toEqual(out);
+  });
+
+  test('the cluster\'s own namespaces are left alone; default is written', () => {
+    const chart = new Chart(Testing.app(), 'test');
+    const namespaces = new Namespaces(chart, 'Namespaces');
+    for (const ns of ['kube-system', 'kube-public', 'kube-node-lease', 'default']) new ExposedApp(chart, `app-${ns}`, { namespace: ns, image: IMAGE });
+    const out = synth(chart);
+    expect(out.filter((m) => m.kind === 'Namespace').map((m) => m.metadata.name)).toEqual(['default']);
+    expect(namespaces.names).toEqual(['default']);
   });
 
   test('in a namespaced chart: the chart\'s namespace, without a namespace on the Namespace itself', () => {

@@ -8,6 +8,7 @@ export function example(chart: Chart): void {
     runAsUser: 65532,
     namespace: 'example',
     port: 5000,
+    portName: 'http', // an HTTP server: say so (5000 is no well-known HTTP port)
   });
   // Apps in namespace `other` reach it as `backend-alias`.
   new ServiceAlias(chart, 'backend-alias', { namespace: 'other', target: backend });

@@ -45,6 +45,7 @@ export function example(chart: Chart): void {
     runAsUser: 1000,
     replicas: 1,
     port: 8000,
+    portName: 'http',
     resources: { memoryRequest: Size.gibibytes(8), extended: { 'nvidia.com/gpu': 1 } },
     tolerations: [{ key: 'nvidia.com/gpu', operator: TolerationOperator.EXISTS, effect: TaintEffect.NO_SCHEDULE }],
     preStop: LifecycleHandler.sleep(Duration.seconds(15)),

@@ -5,6 +5,7 @@ import { IServiceEndpoint } from '../services/endpoint';
 import { Problems } from '../core/problems';
 import { envVarName, serviceEnvPrefix } from '../core/names';
 import { Protocol, ServicePortInfo } from '../services/ports';
+import { isTlsScheme, portScheme } from '../services/scheme';
 import { ConnectOptions } from '../services/endpoint';
 
 /** Who may reach a provider, as a NetworkPolicy peer. */
@@ -114,11 +115,13 @@ export function connect(c: ConsumerState, provider: IServiceEndpoint, options: C
   const port = pickPort(problems, field, provider, options);
   const prefix = options.prefix ?? serviceEnvPrefix(provider.serviceName);
   const sameNamespace = provider.namespace === c.namespace;
-  const host = options.shortName && sameNamespace ? provider.serviceName : provider.dnsName;
+  const scheme = port ? portScheme(port) : undefined;
+  // A TLS client checks the certificate against the host it connects to: give it the certificate's name.
+  const tlsHost = isTlsScheme(scheme) ? tlsHostOf(provider) : undefined;
+  const host = tlsHost ?? (options.shortName && sameNamespace ? provider.serviceName : provider.dnsName);
   const env: { [key: string]: string } = { [`${prefix}_HOST`]: host };
   if (port) {
     env[`${prefix}_PORT`] = String(port.port);
-    const scheme = urlSchemeFor(port);
     if (scheme) env[`${prefix}_URL`] = `${scheme}://${host}:${port.port}`;
   }
   const rule = envVarName(`${prefix}_HOST`);
@@ -174,23 +177,16 @@ function pickPort(problems: Problems, field: string, provider: IServiceEndpoint,
   return provider.ports[0];
 }
 
-const SCHEME_BY_NAME: { [name: string]: string } = {
-  http: 'http', https: 'https', grpc: 'grpc', postgres: 'postgres', postgresql: 'postgres', mysql: 'mysql',
-  redis: 'redis', mongodb: 'mongodb', amqp: 'amqp', nats: 'nats', ws: 'ws', wss: 'wss',
-};
-const SCHEME_BY_PORT: { [port: number]: string } = {
-  80: 'http', 443: 'https', 8080: 'http', 5432: 'postgres', 3306: 'mysql', 6379: 'redis', 27017: 'mongodb', 5672: 'amqp', 4222: 'nats',
-};
-
-/** The URL scheme of a port when it is known from its name or number; none for UDP/SCTP. */
-export function urlSchemeFor(port: ServicePortInfo): string | undefined {
-  if (port.protocol !== Protocol.TCP) return undefined;
-  const byName = SCHEME_BY_NAME[port.name]
-    ?? (port.name.startsWith('https') ? 'https' : port.name.startsWith('http') ? 'http' : port.name.startsWith('grpc') ? 'grpc' : undefined);
-  return byName ?? SCHEME_BY_PORT[port.port];
+/**
+ * The host a TLS client of `endpoint` must connect to, when it is not the endpoint's own DNS name:
+ * the external host behind an ExternalName (what its certificate names), through aliases.
+ */
+export function tlsHostOf(endpoint: IServiceEndpoint): string | undefined {
+  const own = (endpoint as { _tlsHost?: () => string | undefined })._tlsHost;
+  return typeof own === 'function' ? own.call(endpoint) : undefined;
 }
 
-/** `{ <PREFIX>_HOST: dnsName, <PREFIX>_PORT: port }` for app code that reads its peers from env. */
+/** `{ <PREFIX>_HOST: dnsName (the TLS host for a TLS first port), <PREFIX>_PORT: port }` for app code that reads its peers from env. */
 export function connectionEnvOf(endpoint: IServiceEndpoint, kind: string, prefix?: string): { [key: string]: string } {
   const p = prefix ?? serviceEnvPrefix(endpoint.serviceName);
   const rule = envVarName(`${p}_HOST`);
@@ -199,7 +195,9 @@ export function connectionEnvOf(endpoint: IServiceEndpoint, kind: string, prefix
     problems.add('prefix', p, `gives ${p}_HOST, which ${rule}`);
     throw problems.error();
   }
-  const env: { [key: string]: string } = { [`${p}_HOST`]: endpoint.dnsName };
+  const first = endpoint.ports[0];
+  const tlsHost = first && isTlsScheme(portScheme(first)) ? tlsHostOf(endpoint) : undefined;
+  const env: { [key: string]: string } = { [`${p}_HOST`]: tlsHost ?? endpoint.dnsName };
   if (endpoint.ports.length > 0) env[`${p}_PORT`] = String(endpoint.port);
   return env;
 }

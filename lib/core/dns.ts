@@ -13,9 +13,3 @@ export function serviceDnsName(serviceName: string, namespace: string | undefine
 export function namespaceKnown(endpoint: { readonly dnsName: string; readonly serviceName: string }): boolean {
   return endpoint.dnsName !== endpoint.serviceName;
 }
-
-/** The URL scheme for a port: https for 443 or a port named https, else by protocol. */
-export function urlScheme(portName: string, port: number, protocol: string): string {
-  if (protocol !== 'TCP') return protocol.toLowerCase();
-  return port === 443 || portName === 'https' ? 'https' : 'http';
-}

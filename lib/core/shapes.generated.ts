@@ -150,6 +150,7 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "name": "string?",
     "namespace": "string?",
     "partOf": "string?",
+    "appProtocol": "string?",
     "containerPort": "number?",
     "port": "number?",
     "portName": "string?",
@@ -174,6 +175,7 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
   "ExposedPort": {
     "name": "string",
     "port": "number",
+    "appProtocol": "string?",
     "containerPort": "number?",
     "nodePort": "number?",
     "protocol": "Protocol?"
@@ -184,6 +186,7 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "namespace": "string?",
     "partOf": "string?",
     "addresses": "string[]?",
+    "appProtocol": "string?",
     "endpointsApi": "EndpointsApi?",
     "externalName": "string?",
     "port": "number?",
@@ -272,6 +275,7 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "name": "string?",
     "namespace": "string?",
     "partOf": "string?",
+    "appProtocol": "string?",
     "containerPort": "number?",
     "port": "number?",
     "portName": "string?",
@@ -437,6 +441,7 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "name": "string?"
   },
   "PortOptions": {
+    "appProtocol": "string?",
     "containerPort": "number?",
     "port": "number?",
     "portName": "string?",
@@ -525,11 +530,13 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "name": "string",
     "port": "number",
     "protocol": "Protocol",
+    "appProtocol": "string?",
     "nodePort": "number?",
     "targetPort": "number?"
   },
   "ServicePortOptions": {
     "port": "number",
+    "appProtocol": "string?",
     "name": "string?",
     "nodePort": "number?",
     "protocol": "Protocol?",

@@ -62,6 +62,13 @@ export interface ExternalDatabaseProps extends IdentityOptions {
    */
   readonly protocol?: Protocol;
   /**
+   * Application protocol (single-port form), written as the Service port's `appProtocol`; for
+   * an ExternalName, a TLS protocol (`https`, `kubernetes.io/wss`) makes the handles give out the
+   * external host name, which the certificate carries.
+   * @default - none written
+   */
+  readonly appProtocol?: string;
+  /**
    * Several ports, instead of the single-port props (`containerPort` is the outside port).
    * @default - one port from the single-port props
    */
@@ -121,6 +128,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
       containerPort: props.targetPort,
       portName: props.ports === undefined ? props.portName ?? 'tcp' : props.portName,
       protocol: props.protocol,
+      appProtocol: props.appProtocol,
       ports: props.ports,
     }, { nodePortsAllowed: false, nodePortRule: 'is not allowed on an external service', nodePortRange: DEFAULT_NODE_PORT_RANGE, defaultPort: 0 }, problems);
     const families = hasAddresses ? checkAddresses(problems, props.addresses ?? []) : new Map<IpFamilyName, string[]>();
@@ -169,7 +177,7 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
         ipFamilyPolicy: familyList.length === 2 ? 'PreferDualStack' : familyList[0] === 'IPv6' ? 'SingleStack' : undefined,
       } satisfies K8sServiceSpec,
     });
-    const endpointPorts = ports.map((p) => ({ name: p.name, port: p.targetPort, protocol: p.protocol === Protocol.TCP ? undefined : p.protocol }));
+    const endpointPorts = ports.map((p) => ({ name: p.name, port: p.targetPort, protocol: p.protocol === Protocol.TCP ? undefined : p.protocol, appProtocol: p.appProtocol }));
     this.endpointSlices = slices ? familyList.map((family) => new PatternObject(this, `EndpointSlice-${family}`, {
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
@@ -197,6 +205,14 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
         subsets: [{ addresses: (props.addresses ?? []).map((ip) => ({ ip })), ports: endpointPorts } satisfies K8sEndpointSubset],
       });
     }
+  }
+
+  /**
+   * For TLS ports: the external host (its certificate names it, not this Service's name).
+   * @internal
+   */
+  public _tlsHost(): string | undefined {
+    return this.externalName?.replace(/\.$/, '');
   }
 
   /** @internal */

@@ -1,5 +1,6 @@
 import { Problems } from '../core/problems';
-import { ianaPortName } from '../core/names';
+import { ianaPortName, qualifiedName } from '../core/names';
+import { defaultPortName } from './scheme';
 import { NodePortRange, PortOptions, Protocol, ServicePortInfo } from './ports';
 import type { K8sServicePort } from '../core/k8s';
 
@@ -17,6 +18,8 @@ export interface PortRules {
   readonly nodePortRule: string;
   readonly nodePortRange: NodePortRange;
   readonly defaultPort: number;
+  /** Whether an Ingress or HTTPRoute sends HTTP to the (single) port: its default name is then `http`. */
+  readonly httpRouted?: boolean;
 }
 
 /** A port after resolution; it has the shape of ServicePortInfo, so constructs hand it out as is. */
@@ -31,25 +34,29 @@ export function isPortNumber(value: number): boolean {
 
 export const PORT_RULE = 'is not a valid port: it must be an integer in 1-65535';
 
+export const APP_PROTOCOL_RULE = 'is not a valid appProtocol: an IANA service name (http, https, grpc) or a domain-prefixed name (kubernetes.io/h2c, example.com/proto), as a label key';
+
 /** Turns the single-port shorthand or the `ports` list into one normalised, validated list. */
 export function resolvePorts(input: SinglePortInput, rules: PortRules, problems: Problems): ResolvedPort[] {
   const single = input.port !== undefined || input.containerPort !== undefined || input.portName !== undefined
-    || input.protocol !== undefined || input.nodePort !== undefined;
+    || input.protocol !== undefined || input.nodePort !== undefined || input.appProtocol !== undefined;
   if (input.ports !== undefined && single) {
-    problems.add('ports', input.ports.map((p) => p.name), 'cannot be combined with port, containerPort, portName, protocol or nodePort: use one form');
+    problems.add('ports', input.ports.map((p) => p.name), 'cannot be combined with port, containerPort, portName, protocol, appProtocol or nodePort: use one form');
   }
   let list: PortSpec[];
   if (input.ports !== undefined) {
     if (input.ports.length === 0) problems.add('ports', [], 'must list at least one port');
     list = input.ports.map((spec, i) => ({ ...spec, field: `ports[${i}].` }));
   } else {
+    const port = input.port ?? rules.defaultPort;
     list = [{
       field: '',
-      name: input.portName ?? 'http',
-      port: input.port ?? rules.defaultPort,
+      name: input.portName ?? defaultPortName(input.protocol ?? Protocol.TCP, port, input.containerPort, rules.httpRouted ?? false),
+      port,
       containerPort: input.containerPort,
       protocol: input.protocol,
       nodePort: input.nodePort,
+      appProtocol: input.appProtocol,
     }];
   }
   return resolvePortSpecs(list, rules, problems);
@@ -66,6 +73,7 @@ export interface PortSpec {
   readonly targetField?: string;
   readonly protocol?: Protocol;
   readonly nodePort?: number;
+  readonly appProtocol?: string;
 }
 
 /** Validates ports (numbers, names, protocols, node ports, uniqueness) into resolved ports. */
@@ -101,7 +109,10 @@ function resolveOne(spec: PortSpec, count: number, rules: PortRules, problems: P
       problems.add(`${field}nodePort`, spec.nodePort, `is outside ${min}-${max}`);
     }
   }
-  return { name: spec.name ?? '', port: spec.port, targetPort, protocol, nodePort: spec.nodePort };
+  if (spec.appProtocol !== undefined && qualifiedName(spec.appProtocol) !== undefined) {
+    problems.add(`${field}appProtocol`, spec.appProtocol, APP_PROTOCOL_RULE);
+  }
+  return { name: spec.name ?? '', port: spec.port, targetPort, protocol, nodePort: spec.nodePort, appProtocol: spec.appProtocol };
 }
 
 function checkUnique(ports: ResolvedPort[], fields: string[], problems: Problems): void {
@@ -145,6 +156,7 @@ export function renderServicePorts(ports: ResolvedPort[]): object[] {
     port: p.port,
     targetPort: p.targetPort,
     protocol: p.protocol === Protocol.TCP ? undefined : p.protocol,
+    appProtocol: p.appProtocol,
     nodePort: p.nodePort,
   } satisfies K8sServicePort));
 }

@@ -29,6 +29,14 @@ export interface ExposedPort {
    * @default - Kubernetes allocates one
    */
   readonly nodePort?: number;
+  /**
+   * Application protocol of the port (the Service port's `appProtocol`): an IANA service name
+   * (`http`, `https`, `grpc`, `postgresql`), a Kubernetes one (`kubernetes.io/h2c`,
+   * `kubernetes.io/ws`, `kubernetes.io/wss`) or a domain-prefixed name. It decides the scheme of
+   * the URLs handed out for the port, before the port's name and number.
+   * @default - none written; the scheme comes from the name or a well-known port number, if any
+   */
+  readonly appProtocol?: string;
 }
 
 /** A port of a Service, as other code sees it (discovery handles, routes, connections). */
@@ -49,6 +57,11 @@ export interface ServicePortInfo {
    * @default - none
    */
   readonly nodePort?: number;
+  /**
+   * Application protocol, when one was given.
+   * @default - none
+   */
+  readonly appProtocol?: string;
 }
 
 /** Inclusive range of node ports the cluster allocates from (`--service-node-port-range`). */
@@ -74,7 +87,10 @@ export interface PortOptions {
   /**
    * Port name (an IANA service name: at most 15 characters); clients also find named ports through
    * DNS SRV records (`_<name>._<protocol>.<service>...`).
-   * @default 'http'
+   * @default - what the port is known to be, never more: the protocol's name for a well-known port
+   * number (`http` for 80 and 8080, `https` for 443 and 8443, `postgresql` for 5432, `mysql`,
+   * `redis`, `mongodb`, `amqp`, `nats`), `http` when an Ingress or HTTPRoute routes to it, else
+   * `tcp` (`udp`, `sctp` for those protocols)
    */
   readonly portName?: string;
   /**
@@ -82,6 +98,12 @@ export interface PortOptions {
    * @default Protocol.TCP
    */
   readonly protocol?: Protocol;
+  /**
+   * Application protocol of the port (single-port form), written as the Service port's
+   * `appProtocol`; see `ExposedPort.appProtocol`.
+   * @default - none written
+   */
+  readonly appProtocol?: string;
   /**
    * Several ports, instead of the single-port props; at least one.
    * @default - one port from the single-port props

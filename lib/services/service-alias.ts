@@ -2,7 +2,7 @@ import { PatternObject } from '../core/api-object';
 import { checkShape, checkedScope } from '../core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connectionEnvOf, isPolicyTarget, PolicyPeer } from '../connections/connection';
+import { connectionEnvOf, isPolicyTarget, PolicyPeer, tlsHostOf } from '../connections/connection';
 import { PatternDefaults } from '../core/defaults';
 import { namespaceKnown, serviceDnsName } from '../core/dns';
 import { IServiceEndpoint } from './endpoint';
@@ -72,6 +72,15 @@ export class ServiceAlias extends Construct implements IServiceEndpoint {
       metadata: { name: identity.name, namespace: identity.metadataNamespace, labels: recommendedLabels(identity.labels) },
       spec: { type: 'ExternalName', externalName: props.target.dnsName, ports: externalNamePorts(this.ports) as K8sServicePort[] | undefined } satisfies K8sServiceSpec,
     });
+  }
+
+  /**
+   * For TLS ports: the name the target's certificate carries (its DNS name, or the external host
+   * behind it), as a TLS client checks the certificate against the host it connects to.
+   * @internal
+   */
+  public _tlsHost(): string | undefined {
+    return tlsHostOf(this.target) ?? this.target.dnsName;
   }
 
   /** @internal */

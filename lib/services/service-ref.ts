@@ -5,8 +5,8 @@ import { connectionEnvOf, PolicyPeer } from '../connections/connection';
 import { serviceDnsName } from '../core/dns';
 import { IServiceEndpoint } from './endpoint';
 import { Problems } from '../core/problems';
-import { dns1035Label, dns1123Label, ianaPortName } from '../core/names';
-import { isPortNumber, PORT_RULE } from './ports-model';
+import { dns1035Label, dns1123Label, ianaPortName, qualifiedName } from '../core/names';
+import { APP_PROTOCOL_RULE, isPortNumber, PORT_RULE } from './ports-model';
 import { ExposedPort, Protocol, ServicePortInfo } from './ports';
 import { brand, hasBrand } from '../core/brand';
 
@@ -56,19 +56,20 @@ export class ServiceRef extends Construct implements IServiceEndpoint {
     if (props.ports !== undefined && (props.port !== undefined || props.portName !== undefined)) {
       problems.add('ports', props.ports.map((p) => p.name), 'cannot be combined with port or portName: use one form');
     }
-    const specs: Array<{ name?: string; port: number; protocol?: Protocol }> = props.ports ?? (props.port !== undefined ? [{ name: props.portName, port: props.port }] : []);
+    const specs: Array<{ name?: string; port: number; protocol?: Protocol; appProtocol?: string }> = props.ports ?? (props.port !== undefined ? [{ name: props.portName, port: props.port }] : []);
     if (props.port === undefined && props.portName !== undefined) problems.add('portName', props.portName, 'needs a port number');
     specs.forEach((p, i) => {
       const field = props.ports ? `ports[${i}].` : '';
       if (!isPortNumber(p.port)) problems.add(`${field}port`, p.port, PORT_RULE);
       const rule = p.name === undefined ? undefined : ianaPortName(p.name);
       if (rule) problems.add(`${field}${props.ports ? 'name' : 'portName'}`, p.name, rule);
+      if (p.appProtocol !== undefined && qualifiedName(p.appProtocol) !== undefined) problems.add(`${field}appProtocol`, p.appProtocol, APP_PROTOCOL_RULE);
     });
     problems.throwIfAny();
     this.serviceName = props.name;
     this.namespace = namespace;
     this.dnsName = serviceDnsName(this.serviceName, props.namespace ?? Chart.of(this).namespace);
-    this.ports = specs.map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? Protocol.TCP }));
+    this.ports = specs.map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? Protocol.TCP, appProtocol: p.appProtocol }));
     this.port = this.ports[0]?.port ?? 0;
   }
 

@@ -8,5 +8,6 @@ export function externalNamePorts(ports: ServicePortInfo[]): object[] | undefine
     name: p.name || undefined,
     port: p.port,
     protocol: p.protocol === 'TCP' ? undefined : p.protocol,
+    appProtocol: p.appProtocol,
   } satisfies K8sServicePort));
 }

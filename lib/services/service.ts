@@ -176,6 +176,11 @@ export interface ServicePortOptions {
    * @default - Kubernetes allocates one
    */
   readonly nodePort?: number;
+  /**
+   * Application protocol of the port (written as `appProtocol`); see `ExposedPort.appProtocol`.
+   * @default - none written
+   */
+  readonly appProtocol?: string;
 }
 
 /** Options of a Service over pods (`addService` on a workload, or the Service construct). */
@@ -281,7 +286,11 @@ export class Service extends Construct implements IServiceEndpoint {
     const defaults = PatternDefaults.of(this);
     const range = props.nodePortRange ?? defaults.nodePortRange ?? DEFAULT_NODE_PORT_RANGE;
     const specs = props.ports ?? defaultPorts(pods);
-    const resolved = resolveServicePorts(problems, specs, pods.podPorts, { external: type !== ServiceType.CLUSTER_IP, type, range });
+    if (props.ports === undefined && specs.length === 0 && podSourcesOf(pods).length > 1) {
+      problems.add('ports', [], tracksWithoutCommonPorts(podSourcesOf(pods)));
+      throw problems.error();
+    }
+    const resolved = resolveServicePorts(problems, specs, pods.podPorts, { external: type !== ServiceType.CLUSTER_IP, type, range, tracks: podSourcesOf(pods).length > 1 });
     checkServiceOptions(problems, props, type, resolved.map((r) => r.info));
     if (headless && props.sessionAffinity !== undefined) problems.add('sessionAffinity', props.sessionAffinity, 'has no effect on a headless Service: clients connect to pod addresses directly');
     claimName(this, problems, 'name', 'Service', namespace, name);
@@ -337,9 +346,21 @@ export class Service extends Construct implements IServiceEndpoint {
 function defaultPorts(pods: IPodSource): ServicePortOptions[] {
   const own = (pods as Partial<IServiceEndpoint>).ports;
   if (Array.isArray(own) && own.length > 0) {
-    return own.map((p) => ({ name: p.name || undefined, port: p.port, targetPortName: p.name || undefined, targetPort: p.name ? undefined : p.targetPort, protocol: p.protocol }));
+    return own.map((p) => ({ name: p.name || undefined, port: p.port, targetPortName: p.name || undefined, targetPort: p.name ? undefined : p.targetPort, protocol: p.protocol, appProtocol: p.appProtocol }));
   }
   return (pods.podPorts ?? []).filter((p) => p.name).map((p) => ({ name: p.name, port: p.containerPort, targetPortName: p.name, protocol: p.protocol }));
+}
+
+/**
+ * Why tracks give no default port: what each track has, and what to do. A port whose name is
+ * shared but whose number differs is refused even as a named targetPort: the NetworkPolicies of
+ * this library open port numbers, one per Service port (docs/services.md).
+ */
+function tracksWithoutCommonPorts(tracks: IPodSource[]): string {
+  const portsOf = (s: IPodSource) => (s.podPorts ?? []).filter((p) => p.name);
+  const each = tracks.map((s) => `${describe(s)} has ${portsOf(s).map((p) => `${p.name} ${p.containerPort}/${p.protocol}`).join(', ') || 'no named container port'}`);
+  return `must be given: the tracks have no named container port in common (same name, number and protocol) to default to (${each.join('; ')}); `
+    + 'give every track the same container port, or pass ports with a targetPort that every track listens on';
 }
 
 interface ResolvedServicePort {
@@ -351,7 +372,7 @@ function resolveServicePorts(
   problems: Problems,
   specs: ServicePortOptions[],
   podPorts: PodPortInfo[] | undefined,
-  rules: { external: boolean; type: ServiceType; range: { min: number; max: number } },
+  rules: { external: boolean; type: ServiceType; range: { min: number; max: number }; tracks: boolean },
 ): ResolvedServicePort[] {
   if (!Array.isArray(specs) || specs.length === 0) {
     problems.add('ports', specs ?? [], 'must list at least one port: the pods have no named container port to default to');
@@ -360,6 +381,7 @@ function resolveServicePorts(
   // Numbers, names, protocols, node ports and uniqueness as for every Service of this library.
   const resolved = resolvePortSpecs(specs.map((p, i) => ({
     field: `ports[${i}].`, name: p.name, port: p.port, containerPort: p.targetPort, targetField: 'targetPort', protocol: p.protocol, nodePort: p.nodePort,
+    appProtocol: p.appProtocol,
   })), {
     nodePortsAllowed: rules.external,
     nodePortRule: `is only allowed with serviceType NodePort or LoadBalancer (got ${rules.type})`,
@@ -377,18 +399,19 @@ function resolveServicePorts(
       if (rule) problems.add(`${f}.targetPortName`, p.targetPortName, rule);
       else if (podPorts !== undefined && !match) {
         const known = podPorts.filter((q) => q.name).map((q) => `${q.name} (${q.containerPort}/${q.protocol})`).join(', ') || 'none';
-        problems.add(`${f}.targetPortName`, p.targetPortName, `names no ${protocol} container port of the pods (named ports: ${known})`);
+        problems.add(`${f}.targetPortName`, p.targetPortName, `names no ${protocol} container port of the pods (named ports${rules.tracks ? ' every track has with the same number' : ''}: ${known})`);
       }
       target = match?.containerPort;
     }
     const r = resolved[i];
     return {
-      info: { name: r.name, port: r.port, protocol: r.protocol, targetPort: target, nodePort: r.nodePort },
+      info: { name: r.name, port: r.port, protocol: r.protocol, targetPort: target, nodePort: r.nodePort, appProtocol: r.appProtocol },
       json: {
         name: p.name,
         port: p.port,
         targetPort: p.targetPortName ?? r.targetPort,
         protocol: r.protocol === Protocol.TCP ? undefined : r.protocol,
+        appProtocol: p.appProtocol,
         nodePort: p.nodePort,
       },
     };

@@ -9,7 +9,8 @@ import { checkGatewayRef, checkHostnames, checkRoutePath, httpPathMatch, httpRou
 import { HttpRouteOptions, IGatewayRef } from '../routing/gateway-route';
 import { policySettings } from '../connections/network-policy';
 import { PatternDefaults } from '../core/defaults';
-import { serviceDnsName, urlScheme } from '../core/dns';
+import { serviceDnsName } from '../core/dns';
+import { portAddress } from '../services/scheme';
 import { IdentityOptions } from '../core/identity';
 import { resolveIdentity } from '../core/identity-model';
 import { noteNamespace } from '../core/namespace-notes';
@@ -123,6 +124,7 @@ export class ExposedApp extends ServiceWorkload {
       nodePortRule: `is only allowed with serviceType NodePort or LoadBalancer (got ${serviceType})`,
       nodePortRange: props.nodePortRange ?? defaults.nodePortRange ?? DEFAULT_NODE_PORT_RANGE,
       defaultPort: 80,
+      httpRouted: props.ingress !== undefined || props.route !== undefined,
     }, problems);
     const workloadName = props.workloadName ?? identity.name;
     const ns = identity.namespace;
@@ -209,10 +211,13 @@ export class ExposedApp extends ServiceWorkload {
     });
   }
 
-  /** URL of the first port, e.g. `http://web.shop.svc.cluster.local:80`. */
+  /**
+   * Address of the first port, e.g. `http://web.shop.svc.cluster.local:80`: with a scheme only
+   * when the port says what it speaks (its appProtocol, its name or a well-known number), else
+   * just `<dnsName>:<port>` (`api.shop.svc.cluster.local:9000`).
+   */
   public get url(): string {
-    const first = this.ports[0];
-    return `${urlScheme(first.name, first.port, first.protocol)}://${this.dnsName}:${first.port}`;
+    return portAddress(this.dnsName, this.ports[0]);
   }
 
   /** Name of the variable Kubernetes injects into later pods of the namespace: `<NAME>_SERVICE_HOST`. */

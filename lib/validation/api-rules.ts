@@ -4,7 +4,7 @@ import { ipFamily, specialIp, cidr } from '../core/net';
 import { dns1035Label, dns1123Label, dns1123Subdomain, envVarName, ianaPortName, labelValue, qualifiedName } from '../core/names';
 import { quantity, quantityValue } from '../core/quantity';
 import { httpHost, httpPath } from '../routing/routes-model';
-import { IssueList, list, Manifest, num, obj, Obj, str, strMap } from './json';
+import { IssueList, list, Manifest, num, obj, Obj, own, str, strMap } from './json';
 import { checkFields } from './fields';
 import { checkContainerDetails, checkContainerKinds, checkScheduling, checkVolumes } from './pod-rules';
 import { podSpecOf } from './pod-security';
@@ -62,7 +62,7 @@ export function checkApiRules(m: Manifest, issues: IssueList, options: RuleOptio
     default: break;
   }
   if (SELECTOR_KINDS.has(m.kind)) checkWorkload(m, spec, issues);
-  const allowed = RESTART_POLICIES[m.kind];
+  const allowed = own(RESTART_POLICIES, m.kind);
   if (allowed) {
     // A workload without a template is checked as one with an empty pod (which has no containers).
     const { spec: pod, path } = podSpecOf(m) ?? { spec: obj(undefined), path: '/spec/template/spec' };
@@ -307,7 +307,7 @@ function checkData(m: Manifest, issues: IssueList): void {
       keys.add(key);
     }
   }
-  for (const key of SECRET_KEYS[str(m.type) ?? ''] ?? []) {
+  for (const key of own(SECRET_KEYS, str(m.type) ?? '') ?? []) {
     if (!keys.has(key)) issues.add('api-server', '/data', `must hold the key ${key} for type ${String(m.type)}`);
   }
 }

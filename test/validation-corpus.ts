@@ -118,6 +118,8 @@ export const VALID: Array<[string, Manifest]> = [
   ['EndpointSlice', ENDPOINTSLICE],
   ['HTTPRoute', HTTPROUTE],
   ['Namespace', NAMESPACE],
+  // cdk8s-plus writes one; the server drops metadata.namespace of a cluster-scoped kind.
+  ['Namespace with metadata.namespace', mutate(NAMESPACE, (m) => { m.metadata.namespace = 'default'; })],
 ];
 
 /** Manifests the API server rejects, with the rule each breaks (test/apiserver confirms each). */

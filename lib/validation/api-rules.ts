@@ -81,10 +81,9 @@ function checkMetadata(m: Manifest, issues: IssueList): void {
   if (!name) issues.add('api-server', '/metadata/name', 'is required');
   else issues.check('/metadata/name', name, (name.length > 253 ? 'is longer than 253 characters' : undefined) ?? nameRule(m.kind)(name));
   const ns = str(md.namespace);
-  if (ns !== undefined) {
-    if (CLUSTER_SCOPED_KINDS.has(m.kind)) issues.add('api-server', '/metadata/namespace', `must not be set on the cluster-scoped kind ${m.kind}`);
-    else issues.check('/metadata/namespace', ns, dns1123Label(ns));
-  }
+  // On a cluster-scoped kind the server drops metadata.namespace before validation
+  // (apiserver rest.EnsureObjectNamespaceMatchesRequestNamespace); cdk8s-plus writes one on Namespaces.
+  if (ns !== undefined && !CLUSTER_SCOPED_KINDS.has(m.kind)) issues.check('/metadata/namespace', ns, dns1123Label(ns));
   checkLabelMap(issues, '/metadata/labels', md.labels);
   for (const key of Object.keys(obj(md.annotations))) issues.check('/metadata/annotations', key, qualifiedName(key.toLowerCase()));
 }

@@ -5,6 +5,8 @@
 // validation code itself is loaded only when the plugin runs.
 
 import { checkShape } from './core/shape';
+import { ServicePatternsError } from './core/errors';
+import { show } from './core/problems';
 
 /** One resource in a violation, as the cdk8s CLI reports it. */
 export interface ValidationViolatingResource {
@@ -94,7 +96,7 @@ export class ManifestValidation {
     this.props = props ?? {};
     const pss = this.props.podSecurity;
     if (pss !== undefined && pss !== 'baseline' && pss !== 'restricted') {
-      throw new Error(`ManifestValidation: properties.podSecurity "${String(pss)}" is not "baseline" or "restricted"`);
+      throw new ServicePatternsError('ManifestValidation', '', [{ field: 'properties.podSecurity', value: show(pss), message: `properties.podSecurity ${show(pss)} is not "baseline" or "restricted"` }]);
     }
   }
 

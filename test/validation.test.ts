@@ -1,5 +1,5 @@
 import { App, JsonPatch, Testing } from 'cdk8s';
-import { ExposedApp, HeadlessGroup, PodSecurity } from '../lib';
+import { Errors, ExposedApp, HeadlessGroup, ManifestValidation, PodSecurity, ServicePatternsError } from '../lib';
 import { checkPodSecurity, formatIssue, Manifest, manifestsOf, synthValidated, validateManifests } from '../lib/validation';
 import { buildExamples } from '../apps/examples';
 import { newChart } from './util';
@@ -57,14 +57,14 @@ describe('API server rules the schema misses', () => {
 });
 
 describe('lints', () => {
-  test('a selector that matches no pod, a StatefulSet without its headless Service', () => {
+  test('a selector that matches no pod, a StatefulSet without its governing Service', () => {
     const issues = validateManifests([
       { apiVersion: 'v1', kind: 'Service', metadata: { name: 'orphan' }, spec: { selector: { app: 'none' }, ports: [{ port: 80 }] } },
       { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { serviceName: 'db', selector: { matchLabels: { a: 'b' } }, template: template({ a: 'b' }) } },
     ]).map(formatIssue);
     expect(issues).toEqual([
       '[lint] Service orphan: /spec/selector matches no pod template in these manifests',
-      '[lint] StatefulSet db: /spec/serviceName "db" names no headless Service in these manifests',
+      '[lint] StatefulSet db: /spec/serviceName "db" names no Service in these manifests',
     ]);
   });
 
@@ -254,5 +254,20 @@ describe('keys named like Object.prototype members', () => {
 
   test('Secret type "constructor" and kind "constructor" are read as unknown', () => {
     expect(() => validateManifests([{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, type: 'constructor' }, { apiVersion: 'v1', kind: 'constructor', metadata: { name: 'x' } }])).not.toThrow();
+  });
+});
+
+describe('ManifestValidation properties', () => {
+  test('an unknown podSecurity level is the library\'s error, naming the property and what is allowed', () => {
+    let error: unknown;
+    try {
+      new ManifestValidation({ podSecurity: 'Restricted' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ServicePatternsError);
+    expect(Errors.isServicePatternsError(error)).toBe(true);
+    expect((error as Error).message).toBe('ManifestValidation: properties.podSecurity "Restricted" is not "baseline" or "restricted"');
+    expect((error as ServicePatternsError).field).toBe('properties.podSecurity');
   });
 });

@@ -8,6 +8,7 @@ import { IssueList, list, Manifest, num, obj, Obj, own, str, strMap } from './js
 import { checkFields } from './fields';
 import { checkContainerDetails, checkContainerKinds, checkScheduling, checkVolumes } from './pod-rules';
 import { podSpecOf } from './pod-security';
+import { sleepSeconds } from '../core/pod-values';
 
 /** Options of the semantic checks. */
 export interface RuleOptions {
@@ -481,8 +482,10 @@ function checkPodSpec(pod: Obj, path: string, issues: IssueList, claimNames: Arr
       if (limits[k] !== undefined && quantityValue(v) > quantityValue(limits[k])) issues.add('api-server', `${cpath}/resources/requests/${k}`, `${v} must be less than or equal to the limit ${limits[k]}`);
     }
     checkContainerDetails(c, cpath, issues, volumes);
-    const sleep = num(obj(obj(obj(c.lifecycle).preStop).sleep).seconds);
     const grace = num(pod.terminationGracePeriodSeconds) ?? 30;
-    if (sleep !== undefined && (sleep < 1 || sleep > grace)) issues.add('api-server', `${cpath}/lifecycle/preStop/sleep/seconds`, `${sleep} must be within 1-${grace} (terminationGracePeriodSeconds)`);
+    for (const hook of ['postStart', 'preStop']) {
+      const sleep = obj(obj(obj(c.lifecycle)[hook]).sleep).seconds;
+      if (sleep !== undefined) issues.check(`${cpath}/lifecycle/${hook}/sleep/seconds`, sleep, sleepSeconds(num(sleep) ?? NaN, grace));
+    }
   });
 }

@@ -71,6 +71,9 @@ const EXPOSED_APP: Array<[string, Partial<ExposedAppProps>, string, string?]> = 
   ['both rolling numbers zero', { rollingUpdate: { maxSurge: PercentOrAbsolute.percent(0) } }, "ExposedApp 'test/web': rollingUpdate.maxUnavailable \"0\" may not be 0 when maxSurge is 0: the rollout could never progress"],
   ['maxUnavailable above 100%', { rollingUpdate: { maxUnavailable: PercentOrAbsolute.percent(150) } }, "ExposedApp 'test/web': rollingUpdate.maxUnavailable \"150%\" must not be more than 100%"],
   ['bad label value', { labels: { team: 'a b' } }, "ExposedApp 'test/web': labels[\"team\"] \"a b\" is not a valid label value: at most 63 characters of letters, digits, \"-\", \"_\" and \".\", starting and ending with a letter or digit"],
+  // etcd's 1.5 MiB request limit, checked on the whole object written.
+  ['a 4 MiB env value', { env: { BIG: 'x'.repeat(4 * 1024 * 1024) } }, "ExposedApp 'test/web': Deployment \"web\" is 4.0 MiB as JSON, more than the 1.5 MiB (1572864 bytes) the API server can store (etcd's request limit); its largest field is spec.template.spec.containers[0].env[0].value (4.0 MiB)"],
+  ['200 000 args', { args: Array.from({ length: 200000 }, (_, i) => `--flag-${i}`) }, "ExposedApp 'test/web': Deployment \"web\" is 2.9 MiB as JSON, more than the 1.5 MiB (1572864 bytes) the API server can store (etcd's request limit); its largest field is spec.template.spec.containers[0].args (2.9 MiB)"],
   ['bad annotation key', { serviceAnnotations: { 'a/b/c': 'x' } }, "ExposedApp 'test/web': serviceAnnotations key \"a/b/c\" is not a valid key: at most one \"/\" (prefix/name)"],
 ];
 

@@ -189,6 +189,7 @@ export const REJECTED: Array<[string, Manifest]> = [
   ['hostPath with an unknown type', withPod(POD, podOf.Pod, (p) => { p.volumes = [{ name: 'h', hostPath: { path: '/var/log', type: 'directory' } }]; })],
   ['minDomains with ScheduleAnyway', withPod(POD, podOf.Pod, (p) => { p.topologySpreadConstraints = [{ maxSkew: 1, minDomains: 2, topologyKey: 'zone', whenUnsatisfiable: 'ScheduleAnyway' }]; })],
   ['recursiveReadOnly without readOnly', withPod(POD, podOf.Pod, (p) => { p.volumes = [{ name: 'c', emptyDir: {} }]; p.containers[0].volumeMounts = [{ name: 'c', mountPath: '/c', recursiveReadOnly: 'Enabled' }]; })],
+  ['Pod over the object size limit (a 4 MiB env value)', withPod(POD, podOf.Pod, (p) => { p.containers[0].env = [{ name: 'BIG', value: 'x'.repeat(4 * 1024 * 1024) }]; })],
   ['Bidirectional propagation in an unprivileged container', withPod(POD, podOf.Pod, (p) => { p.volumes = [{ name: 'c', emptyDir: {} }]; p.containers[0].volumeMounts = [{ name: 'c', mountPath: '/c', mountPropagation: 'Bidirectional' }]; })],
   // Pod templates in every workload kind
   ['Deployment template with no containers', withPod(DEPLOYMENT, podOf.Deployment, (p) => { p.containers = []; })],

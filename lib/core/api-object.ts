@@ -2,6 +2,7 @@ import { ApiObject, ApiObjectProps, App, ImplicitTokenResolver, IResolver, JsonP
 import { Construct } from 'constructs';
 import { unusualMaps } from './shape';
 import { Problems } from './problems';
+import { MAX_OBJECT_BYTES } from './pod-values';
 
 // cdk8s's value sanitizer reads `obj.constructor.name`, so a map with the key "constructor" (a
 // valid label or annotation key) or without a prototype (`Object.create(null)`, as some plain-JS
@@ -194,13 +195,6 @@ export class PatternObject extends ApiObject {
   }
 }
 
-/**
- * The most an object may hold: etcd refuses a request above 1.5 MiB (its --max-request-bytes
- * default), so the API server cannot store a larger object. The server stores built-in kinds as
- * protobuf, a little smaller than their JSON; the JSON is measured, which refuses a few objects
- * just under the limit in protobuf (stated in docs/workloads.md as deliberate).
- */
-export const MAX_OBJECT_BYTES = 1.5 * 1024 * 1024;
 
 /** Refuses an object larger than MAX_OBJECT_BYTES, naming its largest field: once per object written. */
 function checkObjectSize(o: ApiObject, json: unknown): void {

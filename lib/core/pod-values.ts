@@ -38,3 +38,11 @@ export function hostPathPath(path: unknown): string | undefined {
   if (path.split('/').includes('..')) return 'must not contain a ".." element';
   return undefined;
 }
+
+/**
+ * The most an object may hold: etcd refuses a request above 1.5 MiB (its --max-request-bytes
+ * default), so the API server cannot store a larger object. The server stores built-in kinds as
+ * protobuf, a little smaller than their JSON; the JSON is measured, which refuses a few objects
+ * just under the limit in protobuf (docs/workloads.md states it as deliberate).
+ */
+export const MAX_OBJECT_BYTES = 1.5 * 1024 * 1024;

@@ -8,7 +8,7 @@ import { IssueList, list, Manifest, num, obj, Obj, own, str, strMap } from './js
 import { checkFields } from './fields';
 import { checkContainerDetails, checkContainerKinds, checkScheduling, checkVolumes } from './pod-rules';
 import { podSpecOf } from './pod-security';
-import { sleepSeconds } from '../core/pod-values';
+import { MAX_OBJECT_BYTES, sleepSeconds } from '../core/pod-values';
 
 /** Options of the semantic checks. */
 export interface RuleOptions {
@@ -45,6 +45,8 @@ function nameRule(kind: string): (v: string) => string | undefined {
 /** The API server's semantic rules that schemas do not express. */
 export function checkApiRules(m: Manifest, issues: IssueList, options: RuleOptions = {}): void {
   checkFields(m, issues);
+  const bytes = Buffer.byteLength(JSON.stringify(m));
+  if (bytes > MAX_OBJECT_BYTES) issues.add('api-server', '/', `is ${bytes} bytes as JSON, more than the ${MAX_OBJECT_BYTES} (1.5 MiB) the API server can store (etcd's request limit)`);
   checkMetadata(m, issues);
   const spec = obj(m.spec);
   switch (m.kind) {

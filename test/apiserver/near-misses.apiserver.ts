@@ -184,6 +184,8 @@ describe('refusals stricter than the server, on purpose', () => {
     ['a relative mount path', { volumeMounts: [{ volume: 'cache', mountPath: 'cache' }] }, (ms) => { container(ms).volumeMounts[0].mountPath = 'cache'; }],
     // The size limit is measured on the JSON; the server stores protobuf, which is smaller: 440 000
     // one-letter args are 1.7 MiB as JSON and about 1.3 MiB as protobuf (docs/workloads.md).
+    // 10^13 cores is 10^16 millicores, beyond 2^53-1: no JavaScript number holds every such amount exactly.
+    ['a Cpu above 2^53-1 millicores', { resources: { cpuRequest: Cpu.units(1e13) } }, (ms) => { container(ms).resources.requests.cpu = '10T'; }],
     ['an object over 1.5 MiB as JSON but not as protobuf', { args: Array.from({ length: 440000 }, () => 'x') }, (ms) => { container(ms).args = Array.from({ length: 440000 }, () => 'x'); }],
   ];
 

@@ -101,6 +101,26 @@ const NEAR_MISSES: NearMiss[] = [
     edit: (ms) => { container(ms).lifecycle = { ...container(ms).lifecycle, postStart: { sleep: { seconds: 31 } } }; },
   },
   {
+    what: 'a sidecar postStart sleep longer than the grace period',
+    props: { sidecars: [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1', postStart: LifecycleHandler.sleep(Duration.seconds(31)) }] },
+    edit: (ms) => {
+      one(ms, 'Deployment').spec.template.spec.initContainers = [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1', restartPolicy: 'Always', lifecycle: { postStart: { sleep: { seconds: 31 } } } }];
+    },
+  },
+  {
+    what: 'huge pages of page size 0',
+    props: { resources: { hugePages: { '0Mi': Size.mebibytes(4) } } },
+    edit: (ms) => {
+      container(ms).resources.requests['hugepages-0Mi'] = '4Mi';
+      container(ms).resources.limits['hugepages-0Mi'] = '4Mi';
+    },
+  },
+  {
+    what: 'a hostPath with an unknown type',
+    props: { podSecurity: PodSecurity.PRIVILEGED, volumes: [Volume.fromEmptyDir('cache'), Volume.fromSource('host', 'hostPath', { path: '/var/log', type: 'directory' })] },
+    edit: (ms) => { one(ms, 'Deployment').spec.template.spec.volumes.push({ name: 'host', hostPath: { path: '/var/log', type: 'directory' } }); },
+  },
+  {
     what: 'huge pages that are no whole number of pages',
     props: { resources: { hugePages: { '2Mi': Size.mebibytes(3) } } },
     edit: (ms) => {

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ServicePatternsError } from './core/errors';
+import { show } from './core/problems';
 import { checkShape } from './core/shape';
 
 /** One resource in a violation, as the cdk8s CLI reports it. */
@@ -109,7 +110,7 @@ export class ManifestValidation {
     this.props = props ?? {};
     const pss = this.props.podSecurity;
     if (pss !== undefined && pss !== 'baseline' && pss !== 'restricted') {
-      throw new ServicePatternsError('ManifestValidation', '', [{ field: 'properties.podSecurity', value: JSON.stringify(pss), message: `properties.podSecurity ${JSON.stringify(pss)} is not "baseline" or "restricted"` }]);
+      throw new ServicePatternsError('ManifestValidation', '', [{ field: 'properties.podSecurity', value: show(pss), message: `properties.podSecurity ${show(pss)} is not "baseline" or "restricted"` }]);
     }
     // The CLI creates its plugins before it prints "Performing validations" and the reports with
     // console.log. Under `cdk8s synth --stdout` those lines would land among the manifests (and

@@ -155,8 +155,8 @@ describe('everything that takes a Service takes these', () => {
   test('HeadlessGroup with a governing Service that is not headless', () => {
     const chart = newChart();
     const group = new HeadlessGroup(chart, 'kv', { image: IMAGE, headless: false, port: 6379, portName: 'redis' });
-    // The lint "serviceName names no headless Service" is what this option asks for.
-    const out = synthValidated(chart, { lints: false, podSecurity: 'baseline' }) as Manifest[];
+    // With the lints on: a governing Service that is not headless is what this option asks for.
+    const out = synthValidated(chart, { podSecurity: 'baseline' }) as Manifest[];
     expect(find(out, 'Service').spec.clusterIP).toBeUndefined();
     expect(find(out, 'StatefulSet').spec.serviceName).toBe('kv');
     expect(() => group.podDnsName(0)).toThrow("HeadlessGroup 'test/kv': podDnsName 0 is only available with a headless governing Service (headless: true): pods get no DNS records of their own otherwise");

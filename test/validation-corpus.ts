@@ -118,6 +118,17 @@ export const VALID: Array<[string, Manifest]> = [
   ['EndpointSlice', ENDPOINTSLICE],
   ['HTTPRoute', HTTPROUTE],
   ['Namespace', NAMESPACE],
+  ['Pod with huge pages, a hostPath, sleep hooks of the grace period, recursiveReadOnly and minDomains', withPod(POD, podOf.Pod, (p) => {
+    p.terminationGracePeriodSeconds = 20;
+    p.volumes = [{ name: 'host', hostPath: { path: '/var/log', type: 'Directory' } }, { name: 'conf', configMap: { name: 'settings' } }];
+    p.containers[0].volumeMounts = [{ name: 'host', mountPath: '/host' }, { name: 'conf', mountPath: '/conf', readOnly: true, recursiveReadOnly: 'IfPossible' }];
+    p.containers[0].resources = { requests: { 'memory': '128Mi', 'hugepages-2Mi': '64Mi' }, limits: { 'memory': '128Mi', 'hugepages-2Mi': '64Mi' } };
+    p.containers[0].lifecycle = { postStart: { sleep: { seconds: 20 } }, preStop: { sleep: { seconds: 20 } } };
+    p.initContainers = [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1', restartPolicy: 'Always', lifecycle: { postStart: { sleep: { seconds: 1 } } } }];
+    p.topologySpreadConstraints = [{ maxSkew: 1, minDomains: 2, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: labels } }];
+  })],
+  // cdk8s-plus writes one; the server drops metadata.namespace of a cluster-scoped kind.
+  ['Namespace with metadata.namespace', mutate(NAMESPACE, (m) => { m.metadata.namespace = 'default'; })],
 ];
 
 /** Manifests the API server rejects, with the rule each breaks (test/apiserver confirms each). */
@@ -164,6 +175,22 @@ export const REJECTED: Array<[string, Manifest]> = [
   ['subPath with ".."', withPod(POD, podOf.Pod, (p) => { p.volumes = [{ name: 'c', emptyDir: {} }]; p.containers[0].volumeMounts = [{ name: 'c', mountPath: '/c', subPath: '../x' }]; })],
   ['configMap volume item with an absolute path', withPod(POD, podOf.Pod, (p) => { p.volumes = [{ name: 'c', configMap: { name: 'settings', items: [{ key: 'a', path: '/etc/a' }] } }]; })],
   ['pod restartPolicy in lower case', withPod(POD, podOf.Pod, (p) => { p.restartPolicy = 'always'; })],
+  // Issue #27: pod-model rules the validator missed
+  ['postStart sleep longer than the grace period', withPod(POD, podOf.Pod, (p) => { p.containers[0].lifecycle = { postStart: { sleep: { seconds: 31 } } }; })],
+  ['sidecar postStart sleep longer than its pod\'s grace period', withPod(DEPLOYMENT, podOf.Deployment, (p) => {
+    p.terminationGracePeriodSeconds = 10;
+    p.initContainers = [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1', restartPolicy: 'Always', lifecycle: { postStart: { sleep: { seconds: 11 } } } }];
+  })],
+  ['preStop sleep of 0 seconds', withPod(POD, podOf.Pod, (p) => { p.containers[0].lifecycle = { preStop: { sleep: { seconds: 0 } } }; })],
+  ['huge pages that are no whole number of pages', withPod(POD, podOf.Pod, (p) => { p.containers[0].resources = { limits: { 'memory': '128Mi', 'hugepages-2Mi': '3Mi' } }; })],
+  ['huge pages without cpu or memory', withPod(POD, podOf.Pod, (p) => { p.containers[0].resources = { limits: { 'hugepages-2Mi': '64Mi' } }; })],
+  ['hostPath with a ".." element', withPod(POD, podOf.Pod, (p) => { p.volumes = [{ name: 'h', hostPath: { path: '/var/../etc' } }]; })],
+  ['hostPath with an empty path', withPod(POD, podOf.Pod, (p) => { p.volumes = [{ name: 'h', hostPath: { path: '' } }]; })],
+  ['hostPath with an unknown type', withPod(POD, podOf.Pod, (p) => { p.volumes = [{ name: 'h', hostPath: { path: '/var/log', type: 'directory' } }]; })],
+  ['minDomains with ScheduleAnyway', withPod(POD, podOf.Pod, (p) => { p.topologySpreadConstraints = [{ maxSkew: 1, minDomains: 2, topologyKey: 'zone', whenUnsatisfiable: 'ScheduleAnyway' }]; })],
+  ['recursiveReadOnly without readOnly', withPod(POD, podOf.Pod, (p) => { p.volumes = [{ name: 'c', emptyDir: {} }]; p.containers[0].volumeMounts = [{ name: 'c', mountPath: '/c', recursiveReadOnly: 'Enabled' }]; })],
+  ['Pod over the object size limit (a 4 MiB env value)', withPod(POD, podOf.Pod, (p) => { p.containers[0].env = [{ name: 'BIG', value: 'x'.repeat(4 * 1024 * 1024) }]; })],
+  ['Bidirectional propagation in an unprivileged container', withPod(POD, podOf.Pod, (p) => { p.volumes = [{ name: 'c', emptyDir: {} }]; p.containers[0].volumeMounts = [{ name: 'c', mountPath: '/c', mountPropagation: 'Bidirectional' }]; })],
   // Pod templates in every workload kind
   ['Deployment template with no containers', withPod(DEPLOYMENT, podOf.Deployment, (p) => { p.containers = []; })],
   ['DaemonSet template with a bad env name', withPod(DAEMONSET, podOf.DaemonSet, (p) => { p.containers[0].env = [{ name: 'A=B', value: 'x' }]; })],

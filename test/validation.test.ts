@@ -1,8 +1,9 @@
 import { App, JsonPatch, Testing } from 'cdk8s';
-import { ExposedApp, HeadlessGroup, PodSecurity } from '../lib';
+import { Errors, ExposedApp, HeadlessGroup, ManifestValidation, PodSecurity, ServicePatternsError } from '../lib';
 import { checkPodSecurity, formatIssue, Manifest, manifestsOf, synthValidated, validateManifests } from '../lib/validation';
 import { buildExamples } from '../apps/examples';
 import { newChart } from './util';
+import { REJECTED, VALID } from './validation-corpus';
 
 const deployment = (spec: object, name = 'web'): Manifest => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name }, spec });
 const container = { name: 'web', image: 'nginx' };
@@ -56,14 +57,14 @@ describe('API server rules the schema misses', () => {
 });
 
 describe('lints', () => {
-  test('a selector that matches no pod, a StatefulSet without its headless Service', () => {
+  test('a selector that matches no pod, a StatefulSet without its governing Service', () => {
     const issues = validateManifests([
       { apiVersion: 'v1', kind: 'Service', metadata: { name: 'orphan' }, spec: { selector: { app: 'none' }, ports: [{ port: 80 }] } },
       { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { serviceName: 'db', selector: { matchLabels: { a: 'b' } }, template: template({ a: 'b' }) } },
     ]).map(formatIssue);
     expect(issues).toEqual([
       '[lint] Service orphan: /spec/selector matches no pod template in these manifests',
-      '[lint] StatefulSet db: /spec/serviceName "db" names no headless Service in these manifests',
+      '[lint] StatefulSet db: /spec/serviceName "db" names no Service in these manifests',
     ]);
   });
 
@@ -223,5 +224,50 @@ describe('ServicePatternsError', () => {
     expect(printed).not.toMatch(/constructPath|problems:|lib[\\/]core/);
     expect(printed).toMatch(/validation\.test\.ts/);
     expect((error as unknown as { field: string }).field).toBe('replicas');
+  });
+});
+
+// Keys a manifest may hold that are also names of Object.prototype's members: the validator must
+// read only what the manifest holds, never crash (issue #27).
+describe('keys named like Object.prototype members', () => {
+  const KEYS = ['constructor', 'toString', 'hasOwnProperty', '__proto__'];
+  /** A copy of `value` with `key` added to every object in it. */
+  const withKeyEverywhere = (value: unknown, key: string): unknown => {
+    if (Array.isArray(value)) return value.map((v) => withKeyEverywhere(v, key));
+    if (value === null || typeof value !== 'object') return value;
+    const out = JSON.parse(`{${JSON.stringify(key)}: "x"}`) as { [k: string]: unknown };
+    for (const [k, v] of Object.entries(value)) out[k] = withKeyEverywhere(v, key);
+    return out;
+  };
+
+  test.each(KEYS)('"%s" in every object of every corpus manifest: no crash', (key) => {
+    for (const [, m] of [...VALID, ...REJECTED]) {
+      expect(() => validateManifests([withKeyEverywhere(m, key) as Manifest])).not.toThrow();
+    }
+  });
+
+  test('a volume with a key "constructor" is an unknown field', () => {
+    const volume = JSON.parse('{"name": "v", "emptyDir": {}, "constructor": {}}') as object;
+    const m = deployment({ selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [container], volumes: [volume] } } });
+    expect(messages([m])).toContain('[api-server] Deployment web: /spec/template/spec/volumes/0/constructor is an unknown field: the API server rejects it (strict field validation); check the spelling and the apiVersion');
+  });
+
+  test('Secret type "constructor" and kind "constructor" are read as unknown', () => {
+    expect(() => validateManifests([{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, type: 'constructor' }, { apiVersion: 'v1', kind: 'constructor', metadata: { name: 'x' } }])).not.toThrow();
+  });
+});
+
+describe('ManifestValidation properties', () => {
+  test('an unknown podSecurity level is the library\'s error, naming the property and what is allowed', () => {
+    let error: unknown;
+    try {
+      new ManifestValidation({ podSecurity: 'Restricted' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ServicePatternsError);
+    expect(Errors.isServicePatternsError(error)).toBe(true);
+    expect((error as Error).message).toBe('ManifestValidation: properties.podSecurity "Restricted" is not "baseline" or "restricted"');
+    expect((error as ServicePatternsError).field).toBe('properties.podSecurity');
   });
 });

@@ -1,6 +1,8 @@
 import { ApiObject, ApiObjectProps, App, ImplicitTokenResolver, IResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import { Construct } from 'constructs';
 import { unusualMaps } from './shape';
+import { Problems } from './problems';
+import { MAX_OBJECT_BYTES } from './pod-values';
 
 // cdk8s's value sanitizer reads `obj.constructor.name`, so a map with the key "constructor" (a
 // valid label or annotation key) or without a prototype (`Object.create(null)`, as some plain-JS
@@ -160,7 +162,9 @@ export class PatternObject extends ApiObject {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   public toJson(): any {
     const json = (!this.state.escaped && !this.patched && this.plainJson()) || super.toJson();
-    return this.state.escaped ? restore(json) : json;
+    const out = this.state.escaped ? restore(json) : json;
+    checkObjectSize(this, out);
+    return out;
   }
 
   /**
@@ -189,4 +193,40 @@ export class PatternObject extends ApiObject {
     for (const k of ['apiVersion', 'kind', 'metadata', ...Object.keys(json)]) if (k in json) result[k] = json[k];
     return result;
   }
+}
+
+
+/** Refuses an object larger than MAX_OBJECT_BYTES, naming its largest field: once per object written. */
+function checkObjectSize(o: ApiObject, json: unknown): void {
+  const bytes = Buffer.byteLength(JSON.stringify(json));
+  if (bytes <= MAX_OBJECT_BYTES) return;
+  const [field, fieldBytes] = largestField(json, '');
+  const scope = o.node.scope ?? o;
+  const kind = (json as { kind?: string }).kind ?? 'object';
+  const problems = new Problems(scope.constructor.name, scope);
+  problems.addMessage(field, `${mib(fieldBytes)}`,
+    `${kind} "${o.name}" is ${mib(bytes)} as JSON, more than the ${mib(MAX_OBJECT_BYTES)} (${MAX_OBJECT_BYTES} bytes) the API server can store (etcd's request limit); its largest field is ${field} (${mib(fieldBytes)})`);
+  problems.throwIfAny();
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** The path (`spec.template.spec.containers[0].env[0].value`) and JSON size of the largest leaf or small map of `value`. */
+function largestField(value: unknown, path: string): [string, number] {
+  let best: [string, number] = [path, Buffer.byteLength(JSON.stringify(value) ?? '')];
+  if (value === null || typeof value !== 'object') return best;
+  const entries = Array.isArray(value) ? value.map((v, i) => [`${path}[${i}]`, v] as const) : Object.entries(value).map(([k, v]) => [path ? `${path}.${k}` : k, v] as const);
+  let largest: [string, number] | undefined;
+  for (const [p, v] of entries) {
+    const size = Buffer.byteLength(JSON.stringify(v) ?? '');
+    if (!largest || size > largest[1]) largest = [p, size];
+  }
+  // Go down while one child holds most of the size; a list of many small items is the field itself.
+  if (largest && largest[1] * 2 > best[1]) {
+    const child = entries.find(([p]) => p === largest![0])![1];
+    best = largestField(child, largest[0]);
+  }
+  return best;
 }

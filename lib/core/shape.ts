@@ -5,6 +5,7 @@ import { CALLS, ENUMS, STRUCTS } from './shapes.generated';
 import { IConstruct } from 'constructs';
 import { ServicePatternsError } from './errors';
 import { show } from './problems';
+import { hasBrand } from './brand';
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -115,6 +116,17 @@ function mismatch(shape: Shape, value: unknown, path: Path, out: Array<[string, 
     out.push([fieldOf(path), value, 'must be a construct: a Chart, or a construct inside one']);
     return;
   }
+  if (Object.prototype.hasOwnProperty.call(VALUE_CLASSES, shape.text)) {
+    // Recognised by brand, which every copy of the package sets, as no instanceof would be.
+    if (!hasBrand(value, shape.text)) out.push([fieldOf(path), value, `must be ${describe(shape.text)} made by ${VALUE_CLASSES[shape.text]}, not a hand-made object`]);
+    return;
+  }
+  if (Object.prototype.hasOwnProperty.call(INTERFACES, shape.text)) {
+    const [what, members] = INTERFACES[shape.text];
+    const missing = Object.entries(members).find(([m, type]) => !hasMember(value, m, type));
+    if (missing) out.push([fieldOf(path), value, `must be ${describe(shape.text)} (${what}): its ${missing[0]} is not ${MEMBER_KINDS[missing[1]]}`]);
+    return;
+  }
   if (shape.kind === 'struct') {
     // The props given (a few of many), then the required ones that are missing.
     const obj = value as { [k: string]: unknown };
@@ -155,6 +167,39 @@ function editDistance(a: string, b: string): number {
     row = next;
   }
   return row[b.length];
+}
+
+/**
+ * The library's value classes, with the factories that make them. Their instances carry the
+ * class's brand; a plain object of the same shape does not, and would reach the rules half-formed.
+ */
+const VALUE_CLASSES: { readonly [name: string]: string } = {
+  Cpu: 'Cpu.millis or Cpu.units',
+  EnvFrom: 'EnvFrom.configMap or EnvFrom.secret',
+  EnvValue: 'EnvValue.fromSecret, fromConfigMap, fromFieldRef, fromResource or fromValue',
+  LifecycleHandler: 'LifecycleHandler.exec, httpGet or sleep',
+  PercentOrAbsolute: 'PercentOrAbsolute.percent or absolute',
+  Probe: 'Probe.httpGet, tcpSocket, exec or none',
+  Projection: 'Projection.configMap, secret, serviceAccountToken or downwardApi',
+  Volume: 'Volume.fromConfigMap, fromSecret, fromPersistentVolumeClaim, fromEmptyDir, projected or fromSource',
+};
+
+/**
+ * The library's behavioural interfaces, which code in any jsii language may implement: what
+ * implements them, and the members every implementation must have.
+ */
+const INTERFACES: { readonly [name: string]: readonly [string, { readonly [member: string]: 'string' | 'number' | 'object' | 'array' }] } = {
+  IServiceEndpoint: ['an ExposedApp, HeadlessGroup, ExternalDatabase, ServiceAlias or ServiceRef', { node: 'object', serviceName: 'string', namespace: 'string', dnsName: 'string', port: 'number', ports: 'array' }],
+  IGatewayRef: ['a Gateway, or GatewayRef.fromName', { gatewayName: 'string', gatewayNamespace: 'string' }],
+  IPodSource: ['an ExposedApp, HeadlessGroup, or a PodSource', { podNamespace: 'string', podSelector: 'object', podLabels: 'object' }],
+};
+
+const MEMBER_KINDS = { string: 'a string', number: 'a number', object: 'an object', array: 'a list' } as const;
+
+function hasMember(value: object, member: string, type: 'string' | 'number' | 'object' | 'array'): boolean {
+  const v = (value as { [m: string]: unknown })[member];
+  if (type === 'array') return Array.isArray(v);
+  return typeof v === type && v !== null;
 }
 
 function isPlainObject(v: unknown): boolean {

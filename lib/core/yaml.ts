@@ -20,6 +20,8 @@ function yamlLibrary(): typeof YamlLibrary {
  *   would be a plain scalar that a YAML 1.1 parser reads as a number or boolean (`0o17`,
  *   `0_x1F`, `1e1_0`), or does not read back as the same string (a `|+` block whose line is
  *   only spaces): those are double-quoted;
+ * - a multi-line string whose first non-empty line starts with a tab is double-quoted: as a
+ *   block scalar (cdk8s's form) Go's YAML parser cannot read it;
  * - strings with characters that YAML 1.1 reads as line breaks (NEL, LS, PS) or that are not
  *   printable (DEL, C1 controls, U+FFFE, U+FFFF) are double-quoted with `\u` escapes; a lone
  *   surrogate cannot be written at all and is an error.
@@ -82,7 +84,19 @@ function libraryForm(s: string): string[] {
   // Where the library's form would be read back as another string (or as a number), write
   // the one form every reader agrees on.
   const readsBack = (['1.1', '1.2'] as const).every((version) => parse(text, { version })?.k === s);
-  return !readsBack || (plain && (out.length > 1 || ambiguous(s))) ? [doubleQuoted(s)] : out;
+  return !readsBack || tabIndented(out) || (plain && (out.length > 1 || ambiguous(s))) ? [doubleQuoted(s)] : out;
+}
+
+/**
+ * Whether a block scalar (`|` without an indentation digit) starts its first non-empty line with
+ * a tab: Go's YAML parser (kubectl, the API server, Argo CD, Flux) takes the indentation from that
+ * line and refuses it ("found a tab character where an indentation space is expected"), though
+ * the JavaScript parsers read it. cdk8s's emitter writes this form.
+ */
+function tabIndented(lines: string[]): boolean {
+  if (!lines[0].startsWith('|') || /\d/.test(lines[0])) return false;
+  const first = lines.slice(1).find((l) => l.trim() !== '' || l.includes('\t'));
+  return first !== undefined && /^ *\t/.test(first);
 }
 
 function stringScalar(s: string, indent: number): string {

@@ -4,10 +4,11 @@ import { ipFamily, specialIp, cidr } from '../core/net';
 import { dns1035Label, dns1123Label, dns1123Subdomain, envVarName, ianaPortName, labelValue, qualifiedName } from '../core/names';
 import { quantity, quantityValue } from '../core/quantity';
 import { httpHost, httpPath } from '../routing/routes-model';
-import { IssueList, list, Manifest, num, obj, Obj, str, strMap } from './json';
+import { IssueList, list, Manifest, num, obj, Obj, own, str, strMap } from './json';
 import { checkFields } from './fields';
 import { checkContainerDetails, checkContainerKinds, checkScheduling, checkVolumes } from './pod-rules';
 import { podSpecOf } from './pod-security';
+import { MAX_OBJECT_BYTES, sleepSeconds } from '../core/pod-values';
 
 /** Options of the semantic checks. */
 export interface RuleOptions {
@@ -44,6 +45,8 @@ function nameRule(kind: string): (v: string) => string | undefined {
 /** The API server's semantic rules that schemas do not express. */
 export function checkApiRules(m: Manifest, issues: IssueList, options: RuleOptions = {}): void {
   checkFields(m, issues);
+  const bytes = Buffer.byteLength(JSON.stringify(m));
+  if (bytes > MAX_OBJECT_BYTES) issues.add('api-server', '/', `is ${bytes} bytes as JSON, more than the ${MAX_OBJECT_BYTES} (1.5 MiB) the API server can store (etcd's request limit)`);
   checkMetadata(m, issues);
   const spec = obj(m.spec);
   switch (m.kind) {
@@ -62,7 +65,7 @@ export function checkApiRules(m: Manifest, issues: IssueList, options: RuleOptio
     default: break;
   }
   if (SELECTOR_KINDS.has(m.kind)) checkWorkload(m, spec, issues);
-  const allowed = RESTART_POLICIES[m.kind];
+  const allowed = own(RESTART_POLICIES, m.kind);
   if (allowed) {
     // A workload without a template is checked as one with an empty pod (which has no containers).
     const { spec: pod, path } = podSpecOf(m) ?? { spec: obj(undefined), path: '/spec/template/spec' };
@@ -81,10 +84,9 @@ function checkMetadata(m: Manifest, issues: IssueList): void {
   if (!name) issues.add('api-server', '/metadata/name', 'is required');
   else issues.check('/metadata/name', name, (name.length > 253 ? 'is longer than 253 characters' : undefined) ?? nameRule(m.kind)(name));
   const ns = str(md.namespace);
-  if (ns !== undefined) {
-    if (CLUSTER_SCOPED_KINDS.has(m.kind)) issues.add('api-server', '/metadata/namespace', `must not be set on the cluster-scoped kind ${m.kind}`);
-    else issues.check('/metadata/namespace', ns, dns1123Label(ns));
-  }
+  // On a cluster-scoped kind the server drops metadata.namespace before validation
+  // (apiserver rest.EnsureObjectNamespaceMatchesRequestNamespace); cdk8s-plus writes one on Namespaces.
+  if (ns !== undefined && !CLUSTER_SCOPED_KINDS.has(m.kind)) issues.check('/metadata/namespace', ns, dns1123Label(ns));
   checkLabelMap(issues, '/metadata/labels', md.labels);
   for (const key of Object.keys(obj(md.annotations))) issues.check('/metadata/annotations', key, qualifiedName(key.toLowerCase()));
 }
@@ -307,7 +309,7 @@ function checkData(m: Manifest, issues: IssueList): void {
       keys.add(key);
     }
   }
-  for (const key of SECRET_KEYS[str(m.type) ?? ''] ?? []) {
+  for (const key of own(SECRET_KEYS, str(m.type) ?? '') ?? []) {
     if (!keys.has(key)) issues.add('api-server', '/data', `must hold the key ${key} for type ${String(m.type)}`);
   }
 }
@@ -482,8 +484,10 @@ function checkPodSpec(pod: Obj, path: string, issues: IssueList, claimNames: Arr
       if (limits[k] !== undefined && quantityValue(v) > quantityValue(limits[k])) issues.add('api-server', `${cpath}/resources/requests/${k}`, `${v} must be less than or equal to the limit ${limits[k]}`);
     }
     checkContainerDetails(c, cpath, issues, volumes);
-    const sleep = num(obj(obj(obj(c.lifecycle).preStop).sleep).seconds);
     const grace = num(pod.terminationGracePeriodSeconds) ?? 30;
-    if (sleep !== undefined && (sleep < 1 || sleep > grace)) issues.add('api-server', `${cpath}/lifecycle/preStop/sleep/seconds`, `${sleep} must be within 1-${grace} (terminationGracePeriodSeconds)`);
+    for (const hook of ['postStart', 'preStop']) {
+      const sleep = obj(obj(obj(c.lifecycle)[hook]).sleep).seconds;
+      if (sleep !== undefined) issues.check(`${cpath}/lifecycle/${hook}/sleep/seconds`, sleep, sleepSeconds(num(sleep) ?? NaN, grace));
+    }
   });
 }

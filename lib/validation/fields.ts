@@ -1,7 +1,7 @@
 // Unknown fields, as the API server's strict field validation reports them (kubectl's default
 // since 1.27), from the field table read off a real API server (fields.generated.ts).
 import { FIELD_KINDS, FIELD_TYPES } from './fields.generated';
-import { IssueList, Manifest } from './json';
+import { IssueList, Manifest, own } from './json';
 
 function isObject(v: unknown): v is { [key: string]: unknown } {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -11,7 +11,7 @@ function walk(value: unknown, type: number, path: string, issues: IssueList): vo
   if (!isObject(value)) return;
   const fields = FIELD_TYPES[type];
   for (const key of Object.keys(value)) {
-    const held = fields[key];
+    const held = own(fields, key);
     const at = `${path}/${key}`;
     if (held === undefined) {
       issues.add('api-server', at, 'is an unknown field: the API server rejects it (strict field validation); check the spelling and the apiVersion');
@@ -29,6 +29,6 @@ function walk(value: unknown, type: number, path: string, issues: IssueList): vo
 
 /** Reports every field the API server does not know for the manifest's apiVersion and kind. */
 export function checkFields(m: Manifest, issues: IssueList): void {
-  const type = FIELD_KINDS[`${m.apiVersion}/${m.kind}`];
+  const type = own(FIELD_KINDS, `${m.apiVersion}/${m.kind}`);
   if (type !== undefined) walk(m, type, '', issues);
 }

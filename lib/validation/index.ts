@@ -90,9 +90,11 @@ function lint(manifests: Manifest[]): ManifestIssue[] {
       if ((str(obj(m.metadata).name) ?? '').length > 52) {
         issue('/metadata/name', 'is longer than 52 characters: the API server accepts it, but the controller cannot create its pods (their controller-revision-hash label would exceed 63 characters)');
       }
+      // A governing Service that is not headless is a choice (HeadlessGroup's headless: false): the
+      // pods then get no DNS records of their own. Naming no Service at all is the mistake.
       const serviceName = str(obj(m.spec).serviceName);
-      const headless = manifests.some((s) => s.kind === 'Service' && ns(s) === ns(m) && str(obj(s.metadata).name) === serviceName && obj(s.spec).clusterIP === 'None');
-      if (!headless) issue('/spec/serviceName', `"${serviceName ?? ''}" names no headless Service in these manifests`);
+      const governing = manifests.some((s) => s.kind === 'Service' && ns(s) === ns(m) && str(obj(s.metadata).name) === serviceName);
+      if (!governing) issue('/spec/serviceName', `"${serviceName ?? ''}" names no Service in these manifests`);
     }
     if (m.kind === 'Ingress') {
       for (const path of list(obj(m.spec).rules).flatMap((r) => list(obj(obj(r).http).paths))) {

@@ -5,11 +5,17 @@ export const obj = (x: unknown): Obj => (x !== null && typeof x === 'object' && 
 export const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 export const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
 export const num = (x: unknown): number | undefined => (typeof x === 'number' ? x : undefined);
+/** A manifest's map of strings, without a prototype: a key such as "constructor" reads only what the manifest holds. */
 export const strMap = (x: unknown): { [key: string]: string } => {
-  const out: { [key: string]: string } = {};
+  const out: { [key: string]: string } = Object.create(null);
   for (const [k, v] of Object.entries(obj(x))) if (typeof v === 'string') out[k] = v;
   return out;
 };
+
+/** `table[key]` for a key read from a manifest: only the table's own entries, never `constructor` or `toString`. */
+export function own<T>(table: { readonly [key: string]: T }, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
 
 /** A Kubernetes object as synthesized. */
 export interface Manifest {

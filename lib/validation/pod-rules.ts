@@ -4,6 +4,7 @@
 // constructs' own checks, so that it can judge what the constructs write.
 import { dns1123Label, dns1123Subdomain, envVarName, labelValue, qualifiedName } from '../core/names';
 import { quantity, quantityValue } from '../core/quantity';
+import { HOST_PATH_TYPES, hostPathPath, hugePageAmount, hugePageSize } from '../core/pod-values';
 import { IssueList, list, num, obj, Obj, str, strMap } from './json';
 
 const ENV_FIELD_PATHS = new Set(['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName',
@@ -66,6 +67,11 @@ export function checkVolumes(pod: Obj, path: string, issues: IssueList): Set<str
     const size = obj(v.emptyDir).sizeLimit;
     if (size !== undefined) issues.check(`${p}/emptyDir/sizeLimit`, size, typeof size === 'string' ? quantity(size) : 'is not a quantity');
     if (v.projected !== undefined) checkProjected(obj(v.projected), `${p}/projected`, issues);
+    if (v.hostPath !== undefined) {
+      const host = obj(v.hostPath);
+      issues.check(`${p}/hostPath/path`, host.path ?? '', hostPathPath(host.path));
+      if (host.type !== undefined && !HOST_PATH_TYPES.includes(String(host.type))) issues.add('api-server', `${p}/hostPath/type`, `${JSON.stringify(host.type)} is not one of ${HOST_PATH_TYPES.map((t) => JSON.stringify(t)).join(', ')}`);
+    }
     if (v.downwardAPI !== undefined) downwardItems(issues, `${p}/downwardAPI/items`, obj(v.downwardAPI).items, new Set());
   });
   return names;
@@ -159,6 +165,7 @@ export function checkContainerDetails(c: Obj, path: string, issues: IssueList, v
     if (mp) mountPaths.add(mp);
     if (vm.subPath !== undefined && vm.subPathExpr !== undefined) issues.add('api-server', `${p}/subPathExpr`, 'subPathExpr and subPath are mutually exclusive');
     if (vm.subPath !== undefined) subPath(issues, `${p}/subPath`, vm.subPath);
+    checkMountModes(issues, p, vm, obj(c.securityContext).privileged === true);
     if (!volumes.has(str(vm.name))) issues.add('api-server', `${p}/name`, `"${String(vm.name)}" names no volume`);
   });
   for (const hook of ['postStart', 'preStop']) {
@@ -168,6 +175,21 @@ export function checkContainerDetails(c: Obj, path: string, issues: IssueList, v
   const policy = c.imagePullPolicy;
   if (policy !== undefined && !PULL_POLICIES.has(String(policy))) issues.add('api-server', `${path}/imagePullPolicy`, `"${String(policy)}" is not one of Always, IfNotPresent, Never`);
   checkResourceNames(obj(c.resources), `${path}/resources`, issues);
+}
+
+const PROPAGATIONS = ['None', 'HostToContainer', 'Bidirectional'];
+const RECURSIVE_READ_ONLY = ['Disabled', 'IfPossible', 'Enabled'];
+
+/** mountPropagation and recursiveReadOnly (validateMountPropagation, validateMountRecursiveReadOnly). */
+function checkMountModes(issues: IssueList, p: string, vm: Obj, privileged: boolean): void {
+  const propagation = vm.mountPropagation;
+  if (propagation !== undefined && !PROPAGATIONS.includes(String(propagation))) issues.add('api-server', `${p}/mountPropagation`, `${JSON.stringify(propagation)} is not one of ${PROPAGATIONS.join(', ')}`);
+  if (propagation === 'Bidirectional' && !privileged) issues.add('api-server', `${p}/mountPropagation`, 'Bidirectional mount propagation is available only to privileged containers');
+  const rro = vm.recursiveReadOnly;
+  if (rro === undefined || rro === 'Disabled') return;
+  if (!RECURSIVE_READ_ONLY.includes(String(rro))) issues.add('api-server', `${p}/recursiveReadOnly`, `${JSON.stringify(rro)} is not one of ${RECURSIVE_READ_ONLY.join(', ')}`);
+  else if (vm.readOnly !== true) issues.add('api-server', `${p}/recursiveReadOnly`, `${JSON.stringify(rro)} may only be specified when readOnly is true`);
+  else if (propagation !== undefined && propagation !== 'None') issues.add('api-server', `${p}/recursiveReadOnly`, `${JSON.stringify(rro)} may only be specified when mountPropagation is None or not specified`);
 }
 
 function checkResourceNames(res: Obj, path: string, issues: IssueList): void {
@@ -183,6 +205,22 @@ function checkResourceNames(res: Obj, path: string, issues: IssueList): void {
     if (limits[name] === undefined) issues.add('api-server', `${path}/limits/${name}`, 'is required: requests of extended resources and hugepages need a limit');
     else if (requests[name] !== undefined && quantityValue(requests[name]) !== quantityValue(limits[name])) issues.add('api-server', `${path}/requests/${name}`, 'must be equal to the limit');
     if (extended && limits[name] !== undefined && !/^\d+$/.test(limits[name])) issues.add('api-server', `${path}/limits/${name}`, 'must be a whole number');
+    if (hugepages) checkHugePages(issues, path, name, requests, limits);
+  }
+  const names = [...Object.keys(requests), ...Object.keys(limits)];
+  if (names.some((n) => n.startsWith('hugepages-')) && !names.some((n) => n === 'cpu' || n === 'memory')) {
+    issues.add('api-server', path, 'HugePages require cpu or memory');
+  }
+}
+
+/** A hugepages-<size> request and limit: a valid page size, whole pages (the shared rule of lib/core/pod-values). */
+function checkHugePages(issues: IssueList, path: string, name: string, requests: { [k: string]: string }, limits: { [k: string]: string }): void {
+  const pageSize = name.slice('hugepages-'.length);
+  const sizeRule = hugePageSize(pageSize);
+  if (sizeRule) return issues.add('api-server', `${path}/${name}`, `"${pageSize}" ${sizeRule}`);
+  for (const [kind, map] of [['requests', requests], ['limits', limits]] as const) {
+    const amount = map[name];
+    if (amount !== undefined && quantity(amount) === undefined) issues.check(`${path}/${kind}/${name}`, amount, hugePageAmount(pageSize, amount));
   }
 }
 
@@ -246,6 +284,10 @@ export function checkScheduling(pod: Obj, path: string, issues: IssueList): void
     if (!(Number.isInteger(t.maxSkew) && (t.maxSkew as number) >= 1)) issues.add('api-server', `${p}/maxSkew`, `${JSON.stringify(t.maxSkew)} must be an integer >= 1`);
     if (!str(t.topologyKey)) issues.add('api-server', `${p}/topologyKey`, 'is required');
     if (t.whenUnsatisfiable !== 'DoNotSchedule' && t.whenUnsatisfiable !== 'ScheduleAnyway') issues.add('api-server', `${p}/whenUnsatisfiable`, `${JSON.stringify(t.whenUnsatisfiable)} is not DoNotSchedule or ScheduleAnyway`);
+    if (t.minDomains !== undefined) {
+      if (!(Number.isInteger(t.minDomains) && (t.minDomains as number) >= 1)) issues.add('api-server', `${p}/minDomains`, `${JSON.stringify(t.minDomains)} must be an integer >= 1`);
+      else if (t.whenUnsatisfiable !== 'DoNotSchedule') issues.add('api-server', `${p}/minDomains`, `${JSON.stringify(t.minDomains)}: can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${String(t.whenUnsatisfiable)}`);
+    }
     const key = `${String(t.topologyKey)}/${String(t.whenUnsatisfiable)}`;
     if (seen.has(key)) issues.add('api-server', p, `{${key}} is a duplicate pair of topologyKey and whenUnsatisfiable`);
     seen.add(key);

@@ -15,6 +15,7 @@ import { Problems } from '../core/problems';
 import { secondsOf, wholeSeconds } from '../core/durations';
 import { quantity, quantityValue, sizeQuantity, wholeNumber } from '../core/quantity';
 import { volumeSubPath } from '../core/paths';
+import { hugePageAmount, hugePageSize, sleepSeconds } from '../core/pod-values';
 import { VolumeMount } from './volume';
 import { PodSecurity } from './workload';
 
@@ -106,7 +107,8 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
   const postStart = o.postStart && renderHandler(problems, `${f}postStart`, o.postStart, portRef);
   const preStop = o.preStop ? renderHandler(problems, `${f}preStop`, o.preStop, portRef) : ctx.defaultPreStop;
   const mounts = renderMounts(problems, f, o.volumeMounts, ctx);
-  if (o.preStop?.kind === LifecycleKind.SLEEP) checkSleepFits(problems, f, o.preStop, ctx.grace);
+  checkSleepFits(problems, `${f}postStart`, o.postStart, ctx.grace);
+  checkSleepFits(problems, `${f}preStop`, o.preStop, ctx.grace);
   const json: K8sContainer = {
     name,
     image: o.image,
@@ -229,12 +231,15 @@ function renderMounts(problems: Problems, f: string, own: VolumeMount[] | undefi
   return out;
 }
 
-/** A preStop sleep must end within the termination grace period, or the kubelet kills the container mid-sleep. */
-function checkSleepFits(problems: Problems, f: string, preStop: LifecycleHandler, grace: number): void {
-  const seconds = secondsOf(preStop.duration);
-  if (seconds !== undefined && seconds > grace) {
-    problems.add(`${f}preStop.duration`, seconds, `is longer than the termination grace period (${grace} seconds): set gracefulShutdown.terminationGracePeriod`);
-  }
+/**
+ * A sleep hook, postStart or preStop, must end within the termination grace period: the API
+ * server refuses a longer one (a whole number of seconds of at least 1 is checked where it is rendered).
+ */
+function checkSleepFits(problems: Problems, field: string, hook: LifecycleHandler | undefined, grace: number): void {
+  if (hook?.kind !== LifecycleKind.SLEEP) return;
+  const seconds = secondsOf(hook.duration);
+  const rule = seconds === undefined || seconds < 1 ? undefined : sleepSeconds(seconds, grace);
+  if (rule) problems.add(`${field}.duration`, seconds, `${rule}: set gracefulShutdown.terminationGracePeriod`);
 }
 
 /** The container's JSON with its env and ports, for the pod template. */
@@ -381,6 +386,12 @@ function cpuQuantity(problems: Problems, field: string, cpu: Cpu): string | unde
     problems.add(field, cpu.toString(), 'must be a whole number of millicores >= 0: the API server has no finer unit');
     return undefined;
   }
+  // A JavaScript number holds whole numbers exactly up to 2^53-1 only; beyond, it would be written
+  // in exponent form (`1e+43m`), which is no quantity.
+  if (!Number.isSafeInteger(whole)) {
+    problems.add(field, cpu.toString(), `is more than ${Number.MAX_SAFE_INTEGER} millicores (2^53-1), the largest amount a number holds exactly`);
+    return undefined;
+  }
   return cpu.toString();
 }
 
@@ -436,10 +447,12 @@ function resolveResources(problems: Problems, f: string, own: ResourceOptions | 
   }
   const hugePages = Object.entries({ ...defaults?.hugePages, ...r.hugePages });
   for (const [pageSize, size] of hugePages) {
-    if (quantity(pageSize) !== undefined || !/^\d+(Ki|Mi|Gi)$/.test(pageSize)) {
-      problems.add(`${f}resources.hugePages key`, pageSize, 'is not a page size: a binary size such as 2Mi or 1Gi');
-    }
-    requests[`hugepages-${pageSize}`] = limits[`hugepages-${pageSize}`] = sizeQuantity(problems, `${f}resources.hugePages["${pageSize}"]`, size);
+    const sizeRule = quantity(pageSize) !== undefined || !/^\d+(Ki|Mi|Gi)$/.test(pageSize) ? 'is not a page size: a binary size such as 2Mi or 1Gi' : hugePageSize(pageSize);
+    if (sizeRule) problems.add(`${f}resources.hugePages key`, pageSize, sizeRule);
+    const amount = sizeQuantity(problems, `${f}resources.hugePages["${pageSize}"]`, size);
+    const amountRule = sizeRule || amount === undefined ? undefined : hugePageAmount(pageSize, amount);
+    if (amountRule) problems.add(`${f}resources.hugePages["${pageSize}"]`, amount, `${amountRule}: the API server takes huge pages in whole pages`);
+    requests[`hugepages-${pageSize}`] = limits[`hugepages-${pageSize}`] = amount;
   }
   if (hugePages.length > 0 && [requests.cpu, requests.memory, limits.cpu, limits.memory].every((q) => q === undefined)) {
     problems.add(`${f}resources.hugePages`, hugePages.map(([k]) => k).join(', '), 'needs a cpu or memory request or limit beside it (the API server refuses huge pages alone)');
@@ -547,7 +560,7 @@ function renderHandler(problems: Problems, field: string, h: LifecycleHandler, p
       return { httpGet: { path: h.path, port: targetPort(problems, field, h.httpGetOptions ?? {}, ports), scheme: h.httpGetOptions?.scheme } };
     case LifecycleKind.SLEEP: {
       const seconds = secondsOf(h.duration);
-      if (seconds === undefined || seconds < 1) problems.add(`${field}.duration`, h.duration?.toHumanString?.() ?? h.duration, 'must be a whole number of seconds, at least 1');
+      if (seconds === undefined || seconds < 1) problems.add(`${field}.duration`, h.duration?.toHumanString?.() ?? h.duration, sleepSeconds(seconds ?? NaN, Infinity)!);
       return { sleep: { seconds: seconds ?? 0 } };
     }
     default:

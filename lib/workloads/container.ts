@@ -456,3 +456,6 @@ export interface NamedContainerOptions extends ContainerOptions {
 }
 
 brand(Cpu.prototype, 'Cpu');
+brand(EnvValue.prototype, 'EnvValue');
+brand(EnvFrom.prototype, 'EnvFrom');
+brand(LifecycleHandler.prototype, 'LifecycleHandler');

@@ -1,3 +1,4 @@
+import { brand } from '../core/brand';
 import { Duration } from 'cdk8s';
 import { checkShape } from '../core/shape';
 /** Timing and threshold settings shared by every probe. */
@@ -112,3 +113,5 @@ export class Probe {
     public readonly scheme?: ProbeScheme,
   ) {}
 }
+
+brand(Probe.prototype, 'Probe');

@@ -3,6 +3,7 @@ import { sizeQuantity } from '../core/quantity';
 import { secondsOf } from '../core/durations';
 import { dns1123Label, dns1123Subdomain } from '../core/names';
 import { volumeItemPath } from '../core/paths';
+import { HOST_PATH_TYPES, hostPathPath } from '../core/pod-values';
 import { Problems } from '../core/problems';
 import { EmptyDirMedium, KeyToPath, Projection, ProjectionKind, Volume } from './volume';
 import { PodSecurity } from './workload';
@@ -67,10 +68,22 @@ function renderSource(problems: Problems, field: string, v: Volume): object {
     case 'projected':
       checkMode(problems, `${field}.defaultMode`, s.defaultMode);
       return { sources: renderProjections(problems, `${field}.sources`, s.sources ?? []), defaultMode: s.defaultMode } satisfies K8sProjectedVolumeSource;
+    case 'hostPath':
+      if (typeof s === 'object' && s !== null) {
+        const rule = hostPathPath(s.path);
+        if (rule) problems.add(`${field}.source.path`, s.path ?? '', rule);
+        if (s.type !== undefined && !HOST_PATH_TYPES.includes(s.type)) problems.add(`${field}.source.type`, s.type, `is not one of ${HOST_PATH_TYPES.filter((t) => t).join(', ')} (or "" for no check)`);
+      }
+      return checkedSource(problems, field, s);
     default:
-      if (typeof s !== 'object' || s === null || Array.isArray(s)) problems.add(`${field}.source`, s, 'must be an object: the volume source as the API writes it');
-      return s;
+      return checkedSource(problems, field, s);
   }
+}
+
+/** A source given as the API writes it (`Volume.fromSource`). */
+function checkedSource(problems: Problems, field: string, s: unknown): object {
+  if (typeof s !== 'object' || s === null || Array.isArray(s)) problems.add(`${field}.source`, s, 'must be an object: the volume source as the API writes it');
+  return s as object;
 }
 
 function checkObjectName(problems: Problems, field: string, name: unknown): void {

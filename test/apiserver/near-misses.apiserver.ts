@@ -2,8 +2,8 @@
 // valid configuration whose output the server accepts; the same mistake written by hand into that
 // output must be rejected too, so our refusals are never stricter than the server, except for the
 // few refusals listed at the end, which are stricter on purpose and say why.
-import { Size } from 'cdk8s';
-import { ExternalDatabase, ExposedApp, ExposedAppProps, ServiceType, Volume, PercentOrAbsolute, Cpu } from '../../lib';
+import { Duration, Size } from 'cdk8s';
+import { ExternalDatabase, ExposedApp, ExposedAppProps, ServiceType, Volume, PercentOrAbsolute, Cpu, LifecycleHandler, PodSecurity } from '../../lib';
 import { ServicePatternsError } from '../../lib/core/errors';
 import { describeObject, manifestsOf } from './apply';
 import { KubeClient, type Manifest } from './client';
@@ -94,6 +94,51 @@ const NEAR_MISSES: NearMiss[] = [
   { what: 'an Ingress path without a leading "/"', props: { ingress: { host: 'web.example.com', path: 'api' } }, edit: (ms) => { one(ms, 'Ingress').spec.rules[0].http.paths[0].path = 'api'; } },
   { what: 'an Ingress host that is an IP', props: { ingress: { host: '10.0.0.1' } }, edit: (ms) => { one(ms, 'Ingress').spec.rules[0].host = '10.0.0.1'; } },
   { what: 'a negative replica count', props: { replicas: -1 }, edit: (ms) => { one(ms, 'Deployment').spec.replicas = -1; } },
+  // Issue #27: pod values the server refuses
+  {
+    what: 'a postStart sleep longer than the grace period',
+    props: { postStart: LifecycleHandler.sleep(Duration.seconds(31)) },
+    edit: (ms) => { container(ms).lifecycle = { ...container(ms).lifecycle, postStart: { sleep: { seconds: 31 } } }; },
+  },
+  {
+    what: 'a sidecar postStart sleep longer than the grace period',
+    props: { sidecars: [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1', postStart: LifecycleHandler.sleep(Duration.seconds(31)) }] },
+    edit: (ms) => {
+      one(ms, 'Deployment').spec.template.spec.initContainers = [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1', restartPolicy: 'Always', lifecycle: { postStart: { sleep: { seconds: 31 } } } }];
+    },
+  },
+  {
+    what: 'huge pages of page size 0',
+    props: { resources: { hugePages: { '0Mi': Size.mebibytes(4) } } },
+    edit: (ms) => {
+      container(ms).resources.requests['hugepages-0Mi'] = '4Mi';
+      container(ms).resources.limits['hugepages-0Mi'] = '4Mi';
+    },
+  },
+  {
+    what: 'a hostPath with an unknown type',
+    props: { podSecurity: PodSecurity.PRIVILEGED, volumes: [Volume.fromEmptyDir('cache'), Volume.fromSource('host', 'hostPath', { path: '/var/log', type: 'directory' })] },
+    edit: (ms) => { one(ms, 'Deployment').spec.template.spec.volumes.push({ name: 'host', hostPath: { path: '/var/log', type: 'directory' } }); },
+  },
+  {
+    what: 'huge pages that are no whole number of pages',
+    props: { resources: { hugePages: { '2Mi': Size.mebibytes(3) } } },
+    edit: (ms) => {
+      container(ms).resources.requests['hugepages-2Mi'] = '3Mi';
+      container(ms).resources.limits['hugepages-2Mi'] = '3Mi';
+    },
+  },
+  {
+    what: 'a hostPath with a ".." element',
+    props: { podSecurity: PodSecurity.PRIVILEGED, volumes: [Volume.fromEmptyDir('cache'), Volume.fromSource('host', 'hostPath', { path: '/var/../etc' })] },
+    edit: (ms) => { one(ms, 'Deployment').spec.template.spec.volumes.push({ name: 'host', hostPath: { path: '/var/../etc' } }); },
+  },
+  {
+    what: 'a hostPath with an empty path',
+    props: { podSecurity: PodSecurity.PRIVILEGED, volumes: [Volume.fromEmptyDir('cache'), Volume.fromSource('host', 'hostPath', { path: '' })] },
+    edit: (ms) => { one(ms, 'Deployment').spec.template.spec.volumes.push({ name: 'host', hostPath: { path: '' } }); },
+  },
+  { what: 'Cpu.units(1e40), as JavaScript writes it', props: { resources: { cpuRequest: Cpu.units(1e40) } }, edit: (ms) => { container(ms).resources.requests.cpu = '1e+43m'; } },
   {
     what: 'a disruption budget over 100%',
     props: { replicas: 3, disruptionBudget: { maxUnavailable: PercentOrAbsolute.percent(150) } },
@@ -132,6 +177,24 @@ describe('ExternalDatabase', () => {
   });
 });
 
+// The API server refuses a body above 3 MiB itself (413); below that, an object too large for
+// etcd fails on the way there (here 500 "trying to send message larger than max", the 2 MiB of its
+// etcd client, or etcd's own 1.5 MiB "request is too large"). A real create: a dry run never
+// reaches etcd.
+describe('objects larger than the server can store', () => {
+  const SIZES: Array<[string, Partial<ExposedAppProps>, (ms: Manifest[]) => void]> = [
+    ['a 4 MiB env value', { env: { BIG: 'x'.repeat(4 * 1024 * 1024) } }, (ms) => { container(ms).env = [{ name: 'BIG', value: 'x'.repeat(4 * 1024 * 1024) }]; }],
+    ['200 000 args', { args: Array.from({ length: 200000 }, (_, i) => `--flag-${i}`) }, (ms) => { container(ms).args = Array.from({ length: 200000 }, (_, i) => `--flag-${i}`); }],
+  ];
+
+  test.each(SIZES)('%s: refused by the construct and by the server', async (_what, props, edit) => {
+    expect(() => app(props)).toThrow(ServicePatternsError);
+    const manifests = app({});
+    edit(manifests);
+    expect(await serverAnswer(manifests)).toEqual([expect.stringMatching(/^Deployment .*: (413 |500 .*(larger than max|request is too large))/)]);
+  });
+});
+
 describe('refusals stricter than the server, on purpose', () => {
   // Each of these the 1.32 server accepts; the reason we refuse it is in K8S-RULES.md §3 and §9.
   const STRICTER: Array<[string, Partial<ExposedAppProps>, (ms: Manifest[]) => void]> = [
@@ -139,6 +202,11 @@ describe('refusals stricter than the server, on purpose', () => {
     ['an env var name starting with a digit', { env: { '1ST': 'x' } }, (ms) => { container(ms).env = [{ name: '1ST', value: 'x' }]; }],
     // The server does not check that a mount path is absolute; the container runtime fails later.
     ['a relative mount path', { volumeMounts: [{ volume: 'cache', mountPath: 'cache' }] }, (ms) => { container(ms).volumeMounts[0].mountPath = 'cache'; }],
+    // The size limit is measured on the JSON; the server stores protobuf, which is smaller: 440 000
+    // one-letter args are 1.7 MiB as JSON and about 1.3 MiB as protobuf (docs/workloads.md).
+    // 10^13 cores is 10^16 millicores, beyond 2^53-1: no JavaScript number holds every such amount exactly.
+    ['a Cpu above 2^53-1 millicores', { resources: { cpuRequest: Cpu.units(1e13) } }, (ms) => { container(ms).resources.requests.cpu = '10T'; }],
+    ['an object over 1.5 MiB as JSON but not as protobuf', { args: Array.from({ length: 440000 }, () => 'x') }, (ms) => { container(ms).args = Array.from({ length: 440000 }, () => 'x'); }],
   ];
 
   test.each(STRICTER)('%s: refused here, accepted by the server', async (_what, props, edit) => {

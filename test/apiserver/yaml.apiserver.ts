@@ -28,3 +28,12 @@ test('ConfigMap keys and values survive Go\'s YAML parser', async () => {
     expect((res.body.metadata as { annotations?: unknown }).annotations ?? {}).toEqual(annotations);
   }), { numRuns: 300, seed: 20261130 });
 });
+
+// Issue #27: multi-line strings with a tab where Go's parser expects the block's indentation.
+test('multi-line strings that start with a tab survive Go\'s YAML parser', async () => {
+  const data = { 'a': '\tfoo\nbar', 'b': '\n\tx', 'c': '\t\n', 'd': '\tx\n', 'e': '\t\tx\n\ty', 'f': '  \n\tx\ny', 'g': 'foo\n\tbar' };
+  const manifest: Manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'yaml-tabs', namespace: 'default' }, data };
+  const res = await client.apply(manifest, { dryRun: true, yaml: toYaml(manifest) });
+  expect([res.status, res.message]).toEqual([expect.any(Number), '']);
+  expect(res.body.data).toEqual(data);
+});

@@ -104,13 +104,17 @@ export function slicesOf(s: Snapshot, svc: Live): Live[] {
 
 interface ContainerPort { readonly name?: string; readonly containerPort: number; readonly protocol?: string }
 
-/** The port number a Service port reaches on a pod, or a reason it reaches none. */
+/** The container port number a Service port reaches on a pod, or a reason it reaches none. */
 function resolvePort(pod: Live, port: { port: number; targetPort?: number | string; protocol?: string }): number | string {
   const target = port.targetPort ?? port.port;
-  if (typeof target === 'number') return target;
   const protocol = port.protocol ?? 'TCP';
   const ports: ContainerPort[] = [...(pod.spec.containers ?? []), ...(pod.spec.initContainers ?? []).filter((c: { restartPolicy?: string }) => c.restartPolicy === 'Always')]
     .flatMap((c: { ports?: ContainerPort[] }) => c.ports ?? []);
+  // A number must be a port some container declares: otherwise the Service sends traffic where,
+  // as far as the pod says, nothing listens.
+  if (typeof target === 'number') {
+    return ports.some((p) => p.containerPort === target && (p.protocol ?? 'TCP') === protocol) ? target : `no container declares ${protocol} port ${target}`;
+  }
   const found = ports.find((p) => p.name === target && (p.protocol ?? 'TCP') === protocol);
   return found ? found.containerPort : `no ${protocol} container port named ${JSON.stringify(target)}`;
 }
@@ -180,7 +184,7 @@ export function networkPolicyProblems(s: Snapshot, policy: Live): string[] {
 const has = (items: Live[], namespace: string | undefined, name: string) => items.some((i) => i.metadata.name === name && i.metadata.namespace === namespace);
 
 /**
- * Every Secret, ConfigMap, PersistentVolumeClaim, ServiceAccount and RuntimeClass a pod names, every
+ * Every Secret, ConfigMap, PersistentVolumeClaim (Bound), ServiceAccount and RuntimeClass a pod names, every
  * IngressClass, TLS Secret and backend Service an Ingress names, and every GatewayClass, Gateway,
  * certificate Secret and backend Service the Gateway API objects name, exists (optional references
  * excepted). KWOK runs pods whatever they name, so this is checked here.
@@ -197,6 +201,8 @@ export function referenceProblems(s: Snapshot): string[] {
       need(s.secrets, 'Secret', v.secret?.secretName, v.secret?.optional);
       need(s.configMaps, 'ConfigMap', v.configMap?.name, v.configMap?.optional);
       need(s.claims, 'PersistentVolumeClaim', v.persistentVolumeClaim?.claimName);
+      const claim = s.claims.find((c) => c.metadata.namespace === ns && c.metadata.name === v.persistentVolumeClaim?.claimName);
+      if (claim && claim.status?.phase !== 'Bound') problems.push(`${where} names PersistentVolumeClaim ${nameOf(claim)}, which is ${claim.status?.phase}, not Bound`);
       for (const src of v.projected?.sources ?? []) {
         need(s.secrets, 'Secret', src.secret?.name, src.secret?.optional);
         need(s.configMaps, 'ConfigMap', src.configMap?.name, src.configMap?.optional);

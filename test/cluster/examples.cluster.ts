@@ -49,6 +49,8 @@ async function settle(what: string): Promise<Snapshot> {
 
 let refused: string[] = [];
 let s: Snapshot;
+/** The Deployments as re-applied with a new image by the rolling-update test. */
+let updated: Manifest[] = [];
 
 beforeAll(async () => {
   await createFixtures(client);
@@ -100,7 +102,7 @@ describe('negative controls: the checks fail where they must', () => {
   const service = (name: string, selector: Record<string, string>, targetPort: string | number): Manifest => ({
     apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: ns }, spec: { selector, ports: [{ name: 'http', port: 80, targetPort }] },
   });
-  const services = [service('right', { app: 'control' }, 'http'), service('wrong-selector', { app: 'nobody' }, 'http'), service('wrong-port-name', { app: 'control' }, 'nope')];
+  const services = [service('right', { app: 'control' }, 'http'), service('wrong-selector', { app: 'nobody' }, 'http'), service('wrong-port-name', { app: 'control' }, 'nope'), service('wrong-port-number', { app: 'control' }, 9999)];
   const policy: Manifest = {
     apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'from-nobody', namespace: ns },
     spec: { podSelector: { matchLabels: { app: 'control' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'nobody' } } }] }] },
@@ -131,6 +133,11 @@ describe('negative controls: the checks fail where they must', () => {
   test('a Service whose named targetPort no container has fails the endpoints check', () => {
     const problems = serviceEndpointProblems(c, c.services.find((x) => nameOf(x) === `${ns}/wrong-port-name`)!);
     expect(problems).toContainEqual(expect.stringMatching(/^Service negative-controls\/wrong-port-name: port http: no TCP container port named "nope" on pod control-/));
+  });
+
+  test('a Service whose numeric targetPort no container declares fails the endpoints check', () => {
+    const problems = serviceEndpointProblems(c, c.services.find((x) => nameOf(x) === `${ns}/wrong-port-number`)!);
+    expect(problems).toEqual([expect.stringMatching(/^Service negative-controls\/wrong-port-number: port http: no container declares TCP port 9999 on pod control-/)]);
   });
 
   test('a NetworkPolicy whose peer selects no pod fails the policy check', () => {
@@ -235,9 +242,10 @@ test('every Secret, ConfigMap, claim, ServiceAccount, RuntimeClass, IngressClass
   expect(referenceProblems(within(s, exampleNamespaces))).toEqual([]);
 });
 
-test('no drift: re-applying the same files changes nothing, after the controllers have written status and defaults', async () => {
+/** What a server-side apply dry-run of `files` would change in the live objects. */
+async function drift(files: Manifest[]): Promise<string[]> {
   const problems: string[] = [];
-  for (const { object, live: after, problem } of await applyAll(client, objects, { dryRun: true })) {
+  for (const { object, live: after, problem } of await applyAll(client, files, { dryRun: true })) {
     if (problem) {
       problems.push(problem);
       continue;
@@ -245,7 +253,11 @@ test('no drift: re-applying the same files changes nothing, after the controller
     const live = await get(client, await pathOf(client, object));
     for (const d of differences(live, after)) problems.push(`${object.kind} ${nameOf(object)}: ${d}`);
   }
-  expect(problems).toEqual([]);
+  return problems;
+}
+
+test('no drift: re-applying the same files changes nothing, after the controllers have written status and defaults', async () => {
+  expect(await drift(objects)).toEqual([]);
 });
 
 test('evictions: each budget lets its allowed disruptions through and refuses the next one (nodes cordoned, as kubectl drain does)', async () => {
@@ -299,7 +311,7 @@ test('a rolling update (new image, re-applied) completes; with maxUnavailable 0 
     }
   });
   try {
-    const updated = objects.filter((m) => m.kind === 'Deployment' && deployments.some((d) => nameOf(d) === nameOf({ metadata: { ...m.metadata, namespace: m.metadata.namespace ?? 'default' } })))
+    updated = objects.filter((m) => m.kind === 'Deployment' && deployments.some((d) => nameOf(d) === nameOf({ metadata: { ...m.metadata, namespace: m.metadata.namespace ?? 'default' } })))
       .map(withNewImage);
     expect((await applyAll(client, updated)).flatMap((r) => (r.problem ? [r.problem] : []))).toEqual([]);
     await waitUntil('every rollout completes', async () => {
@@ -315,6 +327,11 @@ test('a rolling update (new image, re-applied) completes; with maxUnavailable 0 
   expect(tracked.filter((t) => t.newReady.size < t.wanted).map((t) => `${nameOf(t.d)}: the watch saw ${t.newReady.size} new pods Ready`)).toEqual([]);
   expect(tracked.filter((t) => t.strict && t.fewest < t.wanted).map((t) => `${nameOf(t.d)}: ${t.fewest} ready pods at one moment, wanted ${t.wanted}`)).toEqual([]);
 }, (SETTLE_SECONDS + 60) * 1000);
+
+test('no drift after the rollouts: re-applying the updated files changes nothing', async () => {
+  expect(updated.length).toBeGreaterThanOrEqual(20);
+  expect(await drift(objects.map((m) => updated.find((u) => u.kind === m.kind && nameOf(u) === nameOf(m)) ?? m))).toEqual([]);
+});
 
 /** The workload's image with `-next` appended to the first container's tag. */
 function withNewImage(m: Manifest): Manifest {

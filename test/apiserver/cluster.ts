@@ -100,11 +100,6 @@ export function kubeBinary(name: KubeCommand, log: (line: string) => void = () =
   return goBinary({ module: goModule, pkg: `k8s.io/kubernetes/cmd/${name}`, name, version, ldflags }, log);
 }
 
-/** The kube-apiserver binary (see kubeBinary). */
-export function kubeApiserverBinary(log: (line: string) => void = () => undefined): string {
-  return kubeBinary('kube-apiserver', log);
-}
-
 /** KWOK, from its own module in scripts/kwok (its version is the one go.mod requires). */
 export function kwokBinary(log: (line: string) => void = () => undefined): string {
   const match = /^\s*sigs\.k8s\.io\/kwok (v\S+)/m.exec(readFileSync(join(kwokModule, 'go.mod'), 'utf8'));
@@ -225,7 +220,7 @@ export interface ClusterOptions {
  */
 export async function startCluster(log: (line: string) => void = () => undefined, options: ClusterOptions = {}): Promise<Cluster> {
   const etcd = etcdBinary(log);
-  const apiserver = kubeApiserverBinary(log);
+  const apiserver = kubeBinary('kube-apiserver', log);
   const simulation = options.simulate ? { controllerManager: kubeBinary('kube-controller-manager', log), scheduler: kubeBinary('kube-scheduler', log), kwok: kwokBinary(log) } : undefined;
   const crds = gatewayCrds();
   const dir = mkdtempSync(join(tmpdir(), options.simulate ? 'kube-cluster-' : 'kube-apiserver-'));

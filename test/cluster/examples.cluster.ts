@@ -75,6 +75,16 @@ test('every Deployment is Available, with updated == ready == the wanted replica
   expect(frontend.status.readyReplicas).toBe(3);
 });
 
+test('every pod runs Ready on a simulated node, with a pod IP from that node\'s podCIDR', () => {
+  const cidrOf = new Map(s.nodes.map((n) => [n.metadata.name, n.spec.podCIDR as string]));
+  // The simulated nodes' ranges are /24s (simulation.ts).
+  const inCidr = (ip: string, cidr: string) => ip.split('.').slice(0, 3).join('.') === cidr.split('.').slice(0, 3).join('.');
+  const pods = s.pods.filter((p) => exampleNamespaces.has(p.metadata.namespace ?? ''));
+  expect(pods.length).toBeGreaterThanOrEqual(50);
+  expect(pods.filter((p) => !(p.status.phase === 'Running' && isReady(p) && inCidr(p.status.podIP ?? '', cidrOf.get(p.spec.nodeName) ?? '')))
+    .map((p) => `${nameOf(p)}: ${p.status.phase} on ${p.spec.nodeName} with IP ${p.status.podIP}`)).toEqual([]);
+});
+
 test('every StatefulSet has its replicas ready as <name>-0..N-1, each with its hostname in the governing Service', () => {
   const sets = ours(s.statefulSets, 'StatefulSet');
   expect(sets.map(nameOf).sort()).toEqual(['headless-demo/web', 'workloads-demo/postgres']);

@@ -266,7 +266,7 @@ export async function startCluster(log: (line: string) => void = () => undefined
       `--service-cluster-ip-range=${SERVICE_CIDRS.join(',')}`,
       '--enable-priority-and-fairness=false',
       // With Debian's etcd 3.4 and watch lists on, node lease renewals fail and every simulated
-      // node turns NotReady after about two minutes (measured on this setup: CLUSTER-NOTES).
+      // node turns NotReady after about two minutes (seen when this control plane was set up).
       '--feature-gates=WatchList=false',
       '--v=0',
     ], apiserverLog);

@@ -270,6 +270,21 @@ test('no drift: re-applying the same files changes nothing, after the controller
   expect(await drift(objects)).toEqual([]);
 });
 
+test('no drift under an autoscaler: a replica count set through the scale subresource is not reset by a re-apply', async () => {
+  const scale = '/apis/apps/v1/namespaces/prod/deployments/frontend/scale';
+  const set = (replicas: number) => client.request('PATCH', scale, { spec: { replicas } }, 'application/merge-patch+json');
+  // What the autoscaler would do under load (it cannot here: no metrics).
+  expect((await set(5)).status).toBe(200);
+  try {
+    expect(await drift(objects)).toEqual([]);
+    const [result] = await applyAll(client, objects.filter((m) => m.kind === 'Deployment' && m.metadata.namespace === 'prod' && m.metadata.name === 'frontend'));
+    expect([result.problem, result.live?.spec.replicas]).toEqual([undefined, 5]);
+  } finally {
+    await set(3);
+  }
+  expect(unsettled(await settle('frontend back at its minimum'))).toEqual([]);
+}, (SETTLE_SECONDS + 60) * 1000);
+
 test('evictions: each budget lets its allowed disruptions through and refuses the next one (nodes cordoned, as kubectl drain does)', async () => {
   const budgets = ours((await snapshot(client)).budgets, 'PodDisruptionBudget');
   const results: string[] = [];

@@ -5,6 +5,7 @@
 import { Size } from 'cdk8s';
 import fc from 'fast-check';
 import { ExposedApp, HeadlessGroup } from '../../lib';
+import { ServicePatternsError } from '../../lib/core/errors';
 import { manifestsOf } from '../apiserver/apply';
 import { KubeClient, type Manifest } from '../apiserver/client';
 import { exposedAppProps, workload, type Workload } from '../configurations';
@@ -46,8 +47,18 @@ function configuration(w: Workload, i: number): Configuration {
   return { namespace, kind: 'ExposedApp', manifests: manifestsOf((chart) => new ExposedApp(chart, w.name, props)) };
 }
 
+/** A configuration, or none when the constructs refuse the workload (the generator can repeat an env name). */
+function accepted(w: Workload, i: number): Configuration[] {
+  try {
+    return [configuration(w, i)];
+  } catch (e) {
+    if (e instanceof ServicePatternsError) return [];
+    throw e;
+  }
+}
+
 const configurations = fc.sample(workload, { seed: 20261204, numRuns: 40 })
-  .map(configuration)
+  .flatMap(accepted)
   .filter((c) => c.manifests.filter((m) => (m.spec as { template?: unknown } | undefined)?.template).every((m) => podCpu(m) <= 2000))
   .slice(0, 6);
 

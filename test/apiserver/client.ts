@@ -77,6 +77,40 @@ export class KubeClient {
     });
   }
 
+  /**
+   * Watches a collection from `resourceVersion` on; `onEvent` gets each event (type and object) in
+   * the order the server wrote them. Returns a function that ends the watch.
+   */
+  public watch(path: string, resourceVersion: string, onEvent: (type: string, object: Record<string, unknown>) => void): () => void {
+    const url = new URL(path, this.url);
+    url.searchParams.set('watch', '1');
+    url.searchParams.set('resourceVersion', resourceVersion);
+    url.searchParams.set('allowWatchBookmarks', 'false');
+    let buffered = '';
+    const req = httpsRequest(url, {
+      ca: this.ca,
+      servername: 'localhost',
+      checkServerIdentity: () => undefined,
+      headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json' },
+    }, (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffered += chunk;
+        let newline;
+        while ((newline = buffered.indexOf('\n')) >= 0) {
+          const line = buffered.slice(0, newline);
+          buffered = buffered.slice(newline + 1);
+          if (line.trim() === '') continue;
+          const event = JSON.parse(line) as { type: string; object: Record<string, unknown> };
+          onEvent(event.type, event.object);
+        }
+      });
+    });
+    req.on('error', () => undefined);
+    req.end();
+    return () => req.destroy();
+  }
+
   private async resource(apiVersion: string, kind: string): Promise<Resource> {
     let group = this.resources.get(apiVersion);
     if (!group) {

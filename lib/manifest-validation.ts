@@ -63,11 +63,25 @@ export interface ManifestValidationProps {
    * @default true
    */
   readonly schema?: boolean;
+  /**
+   * With the lints, report references to Secrets, ConfigMaps, PersistentVolumeClaims,
+   * ServiceAccounts, IngressClasses, GatewayClasses, Gateways and RuntimeClasses that no manifest
+   * defines (rule `reference`); `false` switches this lint off alone.
+   * @default true
+   */
+  readonly undefinedReferences?: boolean;
+  /**
+   * Objects the cluster already has, which the `reference` lint accepts: `Kind/namespace/name`,
+   * or `Kind/name` for IngressClass, GatewayClass and RuntimeClass (`Secret/shop/shop-db`,
+   * `IngressClass/nginx`).
+   * @default - none
+   */
+  readonly existingObjects?: string[];
 }
 
 interface Issue { rule: string; kind: string; name: string; path: string; message: string }
 interface ValidationEntry {
-  validateManifests(manifests: object[], options: { lints?: boolean; schema?: boolean }): Issue[];
+  validateManifests(manifests: object[], options: { lints?: boolean; schema?: boolean; undefinedReferences?: boolean; existingObjects?: string[] }): Issue[];
   checkPodSecurity(manifests: object[], profile: string): Array<{ kind: string; name: string; check: string; path: string; message: string }>;
 }
 
@@ -76,6 +90,11 @@ const RECOMMENDATIONS: { [rule: string]: string } = {
   'api-server': 'The API server rejects this object, and with it the rest of the apply may stop half done.',
   'lint': 'The API server accepts this, but it is almost certainly a mistake.',
   'pod-security': 'A namespace that enforces this Pod Security level rejects these pods.',
+  'reference': 'The API server accepts this, but it works only if the cluster already has the object it names.',
+};
+
+const FIXES: { [rule: string]: string } = {
+  'reference': 'Create the object in the cluster before applying, or define it in the app; then list it in existingObjects (or set undefinedReferences: false).',
 };
 
 /**
@@ -96,6 +115,11 @@ export class ManifestValidation {
     if (pss !== undefined && pss !== 'baseline' && pss !== 'restricted') {
       throw new Error(`ManifestValidation: properties.podSecurity "${String(pss)}" is not "baseline" or "restricted"`);
     }
+    (this.props.existingObjects ?? []).forEach((e, i) => {
+      if (!/^[A-Za-z]+\/[^/]+(\/[^/]+)?$/.test(e)) {
+        throw new Error(`ManifestValidation: properties.existingObjects[${i}] "${e}" is not Kind/namespace/name or Kind/name`);
+      }
+    });
   }
 
   /** Validates every manifest of the context and submits the report. */
@@ -124,8 +148,9 @@ export class ManifestValidation {
     const resource = (kind: string, name: string, path: string, file: string): ValidationViolatingResource =>
       ({ resourceName: (names.get(name) ?? 0) > 1 ? `${kind}/${name}` : name, locations: [path], manifestPath: file });
     for (const { file, docs } of files) {
-      for (const issue of entry.validateManifests(docs, { lints: this.props.lints, schema: this.props.schema })) {
-        add(issue.rule, `${issue.kind}: ${issue.path} ${issue.message}`, 'Change the field as the message says.', resource(issue.kind, issue.name, issue.path, file));
+      const options = { lints: this.props.lints, schema: this.props.schema, undefinedReferences: this.props.undefinedReferences, existingObjects: this.props.existingObjects };
+      for (const issue of entry.validateManifests(docs, options)) {
+        add(issue.rule, `${issue.kind}: ${issue.path} ${issue.message}`, FIXES[issue.rule] ?? 'Change the field as the message says.', resource(issue.kind, issue.name, issue.path, file));
       }
       if (this.props.podSecurity !== undefined) {
         for (const v of entry.checkPodSecurity(docs, this.props.podSecurity)) {

@@ -192,6 +192,13 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "protocol": "Protocol?",
     "targetPort": "number?"
   },
+  "ExternalReference": {
+    "field": "string",
+    "kind": "string",
+    "name": "string",
+    "referencedBy": "string",
+    "namespace": "string?"
+  },
   "GatewayListener": {
     "name": "string",
     "protocol": "ListenerProtocol",
@@ -362,9 +369,11 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "scheme": "ProbeScheme?"
   },
   "ManifestValidationProps": {
+    "existingObjects": "string[]?",
     "lints": "boolean?",
     "podSecurity": "string?",
-    "schema": "boolean?"
+    "schema": "boolean?",
+    "undefinedReferences": "boolean?"
   },
   "NamedContainerOptions": {
     "image": "string",
@@ -791,6 +800,12 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "prefix",
       "string?"
+    ]
+  ],
+  "ExternalReferences.of": [
+    [
+      "scope",
+      "constructs.IConstruct"
     ]
   ],
   "new FastApp": [

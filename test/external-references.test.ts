@@ -1,0 +1,101 @@
+import { ApiObject, App, Chart, Size, Testing } from 'cdk8s';
+import {
+  EnvFrom, EnvValue, Errors, ExposedApp, ExternalReferences, Gateway, GatewayRef, HeadlessGroup, ListenerProtocol,
+  PodSecurity, Topology, Volume,
+} from '../lib';
+
+const IMAGE = 'ghcr.io/example/web:1.0';
+const short = (scope: Parameters<typeof ExternalReferences.of>[0]) =>
+  ExternalReferences.of(scope).map((r) => `${r.kind} ${r.namespace ?? '-'}/${r.name} <- ${r.referencedBy} ${r.field}`);
+
+describe('ExternalReferences.of', () => {
+  test('names what the pods read and where, minus what the app defines in any chart', () => {
+    const app = Testing.app();
+    const config = new Chart(app, 'config', { namespace: 'shop' });
+    new ApiObject(config, 'settings', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { a: 'b' } });
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    new ExposedApp(chart, 'web', {
+      image: IMAGE,
+      envValues: {
+        DB_PASSWORD: EnvValue.fromSecret('db', 'password'),
+        MODE: EnvValue.fromConfigMap('settings', 'mode'),
+        TOKEN: EnvValue.fromSecret('maybe', 'token', { optional: true }),
+      },
+      envFrom: [EnvFrom.configMap('flags')],
+      volumes: [Volume.fromPersistentVolumeClaim('data', 'uploads'), Volume.fromSecret('certs', 'certs')],
+      volumeMounts: [{ volume: 'data', mountPath: '/data' }, { volume: 'certs', mountPath: '/certs' }],
+      serviceAccountName: 'web',
+      imagePullSecrets: ['registry'],
+      runtimeClassName: 'gvisor',
+      nodeSelector: { 'disk': 'ssd' },
+    });
+    expect(short(app)).toEqual([
+      'Secret shop/db <- shop/web/Deployment /spec/template/spec/containers/0/env/0/valueFrom/secretKeyRef/name',
+      'ConfigMap shop/flags <- shop/web/Deployment /spec/template/spec/containers/0/envFrom/0/configMapRef/name',
+      'PersistentVolumeClaim shop/uploads <- shop/web/Deployment /spec/template/spec/volumes/0/persistentVolumeClaim/claimName',
+      'Secret shop/certs <- shop/web/Deployment /spec/template/spec/volumes/1/secret/secretName',
+      'Secret shop/registry <- shop/web/Deployment /spec/template/spec/imagePullSecrets/0/name',
+      'ServiceAccount shop/web <- shop/web/Deployment /spec/template/spec/serviceAccountName',
+      'RuntimeClass -/gvisor <- shop/web/Deployment /spec/template/spec/runtimeClassName',
+      'NodeLabel -/disk=ssd <- shop/web/Deployment /spec/template/spec/nodeSelector/disk',
+    ]);
+    // A scope lists the references of its own objects, against the definitions of the whole app.
+    expect(ExternalReferences.of(config)).toEqual([]);
+    expect(ExternalReferences.of(chart)).toHaveLength(8);
+  });
+
+  test('a StatefulSet\'s volume claim templates are created by the controller, so they are not listed', () => {
+    const chart = new Chart(Testing.app(), 'db', { namespace: 'data' });
+    new HeadlessGroup(chart, 'pg', {
+      image: 'postgres:17', port: 5432, podSecurity: PodSecurity.BASELINE,
+      volumeClaims: [{ name: 'data', storage: Size.gibibytes(1), mountPath: '/var/lib/postgresql/data' }],
+    });
+    expect(ExternalReferences.of(chart)).toEqual([]);
+  });
+
+  test('Ingress class and certificate, Gateway class and certificates, and the Gateway a route attaches to', () => {
+    const app = Testing.app();
+    const infra = new Chart(app, 'infra', { namespace: 'infra' });
+    new Gateway(infra, 'public', {
+      gatewayClassName: 'eg',
+      listeners: [{ name: 'https', port: 443, protocol: ListenerProtocol.HTTPS, hostname: 'shop.example.com', tlsSecretName: 'shop-tls' }],
+    });
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    new ExposedApp(chart, 'web', { image: IMAGE, ingress: { ingressClassName: 'nginx', host: 'www.example.com', tls: { secretName: 'www-tls' } } });
+    new ExposedApp(chart, 'api', { image: IMAGE, route: { gateway: GatewayRef.fromName(chart, 'gw', 'public', { namespace: 'infra' }) } });
+    new ExposedApp(chart, 'old', { image: IMAGE, route: { gateway: GatewayRef.fromName(chart, 'gone', 'retired') } });
+    expect(short(app)).toEqual([
+      'GatewayClass -/eg <- infra/public/Resource /spec/gatewayClassName',
+      'Secret infra/shop-tls <- infra/public/Resource /spec/listeners/0/tls/certificateRefs/0/name',
+      'IngressClass -/nginx <- shop/web/Ingress /spec/ingressClassName',
+      'Secret shop/www-tls <- shop/web/Ingress /spec/tls/0/secretName',
+      'Gateway shop/retired <- shop/old/HTTPRoute /spec/parentRefs/0/name',
+    ]);
+  });
+
+  test('a bad scope is refused with the library\'s error', () => {
+    let error: unknown;
+    try {
+      ExternalReferences.of({} as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(Errors.isServicePatternsError(error)).toBe(true);
+  });
+});
+
+describe('the topology picture', () => {
+  test('shows what the workloads and routes need from the cluster', () => {
+    const chart = new Chart(new App({ outdir: 'unused' }), 'shop', { namespace: 'shop' });
+    new ExposedApp(chart, 'web', {
+      image: IMAGE,
+      envValues: { DB_PASSWORD: EnvValue.fromSecret('db', 'password') },
+      ingress: { ingressClassName: 'nginx', host: 'www.example.com' },
+    });
+    const picture = Topology.describe(chart);
+    expect(picture).toContain('needs_shop_Secret_db[("needs Secret db")]');
+    expect(picture).toContain('needs__IngressClass_nginx[("needs IngressClass nginx")]');
+    expect(picture).toContain('wl_shop_web -.-> needs_shop_Secret_db');
+    expect(picture).toContain('ing_shop_web -.-> needs__IngressClass_nginx');
+  });
+});

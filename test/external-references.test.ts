@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ApiObject, App, Chart, Size, Testing } from 'cdk8s';
 import {
-  EnvFrom, EnvValue, Errors, ExposedApp, ExternalReferences, Gateway, GatewayRef, HeadlessGroup, ListenerProtocol,
+  EnvFrom, EnvValue, Errors, ExposedApp, ExternalReferences, FastApp, Gateway, GatewayRef, HeadlessGroup, ListenerProtocol,
   PodSecurity, Topology, Volume,
 } from '../lib';
+import { buildExamples } from '../apps/examples';
 
 const IMAGE = 'ghcr.io/example/web:1.0';
 const short = (scope: Parameters<typeof ExternalReferences.of>[0]) =>
@@ -97,5 +101,45 @@ describe('the topology picture', () => {
     expect(picture).toContain('needs__IngressClass_nginx[("needs IngressClass nginx")]');
     expect(picture).toContain('wl_shop_web -.-> needs_shop_Secret_db');
     expect(picture).toContain('ing_shop_web -.-> needs__IngressClass_nginx');
+  });
+});
+
+describe('the note at synth', () => {
+  const outdir = mkdtempSync(join(tmpdir(), 'notes-'));
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+  /** The `[NOTE]` lines `run` writes to stderr. */
+  const notes = (run: () => void): string[] => {
+    const lines: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      run();
+    } finally {
+      spy.mockRestore();
+    }
+    return lines.filter((l) => l.startsWith('[NOTE]'));
+  };
+
+  test('one line per app, at synth, naming what ExternalReferences lists, for App and FastApp', () => {
+    for (const [i, make] of [() => new App({ outdir }), () => new FastApp({ outdir })].entries()) {
+      const app = buildExamples(make());
+      // A different Secret each time: the same line is printed once per process.
+      new ExposedApp(app.charts[0], `extra${i}`, { image: IMAGE, envValues: { X: EnvValue.fromSecret(`extra${i}`, 'x') } });
+      const expected = [...new Set(ExternalReferences.of(app).map((r) => (r.namespace === undefined ? `${r.kind} ${r.name}` : `${r.kind} ${r.namespace}/${r.name}`)))];
+      const lines = notes(() => app.synth());
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`these ${expected.length} objects`);
+      expect(lines[0]).toContain(`: ${expected.join(', ')} (ExternalReferences.of(app)`);
+    }
+  });
+
+  test('nothing before synth, and nothing when the app defines what it names', () => {
+    const app = new App({ outdir });
+    const chart = new Chart(app, 'quiet', { namespace: 'quiet' });
+    new ApiObject(chart, 'db', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' }, stringData: { password: 'x' } });
+    expect(notes(() => new ExposedApp(chart, 'web', { image: IMAGE, envValues: { P: EnvValue.fromSecret('db', 'password') } }))).toEqual([]);
+    expect(notes(() => app.synth())).toEqual([]);
   });
 });

@@ -89,6 +89,16 @@ export function referencesOf(m: unknown): FoundReference[] {
 
 type Add = (kind: string, name: unknown, path: string) => void;
 
+/** The references of a pod spec (plain JSON) in `namespace`, as referencesOf finds them in a Pod. */
+export function podSpecReferences(pod: unknown, namespace: string | undefined): FoundReference[] {
+  const out: FoundReference[] = [];
+  podReferences(obj(pod), '/spec', (kind, name, path) => {
+    const n = str(name);
+    if (n !== undefined) out.push({ kind, name: n, namespace: CLUSTER_SCOPED.has(kind) ? undefined : namespace, path });
+  });
+  return out;
+}
+
 function podReferences(pod: Obj, path: string, add: Add): void {
   for (const group of ['initContainers', 'containers', 'ephemeralContainers']) {
     list(pod[group]).forEach((c, i) => containerReferences(obj(c), `${path}/${group}/${i}`, add));

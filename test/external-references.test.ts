@@ -135,6 +135,16 @@ describe('the note at synth', () => {
     }
   });
 
+  test('one short line for a large app: ten names and a count', () => {
+    const app = new App({ outdir });
+    const chart = new Chart(app, 'large', { namespace: 'large' });
+    for (let i = 0; i < 30; i++) new ExposedApp(chart, `app${i}`, { image: IMAGE, envValues: { P: EnvValue.fromSecret(`secret${i}`, 'p') } });
+    const lines = notes(() => app.synth());
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('these 30 objects, which the app does not define: Secret large/secret0, Secret large/secret1,');
+    expect(lines[0]).toContain('Secret large/secret9 and 20 more (ExternalReferences.of(app)');
+  });
+
   test('nothing before synth, and nothing when the app defines what it names', () => {
     const app = new App({ outdir });
     const chart = new Chart(app, 'quiet', { namespace: 'quiet' });

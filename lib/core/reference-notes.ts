@@ -12,6 +12,8 @@ import type { ResolvedWorkload } from '../workloads/pod-template';
 /** Per app: false once watched, true once its note was made (cdk8s validates once per chart). */
 const WATCHED = sharedWeakMap<IConstruct, boolean>('reference-notes');
 const ROUTING_KINDS = new Set(['Ingress', 'Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']);
+/** How many objects the note names; it counts the rest. */
+const NAMED = 10;
 /** Lines printed by this process: an app synthesized twice (tests, FastApp) prints its note once. */
 const printed = new Set<string>();
 
@@ -45,7 +47,9 @@ function noteReferences(root: IConstruct): void {
   const missing = [...new Set(found.filter((r) => !defined.has(objectKey(r.kind, r.namespace, r.name)))
     .map((r) => (r.namespace === undefined ? `${r.kind} ${r.name}` : `${r.kind} ${r.namespace}/${r.name}`)))];
   if (missing.length === 0) return;
-  const line = `[NOTE] app: the cluster must already have ${missing.length === 1 ? 'this object' : `these ${missing.length} objects`}, which the app does not define: ${missing.join(', ')} (ExternalReferences.of(app) says which construct and field needs each)`;
+  // One line, however large the app: the first few by name, then how many more.
+  const named = missing.length > NAMED ? `${missing.slice(0, NAMED).join(', ')} and ${missing.length - NAMED} more` : missing.join(', ');
+  const line = `[NOTE] app: the cluster must already have ${missing.length === 1 ? 'this object' : `these ${missing.length} objects`}, which the app does not define: ${named} (ExternalReferences.of(app) says which construct and field needs each)`;
   if (printed.has(line)) return;
   printed.add(line);
   process.stderr.write(`${line}\n`);

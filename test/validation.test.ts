@@ -183,8 +183,13 @@ describe('the reference lint', () => {
   });
 
   test('the message names the object, the consequence and the switch', () => {
-    expect(validateManifests([pod({ serviceAccountName: 'robot' })], { schema: false }).map(formatIssue)).toEqual([
+    expect(validateManifests([pod({ serviceAccountName: 'robot', imagePullSecrets: [{ name: 'registry' }] })], { schema: false }).map(formatIssue)).toEqual([
+      '[reference] Pod app/p: /spec/imagePullSecrets/0/name names Secret "registry" in namespace "app", which no manifest defines: the cluster must already have it, or pulls from a registry that needs it fail (ErrImagePull) (existingObjects: ["Secret/app/registry"] accepts it)',
       '[reference] Pod app/p: /spec/serviceAccountName names ServiceAccount "robot" in namespace "app", which no manifest defines: the cluster must already have it, or the API server refuses the pods (ServiceAccount admission) (existingObjects: ["ServiceAccount/app/robot"] accepts it)',
+    ]);
+    const ingress: Manifest = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i' }, spec: { tls: [{ secretName: 'tls' }], defaultBackend: { service: { name: 's', port: { number: 80 } } } } };
+    expect(validateManifests([ingress], { schema: false }).map((i) => i.message)).toEqual([
+      'names Secret "tls", which no manifest defines: the cluster must already have it, or the controller serves its default certificate, or none (existingObjects: ["Secret/tls"] accepts it)',
     ]);
   });
 });

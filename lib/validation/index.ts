@@ -72,7 +72,7 @@ export function validateManifests(input: Chart | App | Manifest[], options: Vali
 
 /** What happens to an object whose reference of this kind names nothing. */
 const CONSEQUENCES: { [kind: string]: string } = {
-  Secret: 'pods that read it stay in CreateContainerConfigError or ContainerCreating, and an Ingress or Gateway serves a default certificate',
+  Secret: 'pods that read it stay in CreateContainerConfigError or ContainerCreating',
   ConfigMap: 'pods that read it stay in CreateContainerConfigError or ContainerCreating',
   PersistentVolumeClaim: 'pods that mount it are never scheduled',
   ServiceAccount: 'the API server refuses the pods (ServiceAccount admission)',
@@ -97,9 +97,15 @@ function lintReferences(manifests: Manifest[], existing: readonly string[]): Man
       const where = r.namespace === undefined ? '' : ` in namespace "${r.namespace}"`;
       return {
         rule: 'reference' as const, kind: m.kind, name: str(obj(m.metadata).name) ?? '', namespace: str(obj(m.metadata).namespace), path: r.path,
-        message: `names ${r.kind} "${r.name}"${where}, which no manifest defines: the cluster must already have it, or ${CONSEQUENCES[r.kind]} (existingObjects: ["${existingName(r)}"] accepts it)`,
+        message: `names ${r.kind} "${r.name}"${where}, which no manifest defines: the cluster must already have it, or ${consequence(r)} (existingObjects: ["${existingName(r)}"] accepts it)`,
       };
     });
+}
+
+function consequence(r: { kind: string; path: string }): string {
+  if (r.path.includes('/imagePullSecrets/')) return 'pulls from a registry that needs it fail (ErrImagePull)';
+  if (r.kind === 'Secret' && (r.path.startsWith('/spec/tls/') || r.path.startsWith('/spec/listeners/'))) return 'the controller serves its default certificate, or none';
+  return CONSEQUENCES[r.kind];
 }
 
 /** `Secret/shop/shop-db` or `IngressClass/nginx`, as existingObjects takes it. */

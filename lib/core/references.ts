@@ -6,8 +6,11 @@
 
 type Obj = { readonly [key: string]: unknown };
 
-const obj = (x: unknown): Obj => (x !== null && typeof x === 'object' && !Array.isArray(x) ? x as Obj : {});
-const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+// Shared empties: the synth-time note walks every pod of an app, most fields absent.
+const EMPTY: Obj = Object.freeze({});
+const NONE: unknown[] = Object.freeze([]) as unknown as unknown[];
+const obj = (x: unknown): Obj => (x !== null && typeof x === 'object' && !Array.isArray(x) ? x as Obj : EMPTY);
+const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : NONE);
 const str = (x: unknown): string | undefined => (typeof x === 'string' && x !== '' ? x : undefined);
 
 /** The kind used for a node label that a nodeSelector asks of some node (not an API kind). */
@@ -89,6 +92,9 @@ export function referencesOf(m: unknown): FoundReference[] {
 
 type Add = (kind: string, name: unknown, path: string) => void;
 
+/** Whether a reference field holds a name (checked before its path is built). */
+const named = (x: unknown): boolean => typeof x === 'string' && x !== '';
+
 /** The references of a pod spec (plain JSON) in `namespace`, as referencesOf finds them in a Pod. */
 export function podSpecReferences(pod: unknown, namespace: string | undefined): FoundReference[] {
   const out: FoundReference[] = [];
@@ -105,42 +111,46 @@ function podReferences(pod: Obj, path: string, add: Add): void {
   }
   list(pod.volumes).forEach((v, i) => {
     const volume = obj(v);
-    const p = `${path}/volumes/${i}`;
     const secret = obj(volume.secret);
-    if (secret.optional !== true) add('Secret', secret.secretName, `${p}/secret/secretName`);
+    if (secret.optional !== true && named(secret.secretName)) add('Secret', secret.secretName, `${path}/volumes/${i}/secret/secretName`);
     const configMap = obj(volume.configMap);
-    if (configMap.optional !== true) add('ConfigMap', configMap.name, `${p}/configMap/name`);
-    add('PersistentVolumeClaim', obj(volume.persistentVolumeClaim).claimName, `${p}/persistentVolumeClaim/claimName`);
+    if (configMap.optional !== true && named(configMap.name)) add('ConfigMap', configMap.name, `${path}/volumes/${i}/configMap/name`);
+    const claim = obj(volume.persistentVolumeClaim).claimName;
+    if (named(claim)) add('PersistentVolumeClaim', claim, `${path}/volumes/${i}/persistentVolumeClaim/claimName`);
     list(obj(volume.projected).sources).forEach((s, j) => {
       const source = obj(s);
-      for (const [field, refKind] of [['secret', 'Secret'], ['configMap', 'ConfigMap']] as const) {
+      for (const [field, refKind] of PROJECTED) {
         const ref = obj(source[field]);
-        if (ref.optional !== true) add(refKind, ref.name, `${p}/projected/sources/${j}/${field}/name`);
+        if (ref.optional !== true && named(ref.name)) add(refKind, ref.name, `${path}/volumes/${i}/projected/sources/${j}/${field}/name`);
       }
     });
   });
-  list(pod.imagePullSecrets).forEach((s, i) => add('Secret', obj(s).name, `${path}/imagePullSecrets/${i}/name`));
+  list(pod.imagePullSecrets).forEach((s, i) => { if (named(obj(s).name)) add('Secret', obj(s).name, `${path}/imagePullSecrets/${i}/name`); });
   // Every namespace has the ServiceAccount "default" (the service account controller writes it).
   const account = str(pod.serviceAccountName) ?? str(pod.serviceAccount);
   if (account !== undefined && account !== 'default') add('ServiceAccount', account, `${path}/${pod.serviceAccountName !== undefined ? 'serviceAccountName' : 'serviceAccount'}`);
-  add('RuntimeClass', pod.runtimeClassName, `${path}/runtimeClassName`);
+  if (named(pod.runtimeClassName)) add('RuntimeClass', pod.runtimeClassName, `${path}/runtimeClassName`);
   for (const [key, value] of Object.entries(obj(pod.nodeSelector))) {
     if (typeof value === 'string') add(NODE_LABEL, `${key}=${value}`, `${path}/nodeSelector/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
   }
 }
 
+const PROJECTED = [['secret', 'Secret'], ['configMap', 'ConfigMap']] as const;
+const KEY_REFS = [['secretKeyRef', 'Secret'], ['configMapKeyRef', 'ConfigMap']] as const;
+const SOURCE_REFS = [['secretRef', 'Secret'], ['configMapRef', 'ConfigMap']] as const;
+
 function containerReferences(c: Obj, path: string, add: Add): void {
   list(c.env).forEach((e, i) => {
     const from = obj(obj(e).valueFrom);
-    for (const [field, refKind] of [['secretKeyRef', 'Secret'], ['configMapKeyRef', 'ConfigMap']] as const) {
+    for (const [field, refKind] of KEY_REFS) {
       const ref = obj(from[field]);
-      if (ref.optional !== true) add(refKind, ref.name, `${path}/env/${i}/valueFrom/${field}/name`);
+      if (ref.optional !== true && named(ref.name)) add(refKind, ref.name, `${path}/env/${i}/valueFrom/${field}/name`);
     }
   });
   list(c.envFrom).forEach((e, i) => {
-    for (const [field, refKind] of [['secretRef', 'Secret'], ['configMapRef', 'ConfigMap']] as const) {
+    for (const [field, refKind] of SOURCE_REFS) {
       const ref = obj(obj(e)[field]);
-      if (ref.optional !== true) add(refKind, ref.name, `${path}/envFrom/${i}/${field}/name`);
+      if (ref.optional !== true && named(ref.name)) add(refKind, ref.name, `${path}/envFrom/${i}/${field}/name`);
     }
   });
 }

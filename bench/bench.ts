@@ -72,7 +72,8 @@ function buildRaw(chart: Chart, n: number): void {
       automountServiceAccountToken: false,
       securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
       terminationGracePeriodSeconds: 30,
-      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: labels(name) } }],
+      topologySpreadConstraints: ['kubernetes.io/hostname', 'topology.kubernetes.io/zone'].map((topologyKey) => (
+        { maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: labels(name) } })),
       containers: [{
         name, image: IMAGE,
         ports: [{ name: 'http', containerPort: 80 }],
@@ -126,7 +127,8 @@ function buildRealRaw(chart: Chart, n: number): void {
       tolerations: [{ key: 'dedicated', value: 'web', effect: 'NoSchedule' }],
       securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: 'RuntimeDefault' } },
       terminationGracePeriodSeconds: 30,
-      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: labels(name) } }],
+      topologySpreadConstraints: ['kubernetes.io/hostname', 'topology.kubernetes.io/zone'].map((topologyKey) => (
+        { maxSkew: 1, topologyKey, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: labels(name) } })),
       initContainers: [
         { name: 'migrate', image: IMAGE, args: ['migrate'], env: [password], resources: RESOURCES, securityContext: SECURE },
         {

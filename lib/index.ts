@@ -23,6 +23,7 @@ export * from './workloads/headless-group';
 export * from './services/external-database';
 export * from './services/service-alias';
 export * from './connections/topology';
+export * from './connections/external-references';
 export * from './routing/gateway-route';
 export * from './routing/gateway';
 export * from './fast-app';

@@ -77,11 +77,25 @@ export interface ManifestValidationProps {
    * @default false
    */
   readonly keepConstructMetadata?: boolean;
+  /**
+   * With the lints, report references to Secrets, ConfigMaps, PersistentVolumeClaims,
+   * ServiceAccounts, IngressClasses, GatewayClasses, Gateways and RuntimeClasses that no manifest
+   * defines (rule `reference`); `false` switches this lint off alone.
+   * @default true
+   */
+  readonly undefinedReferences?: boolean;
+  /**
+   * Objects the cluster already has, which the `reference` lint accepts: `Kind/namespace/name`,
+   * or `Kind/name` for IngressClass, GatewayClass and RuntimeClass (`Secret/shop/shop-db`,
+   * `IngressClass/nginx`).
+   * @default - none
+   */
+  readonly existingObjects?: string[];
 }
 
 interface Issue { rule: string; kind: string; name: string; namespace?: string; path: string; message: string }
 interface ValidationEntry {
-  validateManifests(manifests: object[], options: { lints?: boolean; schema?: boolean }): Issue[];
+  validateManifests(manifests: object[], options: { lints?: boolean; schema?: boolean; undefinedReferences?: boolean; existingObjects?: string[] }): Issue[];
   checkPodSecurity(manifests: object[], profile: string): Array<{ kind: string; name: string; check: string; path: string; message: string }>;
 }
 
@@ -90,6 +104,11 @@ const RECOMMENDATIONS: { [rule: string]: string } = {
   'api-server': 'The API server rejects this object, and with it the rest of the apply may stop half done.',
   'lint': 'The API server accepts this, but it is almost certainly a mistake.',
   'pod-security': 'A namespace that enforces this Pod Security level rejects these pods.',
+  'reference': 'The API server accepts this, but it works only if the cluster already has the object it names.',
+};
+
+const FIXES: { [rule: string]: string } = {
+  'reference': 'Create the object in the cluster before applying, or define it in the app; then list it in existingObjects (or set undefinedReferences: false).',
 };
 
 /**
@@ -130,6 +149,11 @@ export class ManifestValidation {
     } finally {
       if (!this.props.keepConstructMetadata) removeConstructMetadata(context.manifests);
     }
+    (this.props.existingObjects ?? []).forEach((e, i) => {
+      if (!/^[A-Za-z]+\/[^/]+(\/[^/]+)?$/.test(e)) {
+        throw new ServicePatternsError('ManifestValidation', '', [{ field: `properties.existingObjects[${i}]`, value: show(e), message: `properties.existingObjects[${i}] ${show(e)} is not Kind/namespace/name or Kind/name` }]);
+      }
+    });
   }
 
   private report(context: IValidationContext): void {
@@ -167,8 +191,9 @@ export class ManifestValidation {
       locations: [found.path],
       manifestPath: fileOf.get(objectKey(found.kind, found.namespace, found.name)) ?? fileOf.get(objectKey(found.kind, undefined, found.name)) ?? '',
     });
-    for (const issue of entry.validateManifests(docs, { lints: this.props.lints, schema: this.props.schema })) {
-      add(issue.rule, `${issue.kind}: ${issue.path} ${issue.message}`, 'Change the field as the message says.', resource(issue));
+    const options = { lints: this.props.lints, schema: this.props.schema, undefinedReferences: this.props.undefinedReferences, existingObjects: this.props.existingObjects };
+    for (const issue of entry.validateManifests(docs, options)) {
+      add(issue.rule, `${issue.kind}: ${issue.path} ${issue.message}`, FIXES[issue.rule] ?? 'Change the field as the message says.', resource(issue));
     }
     if (this.props.podSecurity !== undefined) {
       for (const v of entry.checkPodSecurity(docs, this.props.podSecurity)) {

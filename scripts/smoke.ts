@@ -145,7 +145,11 @@ const env = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === 'web
 assert.deepStrictEqual(env.find((e) => e.name === 'GREETING'), { name: 'GREETING', value: 'hello\\n  world\\n' });
 const kinds = new Set(docs.map((d) => d.kind));
 for (const k of ['Deployment', 'Service', 'Ingress', 'StatefulSet', 'EndpointSlice', 'NetworkPolicy', 'PodDisruptionBudget', 'Gateway', 'HTTPRoute']) assert(kinds.has(k), 'missing ' + k);
-assert.deepStrictEqual(validateManifests(docs).map(formatIssue), []);
+// What the cluster must have (the classes), listed by the constructs and accepted by the lint.
+const needs = p.ExternalReferences.of(app).map((r) => (r.namespace === undefined ? r.kind + '/' + r.name : r.kind + '/' + r.namespace + '/' + r.name));
+assert.deepStrictEqual(needs.sort(), ['GatewayClass/eg', 'IngressClass/nginx']);
+assert.deepStrictEqual(validateManifests(docs, { existingObjects: needs }).map(formatIssue), []);
+assert.deepStrictEqual(validateManifests(docs).map((i) => i.rule), ['reference', 'reference']);
 assert.deepStrictEqual(checkPodSecurity(docs, 'restricted'), []);
 assert.match(p.Topology.describe(chart), /flowchart LR/);
 assert(p.Errors.isServicePatternsError((() => { try { new p.ExposedApp(chart, 'bad', { image: 'x', port: 0 }); } catch (e) { return e; } })()));

@@ -60,6 +60,8 @@ new ApiObject(chart, 'web', { apiVersion: 'apps/v1', kind: 'Deployment', metadat
   spec: { bogusField: true, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } } } });
 new ApiObject(chart, 'web-svc', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
 new ApiObject(chart, 'settings', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { 'app config': 'x' } });
+new ApiObject(chart, 'reader', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'reader' }, spec: { containers: [{ name: 'r', image: 'busybox:1.36',
+  env: [{ name: 'A', valueFrom: { configMapKeyRef: { name: 'settings', key: 'a' } } }, { name: 'B', valueFrom: { secretKeyRef: { name: 'db', key: 'b' } } }] }] } });
 new kplus.Deployment(chart, 'plus', { containers: [{ image: 'ghcr.io/acme/api:1.0', portNumber: 8080 }] });
 `;
   const synthWith = (properties: string, charts = broken): { status: number; output: string } => {
@@ -95,6 +97,19 @@ app.synth();
     expect(report).toContain('Manifest Path: dist/plain.k8s.yaml');
     // cdk8s-plus's own Deployment passes the API server rules; only the objects above are reported.
     expect(report).not.toMatch(/Resource Name: plain-plus/);
+  });
+
+  // The oracle is the app's own objects: it defines ConfigMap "settings" and no Secret "db".
+  test('a reference to an object no manifest defines is reported, unless listed or switched off', () => {
+    const reference = '[reference] Pod: /spec/containers/0/env/1/valueFrom/secretKeyRef/name names Secret "db", which no manifest defines';
+    const report = plain(synthWith('').output);
+    expect(report).toContain(reference);
+    expect(report).toContain('Resource Name: reader');
+    expect(report).not.toMatch(/names ConfigMap "settings"/);
+    expect(plain(synthWith('    properties:\n      existingObjects: [Secret/db]').output)).not.toContain('[reference]');
+    expect(plain(synthWith('    properties:\n      undefinedReferences: false').output)).not.toContain('[reference]');
+    expect(plain(synthWith('    properties:\n      lints: false').output)).not.toContain('[reference]');
+    expect(plain(synthWith('    properties:\n      existingObjects: [db]').output)).toContain('properties.existingObjects[0] "db" is not Kind/namespace/name or Kind/name');
   });
 
   test('properties turn on Pod Security, for the hand-written pods and for cdk8s-plus\'s', () => {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Chart } from 'cdk8s';
+import { ExternalReferences } from '../lib';
 import { formatIssue, validateManifests } from '../lib/validation';
 import { GUIDES, renderGuide } from '../scripts/docs';
 
@@ -14,12 +15,22 @@ describe('guides', () => {
     for (const slug of GUIDES) expect([slug, readme.includes(`docs/${slug}.md`)]).toEqual([slug, true]);
   });
 
-  test.each(GUIDES)('%s is current (run npm run docs) and its YAML is valid', (slug) => {
-    expect(readFileSync(join(docs, `${slug}.md`), 'utf8')).toBe(renderGuide(slug));
+  // A guide lists what its example expects the cluster to have between <!-- needs:begin/end -->,
+  // one `Kind/namespace/name` (or `Kind/name`) per item; the list must be exactly what the
+  // example refers to without defining it.
+  const needsOf = (text: string) => [...(text.match(/<!-- needs:begin -->([\s\S]*?)<!-- needs:end -->/)?.[1] ?? '')
+    .matchAll(/^- `([A-Za-z]+\/[^`]+)`/gm)].map((m) => m[1]);
+
+  test.each(GUIDES)('%s is current (run npm run docs), its YAML is valid, and it says what the cluster must have', (slug) => {
+    const text = readFileSync(join(docs, `${slug}.md`), 'utf8');
+    expect(text).toBe(renderGuide(slug));
     const { example } = require(join(docs, 'examples', slug)) as { example: (chart: Chart) => void };
     const chart = new Chart(new App(), 'guide');
     example(chart);
-    expect(validateManifests(chart).map(formatIssue)).toEqual([]);
+    const needs = needsOf(text);
+    expect(validateManifests(chart, { existingObjects: needs }).map(formatIssue)).toEqual([]);
+    const references = ExternalReferences.of(chart).map((r) => (r.namespace === undefined ? `${r.kind}/${r.name}` : `${r.kind}/${r.namespace}/${r.name}`));
+    expect([...new Set(references)].sort()).toEqual([...needs].sort());
   });
 });
 

@@ -44,13 +44,47 @@ describe('PodDisruptionBudget', () => {
 });
 
 describe('spreading and graceful shutdown', () => {
-  test('spread across nodes with the Service selector; zones on request', () => {
-    const { deploy, app } = build({ spread: { zones: true } });
+  // A pod with any constraint of its own loses the scheduler's default constraints (hostname
+  // maxSkew 3 and zone maxSkew 5), so a hostname constraint alone turned zone spreading off.
+  test('by default, spread across nodes and zones with the Service selector', () => {
+    for (const options of [{}, { spread: { zones: true } }, { spread: { enabled: true } }]) {
+      const { deploy, app } = build(options);
+      expect(podSpec(deploy).topologySpreadConstraints).toEqual([
+        { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: app.selector } },
+        { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: app.selector } },
+      ]);
+      expect(selects(app.selector, deploy.spec.template.metadata.labels)).toBe(true);
+    }
+  });
+
+  test('every constraint we write is ScheduleAnyway: it scores nodes and never filters one out', () => {
+    for (const options of [{}, { spread: { zones: false } }, { autoscaling: { minReplicas: 1, maxReplicas: 4 } }]) {
+      const constraints = podSpec(build(options).deploy).topologySpreadConstraints as Array<{ whenUnsatisfiable: string; minDomains?: number }>;
+      expect(constraints.length).toBeGreaterThan(0);
+      // minDomains is allowed only with DoNotSchedule.
+      for (const c of constraints) {
+        expect(c.whenUnsatisfiable).toBe('ScheduleAnyway');
+        expect(c).not.toHaveProperty('minDomains');
+      }
+    }
+  });
+
+  test('zones: false keeps only the node constraint, as documented', () => {
+    const { deploy, app } = build({ spread: { zones: false } });
     expect(podSpec(deploy).topologySpreadConstraints).toEqual([
       { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: app.selector } },
-      { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: app.selector } },
     ]);
-    expect(selects(app.selector, deploy.spec.template.metadata.labels)).toBe(true);
+  });
+
+  test('a chart-wide zones: false applies; a construct can turn zones back on', () => {
+    const chart = newChart();
+    PatternDefaults.set(chart, { spread: { zones: false } });
+    new ExposedApp(chart, 'off', { image: IMAGE });
+    new ExposedApp(chart, 'on', { image: IMAGE, spread: { zones: true } });
+    const out = synth(chart);
+    const keys = (name: string) => (podSpec(find(out, 'Deployment', name)).topologySpreadConstraints as Array<{ topologyKey: string }>).map((c) => c.topologyKey);
+    expect(keys('off')).toEqual(['kubernetes.io/hostname']);
+    expect(keys('on')).toEqual(['kubernetes.io/hostname', 'topology.kubernetes.io/zone']);
   });
 
   test('no spreading for one replica or when switched off', () => {
@@ -78,7 +112,7 @@ describe('spreading and graceful shutdown', () => {
     new HeadlessGroup(chart, 'db', { image: IMAGE, replicas: 3 });
     const out = synth(chart);
     const sts = find(out, 'StatefulSet');
-    expect(podSpec(sts).topologySpreadConstraints).toHaveLength(1);
+    expect(podSpec(sts).topologySpreadConstraints.map((c: { topologyKey: string }) => c.topologyKey)).toEqual(['kubernetes.io/hostname', 'topology.kubernetes.io/zone']);
     expect(podSpec(sts).containers[0].lifecycle.preStop.sleep.seconds).toBe(5);
     expect(find(out, 'PodDisruptionBudget').spec.maxUnavailable).toBe(1);
   });
@@ -120,7 +154,7 @@ describe('autoscaling', () => {
   test('min 1 means no budget but spreading for the scaled-up pods', () => {
     const { out, deploy } = build({ autoscaling: { minReplicas: 1, maxReplicas: 5 } });
     expect(out.some((o) => o.kind === 'PodDisruptionBudget')).toBe(false);
-    expect(podSpec(deploy).topologySpreadConstraints).toHaveLength(1);
+    expect(podSpec(deploy).topologySpreadConstraints).toHaveLength(2);
   });
 
   test('a StatefulSet target', () => {

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App, JsonPatch, Testing } from 'cdk8s';
-import { Errors, ExposedApp, HeadlessGroup, ManifestValidation, PodSecurity, ServicePatternsError } from '../lib';
+import { parse } from 'yaml';
+import { Errors, ExposedApp, ExternalReferences, HeadlessGroup, ManifestValidation, PodSecurity, ServicePatternsError } from '../lib';
 import { checkPodSecurity, formatIssue, Manifest, manifestsOf, synthValidated, validateManifests } from '../lib/validation';
 import { buildExamples } from '../apps/examples';
 import { newChart } from './util';
@@ -97,6 +100,101 @@ describe('lints', () => {
   });
 });
 
+// The oracle is the manifests themselves: each list below says which objects it defines, and the
+// lint must report exactly the references to objects outside it.
+describe('the reference lint', () => {
+  const ns = (kind: string, name: string, namespace = 'app', rest: object = {}): Manifest => ({ apiVersion: kind === 'IngressClass' ? 'networking.k8s.io/v1' : 'v1', kind, metadata: { name, namespace }, ...rest });
+  const pod = (spec: object, namespace = 'app'): Manifest => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace }, spec: { containers: [container], ...spec } });
+  const references = (ms: Manifest[], options = {}) => validateManifests(ms, { schema: false, ...options }).filter((i) => i.rule === 'reference').map((i) => `${i.kind} ${i.path}`);
+  const reader = pod({
+    containers: [{ ...container,
+      env: [
+        { name: 'A', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
+        { name: 'B', valueFrom: { configMapKeyRef: { name: 'settings', key: 'b' } } },
+        { name: 'C', valueFrom: { secretKeyRef: { name: 'maybe', key: 'c', optional: true } } },
+      ],
+      envFrom: [{ configMapRef: { name: 'more' } }],
+    }],
+    volumes: [
+      { name: 'data', persistentVolumeClaim: { claimName: 'data' } },
+      { name: 'certs', secret: { secretName: 'certs' } },
+      { name: 'both', projected: { sources: [{ configMap: { name: 'settings' } }, { secret: { name: 'db' } }] } },
+    ],
+    imagePullSecrets: [{ name: 'registry' }],
+    serviceAccountName: 'reader',
+    runtimeClassName: 'gvisor',
+    nodeSelector: { disk: 'ssd' },
+  });
+
+  test('reports every reference whose object the manifests do not define', () => {
+    expect(references([reader])).toEqual([
+      'Pod /spec/containers/0/env/0/valueFrom/secretKeyRef/name',
+      'Pod /spec/containers/0/env/1/valueFrom/configMapKeyRef/name',
+      'Pod /spec/containers/0/envFrom/0/configMapRef/name',
+      'Pod /spec/volumes/0/persistentVolumeClaim/claimName',
+      'Pod /spec/volumes/1/secret/secretName',
+      'Pod /spec/volumes/2/projected/sources/0/configMap/name',
+      'Pod /spec/volumes/2/projected/sources/1/secret/name',
+      'Pod /spec/imagePullSecrets/0/name',
+      'Pod /spec/serviceAccountName',
+      'Pod /spec/runtimeClassName',
+    ]);
+  });
+
+  test('objects the manifests define (same kind, namespace and name) are not reported', () => {
+    const defined = [
+      ns('Secret', 'db'), ns('ConfigMap', 'settings'), ns('ConfigMap', 'more'), ns('PersistentVolumeClaim', 'data'), ns('Secret', 'certs'),
+      ns('Secret', 'registry'), ns('ServiceAccount', 'reader'), { apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: { name: 'gvisor' }, handler: 'runsc' },
+    ];
+    expect(references([reader, ...defined])).toEqual([]);
+    // The same names in another namespace, or as another kind, define nothing for these pods.
+    expect(references([reader, ns('Secret', 'db', 'other'), ns('ConfigMap', 'db')])).toContain('Pod /spec/containers/0/env/0/valueFrom/secretKeyRef/name');
+  });
+
+  test('the default ServiceAccount, volume claim templates and optional sources need nothing', () => {
+    const sts: Manifest = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'app' }, spec: {
+      serviceName: 'db', selector: { matchLabels: { a: 'b' } },
+      template: { metadata: { labels: { a: 'b' } }, spec: { serviceAccountName: 'default', containers: [{ ...container, volumeMounts: [{ name: 'data', mountPath: '/d' }] }] } },
+      volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+    } };
+    expect(references([sts, pod({ volumes: [{ name: 's', secret: { secretName: 's', optional: true } }] })])).toEqual([]);
+  });
+
+  test('Ingress classes and certificates, Gateway classes and certificates, routes\' Gateways', () => {
+    const ingress: Manifest = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', namespace: 'app' }, spec: { ingressClassName: 'nginx', tls: [{ secretName: 'tls' }], defaultBackend: { service: { name: 's', port: { number: 80 } } } } };
+    const gateway: Manifest = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'infra' }, spec: {
+      gatewayClassName: 'eg', listeners: [{ name: 'https', port: 443, protocol: 'HTTPS', tls: { certificateRefs: [{ name: 'cert' }, { kind: 'Secret', name: 'other', namespace: 'certs' }] } }],
+    } };
+    const route = (namespace?: string): Manifest => ({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r', namespace: 'app' }, spec: { parentRefs: [{ name: 'gw', namespace }] } });
+    expect(references([ingress, gateway, route()])).toEqual([
+      'Ingress /spec/ingressClassName', 'Ingress /spec/tls/0/secretName',
+      'Gateway /spec/gatewayClassName', 'Gateway /spec/listeners/0/tls/certificateRefs/0/name', 'Gateway /spec/listeners/0/tls/certificateRefs/1/name',
+      'HTTPRoute /spec/parentRefs/0/name',
+    ]);
+    // The route names the Gateway in its own namespace unless it says otherwise.
+    expect(references([gateway, route('infra')], { existingObjects: ['GatewayClass/eg', 'Secret/infra/cert', 'Secret/certs/other'] })).toEqual([]);
+  });
+
+  test('existingObjects accepts named objects; undefinedReferences: false or lints: false switch the lint off', () => {
+    const accepted = ['Secret/app/db', 'ConfigMap/app/settings', 'ConfigMap/app/more', 'PersistentVolumeClaim/app/data', 'Secret/app/certs', 'Secret/app/registry', 'ServiceAccount/app/reader', 'RuntimeClass/gvisor'];
+    expect(references([reader], { existingObjects: accepted })).toEqual([]);
+    expect(references([reader], { existingObjects: accepted.slice(1) })).toEqual(['Pod /spec/containers/0/env/0/valueFrom/secretKeyRef/name', 'Pod /spec/volumes/2/projected/sources/1/secret/name']);
+    expect(references([reader], { undefinedReferences: false })).toEqual([]);
+    expect(references([reader], { lints: false })).toEqual([]);
+  });
+
+  test('the message names the object, the consequence and the switch', () => {
+    expect(validateManifests([pod({ serviceAccountName: 'robot', imagePullSecrets: [{ name: 'registry' }] })], { schema: false }).map(formatIssue)).toEqual([
+      '[reference] Pod app/p: /spec/imagePullSecrets/0/name names Secret "registry" in namespace "app", which no manifest defines: the cluster must already have it, or pulls from a registry that needs it fail (ErrImagePull) (existingObjects: ["Secret/app/registry"] accepts it)',
+      '[reference] Pod app/p: /spec/serviceAccountName names ServiceAccount "robot" in namespace "app", which no manifest defines: the cluster must already have it, or the API server refuses the pods (ServiceAccount admission) (existingObjects: ["ServiceAccount/app/robot"] accepts it)',
+    ]);
+    const ingress: Manifest = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i' }, spec: { tls: [{ secretName: 'tls' }], defaultBackend: { service: { name: 's', port: { number: 80 } } } } };
+    expect(validateManifests([ingress], { schema: false }).map((i) => i.message)).toEqual([
+      'names Secret "tls", which no manifest defines: the cluster must already have it, or the controller serves its default certificate, or none (existingObjects: ["Secret/tls"] accepts it)',
+    ]);
+  });
+});
+
 describe('Pod Security Standards', () => {
   test('defaults pass restricted; BASELINE passes baseline but not restricted', () => {
     const chart = newChart();
@@ -137,8 +235,24 @@ describe('Pod Security Standards', () => {
 });
 
 describe('the examples', () => {
-  test('are schema-valid, pass the API server rules and lints', () => {
-    expect(validateManifests(buildExamples(new App({ outdir: 'unused' }))).map(formatIssue)).toEqual([]);
+  const root = join(__dirname, '..');
+  // docs/examples.md lists what the examples expect the cluster to have, one `Kind/...` per item.
+  const needs = [...readFileSync(join(root, 'docs', 'examples.md'), 'utf8').match(/<!-- needs:begin -->([\s\S]*)<!-- needs:end -->/)![1]
+    .matchAll(/`((?:Secret|ConfigMap|PersistentVolumeClaim|ServiceAccount|IngressClass|GatewayClass|Gateway|RuntimeClass|NodeLabel)\/[^`]+)`/g)].map((m) => m[1]);
+  const existingObjects = (parse(readFileSync(join(root, 'cdk8s.yaml'), 'utf8')).validations[0].properties.existingObjects as string[]);
+
+  test('are schema-valid, pass the API server rules and lints, given what docs/examples.md says the cluster has', () => {
+    expect(validateManifests(buildExamples(new App({ outdir: 'unused' })), { existingObjects }).map(formatIssue)).toEqual([]);
+  });
+
+  test('the guide, cdk8s.yaml and ExternalReferences agree on what the cluster must have', () => {
+    const listed = ExternalReferences.of(buildExamples(Testing.app()))
+      .map((r) => (r.namespace === undefined ? `${r.kind}/${r.name}` : `${r.kind}/${r.namespace}/${r.name}`));
+    expect([...new Set(listed)].sort()).toEqual([...needs].sort());
+    expect([...existingObjects].sort()).toEqual(needs.filter((n) => !n.startsWith('NodeLabel/')).sort());
+    // Without the list, the lint reports each of them.
+    const reported = validateManifests(buildExamples(new App({ outdir: 'unused' })), { schema: false }).filter((i) => i.rule === 'reference');
+    expect([...new Set(reported.map((i) => i.message.match(/existingObjects: \["([^"]+)"\]/)![1]))].sort()).toEqual([...existingObjects].sort());
   });
 
   test('default workloads pass restricted, BASELINE ones pass baseline', () => {

@@ -10,6 +10,8 @@ import { HeadlessGroup } from '../workloads/headless-group';
 import { IngressRouter } from '../routing/ingress-router';
 import { ServiceAlias } from '../services/service-alias';
 import { podSourcesOf, Service } from '../services/service';
+import { Gateway } from '../routing/gateway';
+import { ExternalReferences } from './external-references';
 
 /** Output format of the topology picture. */
 export enum TopologyFormat {
@@ -24,7 +26,8 @@ interface GraphEdge { from: string; to: string; label?: string; dashed?: boolean
 
 /**
  * A picture of what a scope exposes: Ingress routes -> Services (type, ports, node ports) ->
- * workloads (replicas), connections between apps, and what lies outside the cluster.
+ * workloads (replicas), connections between apps, what lies outside the cluster, and what the
+ * cluster must already have (`needs ...`, see `ExternalReferences`).
  */
 export class Topology {
   /** Describes everything of this library below `scope` as a Mermaid flowchart or DOT graph. */
@@ -52,6 +55,8 @@ function portText(ports: ServicePortInfo[]): string {
 function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const nodes = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
+  // The node that stands for the objects at a construct path (and below), for `needs` edges.
+  const owners = new Map<string, string>();
   const connections: Array<{ consumer: string; c: Connection }> = [];
   const add = (n: GraphNode) => { if (!nodes.has(n.id)) nodes.set(n.id, n); };
   const service = (e: IServiceEndpoint, detail: string) =>
@@ -71,6 +76,7 @@ function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[]
       const wl = id('wl', c.namespace, name);
       service(c, `${headless ? (c.headless ? 'headless' : 'ClusterIP') : c.serviceType} ${portText(c.ports)}`);
       add({ id: wl, label: `${kind} ${name}<br/>${c._scale}`, shape: 'workload', namespace: c.namespace });
+      owners.set(c.node.path, wl);
       edges.push({ from: svcId(c), to: wl });
       for (const conn of c._connections) connections.push({ consumer: wl, c: conn });
       const route = ExposedApp.isExposedApp(c) ? c._httpRoute : undefined;
@@ -79,6 +85,7 @@ function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[]
       if (own) {
         const ing = id('ing', c.namespace, c.serviceName);
         add({ id: ing, label: `Ingress ${c.serviceName}`, shape: 'ingress', namespace: c.namespace });
+        if (ExposedApp.isExposedApp(c) && c.ingress) owners.set(c.ingress.node.path, ing);
         edges.push({ from: ing, to: svcId(c), label: `${own.match} :${own.port}` });
       }
     } else if (Service.isService(c)) {
@@ -105,6 +112,7 @@ function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[]
     } else if (IngressRouter.isIngressRouter(c)) {
       const ing = id('ing', c.namespace, c.ingressName);
       add({ id: ing, label: `${c.api === RouteApi.GATEWAY ? 'HTTPRoutes' : 'Ingress'} ${c.ingressName}`, shape: 'ingress', namespace: c.namespace });
+      owners.set(c.node.path, ing);
       const gateway = c._gateway;
       if (gateway) edges.push({ from: gatewayNode(gateway, c.namespace), to: ing });
       for (const r of c._routeList) {
@@ -112,6 +120,10 @@ function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[]
       }
     }
   }
+  for (const c of scope.node.findAll()) {
+    if (Gateway.isGateway(c)) owners.set(c.node.path, gatewayNode(c, c.gatewayNamespace));
+  }
+  addNeeds(scope, owners, add, edges);
   for (const { consumer, c } of connections) {
     const prefix = Object.keys(c.env)[0]?.replace(/_HOST$/, '') ?? '';
     edges.push({ from: consumer, to: svcId(c.provider), label: `${prefix} :${c.port.port}`, dashed: true });
@@ -121,6 +133,27 @@ function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[]
     if (!nodes.has(e.to)) add({ id: e.to, label: `Service ${e.to.replace(/^svc_/, '')}<br/>(defined elsewhere)`, shape: 'service' });
   }
   return { nodes: [...nodes.values()], edges };
+}
+
+/**
+ * A `needs` node for each object the cluster must have (one per object), with a dashed edge from
+ * the node of the construct whose objects refer to it; objects of constructs without a node of
+ * their own (plain ApiObjects) are left out. Gateways are drawn already, as route targets.
+ */
+function addNeeds(scope: IConstruct, owners: Map<string, string>, add: (n: GraphNode) => void, edges: GraphEdge[]): void {
+  const seen = new Set<string>();
+  for (const r of ExternalReferences.of(scope)) {
+    if (r.kind === 'Gateway') continue;
+    const parts = r.referencedBy.split('/');
+    let owner: string | undefined;
+    for (let n = parts.length; n > 0 && owner === undefined; n--) owner = owners.get(parts.slice(0, n).join('/'));
+    if (owner === undefined) continue;
+    const need = id('needs', r.namespace ?? '', `${r.kind}_${r.name}`);
+    add({ id: need, label: `needs ${r.kind} ${r.name}`, shape: 'external', namespace: r.namespace });
+    const key = `${owner} ${need}`;
+    if (!seen.has(key)) edges.push({ from: owner, to: need, dashed: true });
+    seen.add(key);
+  }
 }
 
 const esc = (s: string) => s.replace(/"/g, '#quot;');

@@ -52,7 +52,7 @@ export interface PatternDefaultsProps {
   readonly disruptionBudget?: DisruptionBudgetOptions;
   /**
    * Topology spread settings.
-   * @default - across nodes
+   * @default - across nodes and zones
    */
   readonly spread?: SpreadOptions;
   /**

@@ -195,6 +195,13 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "protocol": "Protocol?",
     "targetPort": "number?"
   },
+  "ExternalReference": {
+    "field": "string",
+    "kind": "string",
+    "name": "string",
+    "referencedBy": "string",
+    "namespace": "string?"
+  },
   "GatewayListener": {
     "name": "string",
     "protocol": "ListenerProtocol",
@@ -366,10 +373,12 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "scheme": "ProbeScheme?"
   },
   "ManifestValidationProps": {
+    "existingObjects": "string[]?",
     "keepConstructMetadata": "boolean?",
     "lints": "boolean?",
     "podSecurity": "string?",
-    "schema": "boolean?"
+    "schema": "boolean?",
+    "undefinedReferences": "boolean?"
   },
   "NamedContainerOptions": {
     "image": "string",
@@ -799,6 +808,12 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "prefix",
       "string?"
+    ]
+  ],
+  "ExternalReferences.of": [
+    [
+      "scope",
+      "constructs.IConstruct"
     ]
   ],
   "new FastApp": [

@@ -1,3 +1,4 @@
+import { watchReferences } from '../core/reference-notes';
 import { PatternObject } from '../core/api-object';
 import { checkShape, checkedScope } from '../core/shape';
 import { ApiObject } from 'cdk8s';
@@ -98,6 +99,7 @@ export class Gateway extends Construct implements IGatewayRef {
   constructor(scope: Construct, id: string, props: GatewayProps) {
     super(checkedScope('new Gateway', scope, id), id);
     checkShape('new Gateway', [scope, id, props], 'Gateway', this);
+    watchReferences(this);
     const problems = new Problems('Gateway', this);
     const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);
     const classRule = dns1123Subdomain(props.gatewayClassName ?? '');

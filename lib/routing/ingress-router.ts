@@ -1,3 +1,4 @@
+import { watchReferences } from '../core/reference-notes';
 import { nonEmptyMap } from '../core/collections';
 import { PatternObject } from '../core/api-object';
 import { checkShape, checkedScope } from '../core/shape';
@@ -146,6 +147,7 @@ export class IngressRouter extends Construct {
   constructor(scope: Construct, id: string, props: IngressRouterProps = {}) {
     super(checkedScope('new IngressRouter', scope, id), id);
     checkShape('new IngressRouter', [scope, id, props], 'IngressRouter', this);
+    watchReferences(this);
     const problems = new Problems('IngressRouter', this);
     const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);
     this.namespace = identity.namespace;

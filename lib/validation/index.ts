@@ -8,6 +8,7 @@ import { checkApiRules, RuleOptions } from './api-rules';
 import { formatIssue, IssueList, list, Manifest, ManifestIssue, obj, str, strMap } from './json';
 import { checkPodSecurity, PodSecurityProfile, PodSecurityViolation, podSpecOf } from './pod-security';
 import { checkSchema, MissingSchemaPackageError } from './schema';
+import { definedKeys, isClusterScopedReference, NODE_LABEL, objectKey, undefinedReferences } from '../core/references';
 
 export { checkPodSecurity, formatIssue, MissingSchemaPackageError };
 export type { Manifest, ManifestIssue, PodSecurityProfile, PodSecurityViolation, RuleOptions };
@@ -19,6 +20,20 @@ export type { ManifestValidationProps } from '../manifest-validation';
 export interface ValidateOptions extends RuleOptions {
   /** Also report our lints (advice beyond what the API server enforces). @default true */
   readonly lints?: boolean;
+  /**
+   * With the lints, report references to Secrets, ConfigMaps, PersistentVolumeClaims,
+   * ServiceAccounts, IngressClasses, GatewayClasses, Gateways and RuntimeClasses that no manifest
+   * defines (rule `reference`): the cluster must already have them. `false` switches this lint
+   * off alone.
+   * @default true
+   */
+  readonly undefinedReferences?: boolean;
+  /**
+   * Objects the cluster already has, which the `reference` lint then accepts:
+   * `Kind/namespace/name`, or `Kind/name` for IngressClass, GatewayClass and RuntimeClass.
+   * @default - none
+   */
+  readonly existingObjects?: readonly string[];
   /**
    * Check each object against its OpenAPI schema, which needs the package kubernetes-models (and
    * @kubernetes-models/gateway-api for Gateway API kinds); without it, validation throws a
@@ -48,8 +63,63 @@ export function validateManifests(input: Chart | App | Manifest[], options: Vali
     checkApiRules(m, found, options);
     issues.push(...found.issues);
   }
-  if (options.lints ?? true) issues.push(...lint(manifests));
+  if (options.lints ?? true) {
+    issues.push(...lint(manifests));
+    if (options.undefinedReferences ?? true) issues.push(...lintReferences(manifests, options.existingObjects ?? []));
+  }
   return issues;
+}
+
+/** What happens to an object whose reference of this kind names nothing. */
+const CONSEQUENCES: { [kind: string]: string } = {
+  Secret: 'pods that read it stay in CreateContainerConfigError or ContainerCreating',
+  ConfigMap: 'pods that read it stay in CreateContainerConfigError or ContainerCreating',
+  PersistentVolumeClaim: 'pods that mount it are never scheduled',
+  ServiceAccount: 'the API server refuses the pods (ServiceAccount admission)',
+  RuntimeClass: 'the API server refuses the pods (RuntimeClass admission)',
+  IngressClass: 'no ingress controller serves the Ingress',
+  GatewayClass: 'no controller programs the Gateway',
+  Gateway: 'the route is attached to nothing and gets no traffic',
+};
+
+/**
+ * The `reference` lint: references that no manifest of the list defines (same kind, namespace and
+ * name) and that `existing` does not name. Node labels of nodeSelectors are not objects, so they
+ * are not reported here (ExternalReferences lists them).
+ */
+function lintReferences(manifests: Manifest[], existing: readonly string[]): ManifestIssue[] {
+  const defined = definedKeys(manifests);
+  for (const e of existing) defined.add(existingKey(e));
+  return undefinedReferences(manifests, defined)
+    .filter(({ reference: r }) => r.kind !== NODE_LABEL)
+    .map(({ index, reference: r }) => {
+      const m = manifests[index];
+      const where = r.namespace === undefined ? '' : ` in namespace "${r.namespace}"`;
+      return {
+        rule: 'reference' as const, kind: m.kind, name: str(obj(m.metadata).name) ?? '', namespace: str(obj(m.metadata).namespace), path: r.path,
+        message: `names ${r.kind} "${r.name}"${where}, which no manifest defines: the cluster must already have it, or ${consequence(r)} (existingObjects: ["${existingName(r)}"] accepts it)`,
+      };
+    });
+}
+
+function consequence(r: { kind: string; path: string }): string {
+  if (r.path.includes('/imagePullSecrets/')) return 'pulls from a registry that needs it fail (ErrImagePull)';
+  if (r.kind === 'Secret' && (r.path.startsWith('/spec/tls/') || r.path.startsWith('/spec/listeners/'))) return 'the controller serves its default certificate, or none';
+  return CONSEQUENCES[r.kind];
+}
+
+/** `Secret/shop/shop-db` or `IngressClass/nginx`, as existingObjects takes it. */
+function existingName(r: { kind: string; namespace?: string; name: string }): string {
+  return r.namespace === undefined ? `${r.kind}/${r.name}` : `${r.kind}/${r.namespace}/${r.name}`;
+}
+
+function existingKey(entry: string): string {
+  const slash = entry.indexOf('/');
+  const kind = entry.slice(0, slash);
+  const rest = entry.slice(slash + 1);
+  if (isClusterScopedReference(kind)) return objectKey(kind, undefined, rest);
+  const i = rest.indexOf('/');
+  return i < 0 ? objectKey(kind, undefined, rest) : objectKey(kind, rest.slice(0, i), rest.slice(i + 1));
 }
 
 /**

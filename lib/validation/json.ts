@@ -27,8 +27,11 @@ export interface Manifest {
 
 /** One problem found in a manifest. */
 export interface ManifestIssue {
-  /** `schema` (OpenAPI), `api-server` (a rule the API server enforces) or `lint` (our own advice). */
-  readonly rule: 'schema' | 'api-server' | 'lint';
+  /**
+   * `schema` (OpenAPI), `api-server` (a rule the API server enforces), `lint` (our own advice) or
+   * `reference` (a lint: an object the manifests refer to but do not define).
+   */
+  readonly rule: 'schema' | 'api-server' | 'lint' | 'reference';
   readonly kind: string;
   readonly name: string;
   readonly namespace?: string;

@@ -50,7 +50,9 @@ export function resolveProduction(
   return {
     autoscaling,
     disruptionBudget: resolveBudget({ ...defaults.disruptionBudget, ...options.disruptionBudget }, fewest, problems),
-    spread: { nodes: spreading, zones: spreading && (spread.zones ?? false) },
+    // Zones by default: a pod with a constraint of its own loses the scheduler's default ones,
+    // which include the zone spreading (docs/defaults.md, "Spreading across nodes and zones").
+    spread: { nodes: spreading, zones: spreading && (spread.zones ?? true) },
     shutdown,
   };
 }

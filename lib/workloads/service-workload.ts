@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { connect, Connection, connectionEnvOf, PolicyPeer, watchInbound } from '../connections/connection';
 import { networkPolicyObject } from '../connections/network-policy';
 import { PatternWarnings } from '../core/warnings';
+import { watchReferences } from '../core/reference-notes';
 import { ConnectOptions, IServiceEndpoint } from '../services/endpoint';
 import { consumerState, renderDeploymentSpec, ResolvedWorkload, scaleText } from './pod-template';
 import { namespaceKnown } from '../core/dns';
@@ -106,6 +107,7 @@ export abstract class ServiceWorkload extends Construct implements IServiceEndpo
    */
   protected _warn(kind: string): void {
     for (const w of this._workload.warnings) PatternWarnings._add(this, kind, w);
+    watchReferences(this);
   }
 
   /**

@@ -242,7 +242,7 @@ export interface WorkloadOptions extends ContainerOptions {
   readonly disruptionBudget?: DisruptionBudgetOptions;
   /**
    * Topology spread of the pods.
-   * @default - across nodes (ScheduleAnyway) when there are two or more replicas
+   * @default - across nodes and zones (ScheduleAnyway) when there can be two or more pods
    */
   readonly spread?: SpreadOptions;
   /**
@@ -290,13 +290,16 @@ export interface DisruptionBudgetOptions {
 /** Topology spread of the pods. */
 export interface SpreadOptions {
   /**
-   * Spread the pods across nodes (`kubernetes.io/hostname`, ScheduleAnyway).
+   * Spread the pods across nodes (`kubernetes.io/hostname`, ScheduleAnyway) and zones (see
+   * `zones`); `false` writes no constraint, so the scheduler's default spreading applies.
    * @default true
    */
   readonly enabled?: boolean;
   /**
-   * Also spread them across zones (`topology.kubernetes.io/zone`, ScheduleAnyway).
-   * @default false
+   * Also spread them across zones (`topology.kubernetes.io/zone`, ScheduleAnyway). `false`
+   * writes the node constraint alone, which also turns off the scheduler's default zone
+   * spreading (a pod with constraints of its own gets none of the defaults).
+   * @default true
    */
   readonly zones?: boolean;
 }

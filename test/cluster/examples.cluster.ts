@@ -221,25 +221,17 @@ test('the zone-spread app has pods in both zones; the GPU app runs only on the G
   expect(onGpu.map(nameOf).every((n) => n.startsWith('workloads-demo/inference-'))).toBe(true);
 });
 
-// Issue #31: today a two-replica app gets only a hostname spread constraint, which turns off the
-// scheduler's default zone spreading, so some land in one zone. The fix is under way on another
-// branch. Until it is merged, apps with that signature (spread constraints, none of them by zone)
-// are left out of the assertion (and listed in its output); once no app has it, the exclusion is
-// a no-op and can go.
-const KNOWN_ISSUE_31 = (w: Live) => {
-  const constraints: Array<{ topologyKey: string }> = w.spec.template.spec.topologySpreadConstraints ?? [];
-  return constraints.length > 0 && constraints.every((c) => c.topologyKey === 'kubernetes.io/hostname');
-};
 // Apps this library renders: the cdk8s-plus Deployment `legacy` has no spread constraints of its
 // own, so where its pods land is the scheduler's soft default spreading, not ours.
 const multiReplica = () => [...ours(s.deployments, 'Deployment'), ...ours(s.statefulSets, 'StatefulSet')]
   .filter((w) => w.metadata.labels?.['app.kubernetes.io/managed-by'] === 'cdk8s-service-patterns' && wantedReplicas(s, w.kind ?? 'Deployment', w) >= 2);
 const inOneZone = (w: Live) => placement(s, w.metadata.namespace, w.spec.selector).zones.size < 2;
 
-test('every multi-replica app has pods in both zones (apps hit by issue #31 excepted until its fix is merged)', () => {
-  const affected = multiReplica().filter(KNOWN_ISSUE_31);
-  if (affected.length) console.warn(`issue #31: ${affected.length} multi-replica apps spread by hostname only, left out; in one zone now: ${affected.filter(inOneZone).map(nameOf).join(', ') || 'none'}`);
-  expect(multiReplica().filter((w) => !KNOWN_ISSUE_31(w) && inOneZone(w)).map(nameOf)).toEqual([]);
+// Issue #31: a hostname constraint alone turned off the scheduler's default zone spreading, and
+// some two-replica apps landed in one zone; the library now writes a zone constraint beside it.
+test('every multi-replica app has pods in both zones', () => {
+  expect(multiReplica().length).toBeGreaterThan(10);
+  expect(multiReplica().filter(inOneZone).map(nameOf)).toEqual([]);
 });
 
 test('every NetworkPolicy selects running pods, and each of its peers selects the client pods', () => {

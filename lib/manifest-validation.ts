@@ -131,6 +131,11 @@ export class ManifestValidation {
     if (pss !== undefined && pss !== 'baseline' && pss !== 'restricted') {
       throw new ServicePatternsError('ManifestValidation', '', [{ field: 'properties.podSecurity', value: show(pss), message: `properties.podSecurity ${show(pss)} is not "baseline" or "restricted"` }]);
     }
+    (this.props.existingObjects ?? []).forEach((e, i) => {
+      if (!/^[A-Za-z]+\/[^/]+(\/[^/]+)?$/.test(e)) {
+        throw new ServicePatternsError('ManifestValidation', '', [{ field: `properties.existingObjects[${i}]`, value: show(e), message: `properties.existingObjects[${i}] ${show(e)} is not Kind/namespace/name or Kind/name` }]);
+      }
+    });
     // The CLI creates its plugins before it prints "Performing validations" and the reports with
     // console.log. Under `cdk8s synth --stdout` those lines would land among the manifests (and
     // break `cdk8s synth --stdout | kubectl apply -f -`): they go to stderr instead.
@@ -149,11 +154,6 @@ export class ManifestValidation {
     } finally {
       if (!this.props.keepConstructMetadata) removeConstructMetadata(context.manifests);
     }
-    (this.props.existingObjects ?? []).forEach((e, i) => {
-      if (!/^[A-Za-z]+\/[^/]+(\/[^/]+)?$/.test(e)) {
-        throw new ServicePatternsError('ManifestValidation', '', [{ field: `properties.existingObjects[${i}]`, value: show(e), message: `properties.existingObjects[${i}] ${show(e)} is not Kind/namespace/name or Kind/name` }]);
-      }
-    });
   }
 
   private report(context: IValidationContext): void {

@@ -68,6 +68,10 @@ function buildRaw(chart: Chart, n: number): void {
   for (let i = 0; i < n; i++) {
     const name = `app-${i}`;
     const metadata = { name, labels: allLabels(name) };
+    new ApiObject(chart, `${name}-service`, {
+      apiVersion: 'v1', kind: 'Service', metadata,
+      spec: { type: 'NodePort', selector: labels(name), ports: [{ name: 'http', port: 80, targetPort: 80 }] },
+    });
     rawDeployment(chart, name, {
       automountServiceAccountToken: false,
       securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
@@ -82,10 +86,6 @@ function buildRaw(chart: Chart, n: number): void {
         lifecycle: { preStop: { sleep: { seconds: 5 } } },
         securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
       }],
-    });
-    new ApiObject(chart, `${name}-service`, {
-      apiVersion: 'v1', kind: 'Service', metadata,
-      spec: { type: 'NodePort', selector: labels(name), ports: [{ name: 'http', port: 80, targetPort: 80 }] },
     });
     new ApiObject(chart, `${name}-ingress`, {
       apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata,
@@ -121,6 +121,10 @@ function buildRealRaw(chart: Chart, n: number): void {
     const name = `app-${i}`;
     const metadata = { name, labels: allLabels(name) };
     const password = { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } };
+    new ApiObject(chart, `${name}-service`, {
+      apiVersion: 'v1', kind: 'Service', metadata,
+      spec: { type: 'ClusterIP', selector: labels(name), ports: [{ name: 'http', port: 80, targetPort: 80 }] },
+    });
     rawDeployment(chart, name, {
       automountServiceAccountToken: false,
       nodeSelector: { 'kubernetes.io/os': 'linux' },
@@ -148,10 +152,6 @@ function buildRealRaw(chart: Chart, n: number): void {
         securityContext: SECURE,
       }],
       volumes: [{ name: 'config', configMap: { name: `${name}-config` } }, { name: 'tls', secret: { secretName: `${name}-tls` } }, { name: 'tmp', emptyDir: {} }],
-    });
-    new ApiObject(chart, `${name}-service`, {
-      apiVersion: 'v1', kind: 'Service', metadata,
-      spec: { type: 'ClusterIP', selector: labels(name), ports: [{ name: 'http', port: 80, targetPort: 80 }] },
     });
   }
 }

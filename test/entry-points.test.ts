@@ -11,6 +11,7 @@ const IMAGE = 'ghcr.io/acme/web:1.0';
 
 /** A valid receiver for each class whose instance methods are public entry points. */
 const RECEIVERS: { [cls: string]: (chart: Chart) => object } = {
+  PodWorkload: (c) => new lib.DeployedApp(c, 'worker', { image: IMAGE }),
   ServiceWorkload: (c) => new lib.ExposedApp(c, 'app', { image: IMAGE }),
   HeadlessGroup: (c) => new lib.HeadlessGroup(c, 'group', { image: IMAGE, port: 5432 }),
   IngressRouter: (c) => new lib.IngressRouter(c, 'router', {}),
@@ -37,7 +38,7 @@ function wrong(type: string): unknown {
 
 const cases = Object.entries(CALLS)
   // Brand checks take anything; `any` parameters are free-form by design.
-  .filter(([call]) => !/\.is[A-Z]\w*$/.test(call) && call !== 'new ServiceWorkload')
+  .filter(([call]) => !/\.is[A-Z]\w*$/.test(call) && !['new PodWorkload', 'new ServiceWorkload'].includes(call))
   .flatMap(([call, params]) => params
     .map(([name, type], index) => ({ call, params, name, type, index }))
     .filter((p) => p.type.replace(/\?$/, '') !== 'any'));
@@ -48,7 +49,7 @@ test('an object that is no construct is refused as a scope', () => {
 });
 
 test('the shape table lists the entry points of every construct', () => {
-  for (const call of ['new ExposedApp', 'ServiceWorkload.connectTo', 'IngressRouter.addRoute', 'PatternDefaults.set', 'GatewayRef.fromName', 'Volume.fromSecret']) {
+  for (const call of ['new ExposedApp', 'new DeployedApp', 'PodWorkload.connectTo', 'IngressRouter.addRoute', 'PatternDefaults.set', 'GatewayRef.fromName', 'Volume.fromSecret']) {
     expect(Object.keys(CALLS)).toContain(call);
   }
 });

@@ -19,8 +19,8 @@ const container = (deploy: Manifest) => deploy.spec.template.spec.containers[0];
 describe('ExposedApp defaults', () => {
   const { app, out, deploy, svc } = build();
 
-  test('writes a Deployment, its Service and a PodDisruptionBudget, named after the id', () => {
-    expect(out.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Deployment/web', 'Service/web', 'PodDisruptionBudget/web']);
+  test('writes its Service, a Deployment and a PodDisruptionBudget, named after the id, the Service first', () => {
+    expect(out.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Service/web', 'Deployment/web', 'PodDisruptionBudget/web']);
     expect(deploy.apiVersion).toBe('apps/v1');
     expect(svc.apiVersion).toBe('v1');
   });

@@ -17,7 +17,7 @@ function appWithIngress(ingress: IngressOptions, extra: object = {}) {
 describe('ExposedApp ingress', () => {
   test('an Ingress of its own, named after the app, to the named Service port', () => {
     const { app, out, ing } = appWithIngress({ host: 'www.example.com', ingressClassName: 'nginx' });
-    expect(out.map((o) => o.kind)).toEqual(['Deployment', 'Service', 'PodDisruptionBudget', 'Ingress']);
+    expect(out.map((o) => o.kind)).toEqual(['Service', 'Deployment', 'PodDisruptionBudget', 'Ingress']);
     expect(ing.apiVersion).toBe('networking.k8s.io/v1');
     expect(ing.metadata.name).toBe('web');
     expect(ing.metadata.labels['app.kubernetes.io/name']).toBe('web');

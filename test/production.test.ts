@@ -122,7 +122,7 @@ describe('spreading and graceful shutdown', () => {
     PatternDefaults.set(chart, { disruptionBudget: { enabled: false }, spread: { enabled: false }, gracefulShutdown: { enabled: false } });
     new ExposedApp(chart, 'web', { image: IMAGE, replicas: 3 });
     const out = synth(chart);
-    expect(out.map((o) => o.kind)).toEqual(['Deployment', 'Service']);
+    expect(out.map((o) => o.kind)).toEqual(['Service', 'Deployment']);
     const spec = podSpec(find(out, 'Deployment'));
     expect(spec.topologySpreadConstraints).toBeUndefined();
     expect(spec.containers[0].lifecycle).toBeUndefined();

@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { ExposedApp, PodSource, Service, ServiceType } from '../../lib';
+import { DeployedApp, ExposedApp, PodSource, Service, ServiceType } from '../../lib';
 
 export function example(chart: Chart): void {
   // One Deployment, four Services: the ClusterIP made for you, then NodePort, LoadBalancer, headless.
@@ -8,8 +8,10 @@ export function example(chart: Chart): void {
   myapp.addService({ name: 'myapp-lb', serviceType: ServiceType.LOAD_BALANCER });
   myapp.addService({ name: 'myapp-headless', headless: true });
 
-  // One Service over a stable and a canary track that share the label app=web.
-  const stable = new ExposedApp(chart, 'web-stable', { image: 'ghcr.io/acme/web:1.4', replicas: 4, labels: { app: 'web', track: 'stable' } });
-  const canary = new ExposedApp(chart, 'web-canary', { image: 'ghcr.io/acme/web:1.5', replicas: 1, labels: { app: 'web', track: 'canary' } });
+  // One Service over a stable and a canary track that share the label app=web: each track is a
+  // DeployedApp (a Deployment with no Service of its own) with the same named container port.
+  const http = [{ name: 'http', containerPort: 8080 }];
+  const stable = new DeployedApp(chart, 'web-stable', { image: 'ghcr.io/acme/web:1.4', replicas: 4, extraPorts: http, labels: { app: 'web', track: 'stable' } });
+  const canary = new DeployedApp(chart, 'web-canary', { image: 'ghcr.io/acme/web:1.5', replicas: 1, extraPorts: http, labels: { app: 'web', track: 'canary' } });
   new Service(chart, 'web', { pods: PodSource.tracks(chart, [stable, canary], { app: 'web' }) });
 }

@@ -72,6 +72,60 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "name": "string?",
     "protocol": "Protocol?"
   },
+  "DeployedAppProps": {
+    "image": "string",
+    "addCapabilities": "string[]?",
+    "args": "string[]?",
+    "command": "string[]?",
+    "env": "{string}?",
+    "envFrom": "EnvFrom[]?",
+    "envValues": "{EnvValue}?",
+    "extraPorts": "ContainerPortOptions[]?",
+    "imagePullPolicy": "ImagePullPolicy?",
+    "liveness": "Probe?",
+    "postStart": "LifecycleHandler?",
+    "preStop": "LifecycleHandler?",
+    "readiness": "Probe?",
+    "readOnlyRootFilesystem": "boolean?",
+    "resources": "ResourceOptions?",
+    "runAsGroup": "number?",
+    "runAsUser": "number?",
+    "startup": "Probe?",
+    "volumeMounts": "VolumeMount[]?",
+    "workingDir": "string?",
+    "affinity": "AffinityOptions?",
+    "automountServiceAccountToken": "boolean?",
+    "autoscaling": "AutoscalingOptions?",
+    "containerName": "string?",
+    "containers": "NamedContainerOptions[]?",
+    "disruptionBudget": "DisruptionBudgetOptions?",
+    "enableServiceLinks": "boolean?",
+    "fsGroup": "number?",
+    "gracefulShutdown": "GracefulShutdownOptions?",
+    "imagePullSecrets": "string[]?",
+    "initContainers": "NamedContainerOptions[]?",
+    "labels": "{string}?",
+    "minReady": "cdk8s.Duration?",
+    "names": "ObjectNames?",
+    "networkPolicy": "boolean?",
+    "nodeSelector": "{string}?",
+    "podAnnotations": "{string}?",
+    "podSecurity": "PodSecurity?",
+    "priorityClassName": "string?",
+    "replicas": "number?",
+    "rollingUpdate": "RollingUpdateOptions?",
+    "runtimeClassName": "string?",
+    "serviceAccountName": "string?",
+    "sidecars": "NamedContainerOptions[]?",
+    "spread": "SpreadOptions?",
+    "strategy": "DeploymentStrategy?",
+    "tolerations": "Toleration[]?",
+    "volumes": "Volume[]?",
+    "component": "string?",
+    "name": "string?",
+    "namespace": "string?",
+    "partOf": "string?"
+  },
   "DisruptionBudgetOptions": {
     "allowZeroDisruptions": "boolean?",
     "enabled": "boolean?",
@@ -688,6 +742,26 @@ export const CALLS: { [name: string]: string[][] } = {
   ],
   "Cpu.toJSON": [],
   "Cpu.toString": [],
+  "new DeployedApp": [
+    [
+      "scope",
+      "constructs.Construct"
+    ],
+    [
+      "id",
+      "string"
+    ],
+    [
+      "props",
+      "DeployedAppProps"
+    ]
+  ],
+  "DeployedApp.isDeployedApp": [
+    [
+      "x",
+      "any"
+    ]
+  ],
   "EnvFrom.configMap": [
     [
       "name",
@@ -1075,6 +1149,26 @@ export const CALLS: { [name: string]: string[][] } = {
       "{string}"
     ]
   ],
+  "new PodWorkload": [
+    [
+      "scope",
+      "constructs.Construct"
+    ],
+    [
+      "id",
+      "string"
+    ]
+  ],
+  "PodWorkload.connectTo": [
+    [
+      "provider",
+      "IServiceEndpoint"
+    ],
+    [
+      "options",
+      "ConnectOptions?"
+    ]
+  ],
   "Probe.exec": [
     [
       "command",
@@ -1250,16 +1344,6 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "prefix",
       "string?"
-    ]
-  ],
-  "ServiceWorkload.connectTo": [
-    [
-      "provider",
-      "IServiceEndpoint"
-    ],
-    [
-      "options",
-      "ConnectOptions?"
     ]
   ],
   "Topology.describe": [

@@ -1,3 +1,8 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { PatternObject } from '../core/api-object';
+import { nonEmptyMap } from '../core/collections';
+import { renderServiceSpec, ServiceOptions, ServiceType } from './service-spec';
 import { ServicePortInfo } from './ports';
 import type { K8sServicePort } from '../core/k8s';
 
@@ -10,4 +15,26 @@ export function externalNamePorts(ports: ServicePortInfo[]): object[] | undefine
     protocol: p.protocol === 'TCP' ? undefined : p.protocol,
     appProtocol: p.appProtocol,
   } satisfies K8sServicePort));
+}
+
+/** The one Service in front of pods: ExposedApp's and HeadlessGroup's own, and the Service construct. */
+export function serviceObject(scope: Construct, id: string, s: {
+  metadata: { name: string; namespace?: string; labels: { [key: string]: string } };
+  annotations?: { [key: string]: string };
+  options: ServiceOptions;
+  type: ServiceType;
+  selector: { [key: string]: string };
+  ports: object[];
+  headless: boolean;
+  publishNotReadyAddresses: boolean;
+}): ApiObject {
+  return new PatternObject(scope, id, {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { ...s.metadata, annotations: nonEmptyMap(s.annotations) },
+    spec: renderServiceSpec(s.options, s.type, s.selector, s.ports, {
+      clusterIP: s.headless ? 'None' : undefined,
+      publishNotReadyAddresses: s.publishNotReadyAddresses ? true : undefined,
+    }),
+  });
 }

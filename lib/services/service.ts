@@ -1,5 +1,3 @@
-import { nonEmptyMap } from '../core/collections';
-import { PatternObject } from '../core/api-object';
 import { checkShape, checkedScope } from '../core/shape';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
@@ -12,7 +10,8 @@ import { DEFAULT_NODE_PORT_RANGE, resolvePortSpecs } from './ports-model';
 import { Protocol, ServicePortInfo } from './ports';
 import { Problems } from '../core/problems';
 import { claimName, claimNodePort } from '../core/registry';
-import { checkServiceOptions, renderServiceSpec, ServiceOptions, ServiceType } from './service-spec';
+import { checkServiceOptions, ServiceOptions, ServiceType } from './service-spec';
+import { serviceObject } from './service-render';
 import { PatternDefaults } from '../core/defaults';
 import { noteNamespace } from '../core/namespace-notes';
 import { brand, hasBrand } from '../core/brand';
@@ -310,19 +309,15 @@ export class Service extends Construct implements IServiceEndpoint {
     this.headless = headless;
     this.pods = pods;
     const labels = { ...props.labels, 'app.kubernetes.io/name': name, 'app.kubernetes.io/managed-by': MANAGED_BY };
-    this.apiObject = new PatternObject(this, 'Resource', {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: {
-        name,
-        namespace: props.namespace ?? metadataNamespaceOf(pods) ?? Chart.of(this).namespace,
-        labels,
-        annotations: nonEmptyMap(props.serviceAnnotations),
-      },
-      spec: renderServiceSpec(props, type, pods.podSelector, resolved.map((r) => r.json), {
-        clusterIP: headless ? 'None' : undefined,
-        publishNotReadyAddresses: props.publishNotReadyAddresses ? true : undefined,
-      }),
+    this.apiObject = serviceObject(this, 'Resource', {
+      metadata: { name, namespace: written, labels },
+      annotations: props.serviceAnnotations,
+      options: props,
+      type,
+      selector: pods.podSelector,
+      ports: resolved.map((r) => r.json),
+      headless,
+      publishNotReadyAddresses: props.publishNotReadyAddresses ?? false,
     });
     // What reaches this Service reaches the pods: their NetworkPolicy must let it in.
     const sources = podSourcesOf(pods);

@@ -3,25 +3,17 @@ import { checkShape, checkedScope } from '../core/shape';
 import { ApiObject, Lazy, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ServiceWorkload } from './service-workload';
-import { policySettings } from '../connections/network-policy';
-import { PatternDefaults } from '../core/defaults';
-import { serviceDnsName } from '../core/dns';
 import { IdentityOptions } from '../core/identity';
-import { recommendedLabels, selectorLabels } from '../core/labels';
-import { dns1035Label, dns1123Label, dns1123Subdomain } from '../core/names';
-import { checkCount, renderPodTemplate, resolveWorkload, ResolvedWorkload } from './pod-template';
-import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, ResolvedPort, resolvePorts } from '../services/ports-model';
-import { PortOptions, ServicePortInfo } from '../services/ports';
+import { dns1123Label, dns1123Subdomain } from '../core/names';
+import { checkCount, renderPodTemplate } from './pod-template';
+import { PortOptions } from '../services/ports';
+import { ServiceType } from '../services/service-spec';
 import { Problems } from '../core/problems';
 import { quantityValue, sizeQuantity, sizeText } from '../core/quantity';
-import { claimName } from '../core/registry';
 import { checkEnum } from '../core/checks';
-import { claimObjectName, claimProductionNames, productionObjects } from './production';
-import { resolveIdentity } from '../core/identity-model';
-import { noteNamespace } from '../core/namespace-notes';
 import { WorkloadOptions } from './workload';
 import { brand, hasBrand } from '../core/brand';
-import type { K8sPodTemplateSpec, K8sServicePort, K8sServiceSpec, K8sStatefulSetSpec } from '../core/k8s';
+import type { K8sPodTemplateSpec, K8sStatefulSetSpec } from '../core/k8s';
 
 /** The workload behind a headless Service. */
 export enum WorkloadKind {
@@ -163,8 +155,6 @@ export class HeadlessGroup extends ServiceWorkload {
     return hasBrand(x, 'HeadlessGroup');
   }
 
-  /** The headless Service. */
-  public readonly service: ApiObject;
   /** The StatefulSet or Deployment. */
   public readonly workload: ApiObject;
   /** The StatefulSet (WorkloadKind.STATEFUL_SET). */
@@ -173,33 +163,10 @@ export class HeadlessGroup extends ServiceWorkload {
   public readonly deployment?: ApiObject;
   /** Which workload kind it is. */
   public readonly workloadKind: WorkloadKind;
-  /** Name of the StatefulSet or Deployment. */
-  public readonly workloadName: string;
-  public readonly serviceName: string;
-  public readonly namespace: string;
-  public readonly port: number;
-  public readonly ports: ServicePortInfo[];
-  /** `<service>.<namespace>.svc.cluster.local`: resolves to every (ready) pod's IP. */
-  public readonly dnsName: string;
-  /** Labels the Service and workload select pods by. */
-  public readonly selector: { [key: string]: string };
-  /** The PodDisruptionBudget, when there are two or more replicas (and it is not switched off). */
-  public readonly disruptionBudget?: ApiObject;
-  /** The HorizontalPodAutoscaler, when `autoscaling` is given. */
-  public readonly autoscaler?: ApiObject;
-  /** The NetworkPolicy, when `networkPolicy` (or the chart-wide default) is on. */
-  public readonly networkPolicy?: ApiObject;
   /** Whether the governing Service is headless (pods have DNS records of their own). */
   public readonly headless: boolean;
   /** The number of pods (the autoscaler's minimum when autoscaling). */
   public readonly replicas: number;
-
-  private readonly resolvedPorts: ResolvedPort[];
-  public readonly podLabels: { [key: string]: string };
-  /** @internal */
-  public readonly _metadataNamespace: string | null;
-  /** @internal */
-  protected readonly _workload: ResolvedWorkload;
 
   /**
    * @param scope the chart or construct this one belongs to
@@ -209,82 +176,40 @@ export class HeadlessGroup extends ServiceWorkload {
   constructor(scope: Construct, id: string, props: HeadlessGroupProps) {
     super(checkedScope('new HeadlessGroup', scope, id), id);
     checkShape('new HeadlessGroup', [scope, id, props], 'HeadlessGroup', this);
-    const problems = new Problems('HeadlessGroup', this);
-    const defaults = PatternDefaults.of(this);
-    const identity = resolveIdentity(this, props, defaults, problems);
     const kind = props.workload ?? WorkloadKind.STATEFUL_SET;
     const statefulSet = kind === WorkloadKind.STATEFUL_SET;
-    if (!Object.values(WorkloadKind).includes(kind)) {
-      problems.add('workload', kind, 'is not a valid WorkloadKind: use STATEFUL_SET or DEPLOYMENT');
-    }
-    this.resolvedPorts = resolvePorts(props, {
-      nodePortsAllowed: false,
-      nodePortRule: 'is not allowed on a headless Service',
-      nodePortRange: DEFAULT_NODE_PORT_RANGE,
-      defaultPort: 80,
-    }, problems);
+    const headless = props.headless ?? true;
     const claims = statefulSet ? props.volumeClaims ?? [] : [];
-    this._workload = resolveWorkload(props, defaults, this.resolvedPorts, {
-      name: identity.name,
-      volumeClaims: claims.map((c) => ({ name: c.name, mountPath: c.mountPath })),
-    }, problems);
-    const serviceName = props.serviceName ?? identity.name;
-    if (props.serviceName !== undefined) {
-      const rule = dns1035Label(props.serviceName);
-      if (rule) problems.add('serviceName', props.serviceName, rule);
-    }
-    if (statefulSet && identity.name.length > 52) {
-      problems.add('name', identity.name, `is longer than 52 characters (${identity.name.length}): StatefulSet pods get the label controller-revision-hash=<name>-<hash>, which would exceed the 63-character label limit and pods could not be created`);
-    }
-    checkStatefulProps(props, statefulSet, problems);
-    const policy = policySettings(props.networkPolicy, defaults, problems);
-    claimName(this, problems, 'name', kind, identity.namespace, identity.name);
-    const names = props.names ?? {};
-    for (const field of ['httpRoute', 'ingress'] as const) {
-      if (names[field] !== undefined) problems.add(`names.${field}`, names[field], 'is not used: a HeadlessGroup writes no ' + (field === 'ingress' ? 'Ingress' : 'HTTPRoute'));
-    }
-    if (policy.enabled) claimObjectName(this, problems, 'NetworkPolicy', identity.namespace, identity.name, names.networkPolicy, 'names.networkPolicy');
-    claimProductionNames(this, problems, this._workload.production, identity.namespace, identity.name, names);
-    claimName(this, problems, props.serviceName !== undefined ? 'serviceName' : 'name', 'Service', identity.namespace, serviceName);
-    problems.throwIfAny();
-
-    this.workloadKind = kind;
-    this.headless = props.headless ?? true;
-    this.workloadName = identity.name;
-    this.serviceName = serviceName;
-    this.namespace = identity.namespace;
-    this.ports = this.resolvedPorts;
-    this.port = this.ports[0].port;
-    this.dnsName = serviceDnsName(serviceName, identity.writtenNamespace);
-    this.selector = selectorLabels(identity.labels);
-    this.replicas = this._workload.production.autoscaling?.min ?? this._workload.replicas;
-
-    const labels = recommendedLabels(identity.labels, props.labels);
-    this.podLabels = labels;
-    noteNamespace(this, identity.writtenNamespace, this._workload.podSecurity);
-    this._metadataNamespace = identity.metadataNamespace ?? null;
-    this.service = new PatternObject(this, 'Service', {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: serviceName, namespace: identity.metadataNamespace, labels },
-      spec: {
-        type: 'ClusterIP',
-        clusterIP: this.headless ? 'None' : undefined,
-        selector: this.selector,
-        ports: renderServicePorts(this.resolvedPorts) as K8sServicePort[],
-        publishNotReadyAddresses: props.publishNotReadyAddresses ? true : undefined,
-      } satisfies K8sServiceSpec,
+    let workload: ApiObject | undefined;
+    const resolved = this._buildWithService(props, {
+      kind: 'HeadlessGroup',
+      workloadKind: kind,
+      context: { volumeClaims: claims.map((c) => ({ name: c.name, mountPath: c.mountPath })) },
+      peers: true,
+      check: (problems, r) => {
+        if (!Object.values(WorkloadKind).includes(kind)) {
+          problems.add('workload', kind, 'is not a valid WorkloadKind: use STATEFUL_SET or DEPLOYMENT');
+        }
+        if (statefulSet && r.identity.name.length > 52) {
+          problems.add('name', r.identity.name, `is longer than 52 characters (${r.identity.name.length}): StatefulSet pods get the label controller-revision-hash=<name>-<hash>, which would exceed the 63-character label limit and pods could not be created`);
+        }
+        checkStatefulProps(props, statefulSet, problems);
+      },
+      render: (metadata, labels) => (workload = statefulSet ? this.statefulSetObject(props, metadata, labels) : this._deploymentObject(metadata, labels)),
+    }, {
+      name: props.serviceName === undefined ? undefined : { value: props.serviceName, field: 'serviceName' },
+      type: ServiceType.CLUSTER_IP,
+      headless,
+      publishNotReadyAddresses: props.publishNotReadyAddresses,
+      ports: props,
+      portRules: { nodePortsAllowed: false, nodePortRule: 'is not allowed on a headless Service', defaultPort: 80 },
     });
-    const metadata = { name: identity.name, namespace: identity.metadataNamespace, labels };
-    if (statefulSet) this.statefulSet = this.statefulSetObject(props, metadata, labels);
-    else this.deployment = this._deploymentObject(metadata, labels);
-    this.workload = this.statefulSet ?? this.deployment!;
-    const extras = productionObjects(this, this._workload.production, metadata, this.selector, { kind, name: identity.name }, names);
-    this.disruptionBudget = extras.disruptionBudget;
-    this.autoscaler = extras.autoscaler;
-    const policyMetadata = names.networkPolicy === undefined ? metadata : { ...metadata, name: names.networkPolicy };
-    if (policy.enabled) this.networkPolicy = this._networkPolicyObject(policyMetadata, { externallyExposed: false, peers: true, ingressControllerNamespace: policy.controllerNamespace });
-    this._warn('HeadlessGroup');
+    this.workloadKind = kind;
+    this.headless = headless;
+    this.workload = workload!;
+    if (statefulSet) this.statefulSet = workload;
+    else this.deployment = workload;
+    this.replicas = resolved.workload.production.autoscaling?.min ?? resolved.workload.replicas;
   }
 
   /** The DNS name of the Service: every pod's address (alias of `dnsName`). */

@@ -1,59 +1,119 @@
+import { ApiObject } from 'cdk8s';
 import { PatternObject } from '../core/api-object';
+import { nonEmptyMap } from '../core/collections';
 import { checkShape } from '../core/shape';
-import { ApiObject, Lazy } from 'cdk8s';
-import { Construct } from 'constructs';
-import { connect, Connection, connectionEnvOf, PolicyPeer, watchInbound } from '../connections/connection';
-import { networkPolicyObject } from '../connections/network-policy';
-import { PatternWarnings } from '../core/warnings';
-import { watchReferences } from '../core/reference-notes';
-import { ConnectOptions, IServiceEndpoint } from '../services/endpoint';
-import { consumerState, renderDeploymentSpec, ResolvedWorkload, scaleText } from './pod-template';
-import { namespaceKnown } from '../core/dns';
-import { ServicePortInfo } from '../services/ports';
+import { connectionEnvOf, recordIngressRoute } from '../connections/connection';
+import { PatternDefaultsProps } from '../core/defaults';
+import { serviceDnsName } from '../core/dns';
+import { dns1035Label, serviceEnvPrefix } from '../core/names';
 import { Problems } from '../core/problems';
-import { AddServiceOptions, IPodSource, PodPortInfo, Service } from '../services/service';
+import { claimName, claimNodePort } from '../core/registry';
+import { IServiceEndpoint } from '../services/endpoint';
+import { NodePortRange, PortOptions, ServicePortInfo } from '../services/ports';
+import { DEFAULT_NODE_PORT_RANGE, PortRules, ResolvedPort, renderServicePorts, resolvePorts } from '../services/ports-model';
+import { portAddress } from '../services/scheme';
+import { AddServiceOptions, Service } from '../services/service';
+import { serviceObject } from '../services/service-render';
+import { checkServiceOptions, ServiceOptions, ServiceType } from '../services/service-spec';
+import { checkGatewayRef, checkHostnames, checkRoutePath, httpPathMatch, httpRouteObject, httpRouteSpec } from '../routing/gateway-route-model';
+import { HttpRouteOptions, IGatewayRef } from '../routing/gateway-route';
+import { IngressOptions, IngressRouter } from '../routing/ingress-router';
+import { IngressTls, PathType } from '../routing/routes';
+import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressSpec, pickBackendPort } from '../routing/routes-model';
+import { claimObjectName } from './production';
+import { PodWorkload } from './pod-workload';
+import { PatternMetadata, PatternSpec, ResolvedPattern } from './pattern-spec';
+import { WorkloadOptions } from './workload';
+import { IdentityOptions } from '../core/identity';
+
+/**
+ * How a pattern's own Service looks, and what routes HTTP to it.
+ * @internal
+ */
+export interface ServiceSpec {
+  /** The Service's name and the prop it came from, when it differs from the identity's name. */
+  readonly name?: { readonly value: string; readonly field: string };
+  readonly type: ServiceType;
+  /** Whether the Service is headless (`clusterIP: None`). */
+  readonly headless?: boolean;
+  readonly publishNotReadyAddresses?: boolean;
+  /** The ports props. */
+  readonly ports: PortOptions & { readonly nodePort?: number };
+  /** The Service options (ExposedApp's props); none for a HeadlessGroup. */
+  readonly options?: ServiceOptions;
+  /** Rules of the ports; the node port range defaults to the chart-wide one. */
+  readonly portRules: Omit<PortRules, 'nodePortRange'> & { readonly nodePortRange?: NodePortRange };
+  /** The `nodePort` prop's field, for claims of a single port. */
+  readonly singleNodePortField?: string;
+  readonly ingress?: IngressOptions;
+  readonly route?: HttpRouteOptions;
+}
+
+interface ServiceState {
+  readonly name: string;
+  readonly ports: ResolvedPort[];
+  readonly dnsName: string;
+  service?: ApiObject;
+  ingress?: ApiObject;
+  httpRoute?: ApiObject;
+  ingressPort?: ServicePortInfo;
+  routePort?: ServicePortInfo;
+  routeInfo?: { gateway: IGatewayRef; match: string; port: number };
+  ingressRoute?: { host?: string; path: string; tlsHosts: string[]; port?: ServicePortInfo };
+}
 
 /**
  * What ExposedApp and HeadlessGroup share: pods behind a Service of their own, which can be
- * wired to other Services (`connectTo`) and reached by them.
+ * wired to other Services (`connectTo`) and reached by them. The Service, its Ingress and its
+ * HTTPRoute are written here, by the shared pipeline of `PodWorkload`.
  */
-export abstract class ServiceWorkload extends Construct implements IServiceEndpoint, IPodSource {
-  public abstract readonly serviceName: string;
-  public abstract readonly namespace: string;
-  public abstract readonly dnsName: string;
-  public abstract readonly port: number;
-  public abstract readonly ports: ServicePortInfo[];
-  /** Labels the Service and the workload select pods by. */
-  public abstract readonly selector: { [key: string]: string };
-
-  /** Every label of the pods (the recommended labels and the `labels` prop). */
-  public abstract readonly podLabels: { [key: string]: string };
-
+export abstract class ServiceWorkload extends PodWorkload implements IServiceEndpoint {
   /** @internal */
-  protected abstract readonly _workload: ResolvedWorkload;
+  protected _serviceSpec!: ServiceSpec;
+  private _svc!: ServiceState;
+
+  /** Name of the Service. */
+  public get serviceName(): string {
+    return this._svc.name;
+  }
+
+  /** `<service>.<namespace>.svc.cluster.local` */
+  public get dnsName(): string {
+    return this._svc.dnsName;
+  }
+
+  /** The first Service port number. */
+  public get port(): number {
+    return this._svc.ports[0].port;
+  }
+
+  /** Every Service port. */
+  public get ports(): ServicePortInfo[] {
+    return this._svc.ports;
+  }
+
+  /** The Service. */
+  public get service(): ApiObject {
+    return this._svc.service!;
+  }
 
   /**
-   * The namespace written into the objects' metadata: null when none was chosen (kubectl's).
-   * @internal
+   * Address of the first port, e.g. `http://web.shop.svc.cluster.local:80`: with a scheme only
+   * when the port says what it speaks (its appProtocol, its name or a well-known number), else
+   * just `<dnsName>:<port>` (`api.shop.svc.cluster.local:9000`).
    */
-  public abstract readonly _metadataNamespace: string | null;
-
-  /** Namespace of the pods (IPodSource). */
-  public get podNamespace(): string {
-    return this.namespace;
+  public get url(): string {
+    return portAddress(this.dnsName, this.ports[0]);
   }
 
-  /** Labels that select the pods (IPodSource): the Service's selector. */
-  public get podSelector(): { [key: string]: string } {
-    return this.selector;
+  /** Name of the variable Kubernetes injects into later pods of the namespace: `<NAME>_SERVICE_HOST`. */
+  public get serviceHostEnv(): string {
+    return `${serviceEnvPrefix(this.serviceName)}_SERVICE_HOST`;
   }
 
-  /** Every container port of the pods, main container first (IPodSource). */
-  public get podPorts(): PodPortInfo[] | undefined {
-    const w = this._workload;
-    const ports = [...w.mainPorts];
-    for (const c of [...w.initContainers, ...w.extraContainers]) ports.push(...c.ports);
-    return ports.map((p) => ({ name: p.name, containerPort: p.containerPort, protocol: p.protocol }));
+  /** Name of the variable Kubernetes injects into later pods of the namespace: `<NAME>_SERVICE_PORT`. */
+  public get servicePortEnv(): string {
+    return `${serviceEnvPrefix(this.serviceName)}_SERVICE_PORT`;
   }
 
   /**
@@ -71,16 +131,6 @@ export abstract class ServiceWorkload extends Construct implements IServiceEndpo
     return new Service(this, options.name, { ...options, pods: this });
   }
 
-  /**
-   * Wires these pods to `provider`: sets `<PREFIX>_HOST`, `<PREFIX>_PORT` and, where the scheme
-   * is known, `<PREFIX>_URL` in the container, and records the connection for NetworkPolicies and
-   * the topology picture. Returns the variables set.
-   */
-  public connectTo(provider: IServiceEndpoint, options: ConnectOptions = {}): { [key: string]: string } {
-    checkShape('ServiceWorkload.connectTo', [provider, options], this.constructor.name, this);
-    return connect(consumerState(this.constructor.name, this, this.namespace, namespaceKnown(this), this.selector, this._workload), provider, options).env;
-  }
-
   /** `{ <PREFIX>_HOST, <PREFIX>_PORT }` for app code that reads this Service from its environment. */
   public connectionEnv(prefix?: string): { [key: string]: string } {
     checkShape('ServiceWorkload.connectionEnv', [prefix], this.constructor.name, this);
@@ -88,59 +138,184 @@ export abstract class ServiceWorkload extends Construct implements IServiceEndpo
   }
 
   /**
-   * A Deployment of the pods. Its spec renders at synth (connectTo may still add variables);
-   * the closure is made here so that it keeps only what it needs, not the caller's locals.
+   * The pipeline with the pattern's Service: `service` says how it looks.
    * @internal
    */
-  protected _deploymentObject(metadata: object, labels: { [key: string]: string }): ApiObject {
-    return new PatternObject(this, 'Deployment', {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata,
-      spec: Lazy.any({ produce: () => renderDeploymentSpec(this._workload, labels, this.selector) }),
+  protected _buildWithService(props: WorkloadOptions & IdentityOptions, spec: PatternSpec, service: ServiceSpec): ResolvedPattern {
+    this._serviceSpec = service;
+    return this._build(props, spec);
+  }
+
+  /** @internal */
+  protected _resolvePorts(problems: Problems, defaults: PatternDefaultsProps): ResolvedPort[] {
+    const s = this._serviceSpec;
+    const rules: PortRules = { ...s.portRules, nodePortRange: s.portRules.nodePortRange ?? defaults.nodePortRange ?? DEFAULT_NODE_PORT_RANGE };
+    return resolvePorts(s.ports, rules, problems);
+  }
+
+  /** @internal */
+  protected _checkExposure(problems: Problems, r: ResolvedPattern): void {
+    const s = this._serviceSpec;
+    const name = s.name?.value ?? r.identity.name;
+    const nameRule = s.name === undefined ? undefined : dns1035Label(s.name.value);
+    if (nameRule) problems.add(s.name!.field, s.name!.value, nameRule);
+    if (s.options) checkServiceOptions(problems, s.options, s.type, r.ports);
+    const ingressPort = s.ingress && checkIngress(problems, s.ingress, name, r.ports);
+    const routePort = s.route && checkRoute(problems, s.route, name, r.ports);
+    this._svc = { name, ports: r.ports, dnsName: serviceDnsName(name, r.identity.writtenNamespace), ingressPort, routePort };
+  }
+
+  /** @internal */
+  protected _claimExposure(problems: Problems, r: ResolvedPattern): void {
+    const s = this._serviceSpec;
+    const ns = r.identity.namespace;
+    if (s.ingress && !s.ingress.router) claimObjectName(this, problems, 'Ingress', ns, r.identity.name, r.names.ingress, 'names.ingress');
+    if (s.route) claimObjectName(this, problems, 'HTTPRoute', ns, r.identity.name, r.names.httpRoute, 'names.httpRoute');
+    claimName(this, problems, s.name?.field ?? 'name', 'Service', ns, this._svc.name);
+    r.ports.forEach((p, i) => {
+      if (p.nodePort !== undefined) claimNodePort(this, problems, s.singleNodePortField !== undefined && r.ports.length === 1 ? s.singleNodePortField : `ports[${i}].nodePort`, p.nodePort);
+    });
+  }
+
+  /** @internal */
+  protected _renderService(r: ResolvedPattern, metadata: PatternMetadata): void {
+    const s = this._serviceSpec;
+    this._svc.service = serviceObject(this, 'Service', {
+      metadata: { ...metadata, name: this._svc.name },
+      annotations: s.options?.serviceAnnotations,
+      options: s.options ?? {},
+      type: s.type,
+      selector: this.selector,
+      ports: renderServicePorts(r.ports),
+      headless: s.headless ?? false,
+      publishNotReadyAddresses: s.publishNotReadyAddresses ?? false,
+    });
+  }
+
+  /** @internal */
+  protected _renderExposure(r: ResolvedPattern, metadata: PatternMetadata): void {
+    const s = this._serviceSpec;
+    const named = (name: string | undefined) => (name === undefined ? metadata : { ...metadata, name });
+    if (s.route && this._svc.routePort) this._svc.httpRoute = this.addHttpRoute(s.route, this._svc.routePort, named(r.names.httpRoute));
+    if (s.ingress) {
+      const options = s.ingress;
+      const tls = options.tls && { ...options.tls, hosts: options.tls.hosts ?? (options.host ? [options.host] : undefined) };
+      this._svc.ingressRoute = { host: options.host, path: options.path ?? '/', tlsHosts: tls?.hosts ?? [], port: this._svc.ingressPort };
+      this._svc.ingress = this.addIngress(options, tls, this._svc.ingressPort, named(r.names.ingress));
+    }
+  }
+
+  /** @internal */
+  protected _externallyExposed(): boolean {
+    return this._serviceSpec.type !== ServiceType.CLUSTER_IP;
+  }
+
+  /** @internal */
+  protected _servicePorts(): ResolvedPort[] {
+    return this._svc.ports;
+  }
+
+  /**
+   * The Ingress that routes to the Service (its own or its router's).
+   * @internal
+   */
+  protected get _ingress(): ApiObject | undefined {
+    return this._svc.ingress;
+  }
+
+  /**
+   * The HTTPRoute to the Service.
+   * @internal
+   */
+  protected get _route(): ApiObject | undefined {
+    return this._svc.httpRoute;
+  }
+
+  /** The HTTPRoute to a Service port. */
+  private addHttpRoute(route: HttpRouteOptions, port: ServicePortInfo, metadata: object): ApiObject {
+    recordIngressRoute(this, port);
+    this._svc.routeInfo = { gateway: route.gateway, match: `${(route.hostnames ?? ['*']).join(',')}${route.path ?? '/'}`, port: port.port };
+    return httpRouteObject(this, 'HTTPRoute', metadata, () => httpRouteSpec(route.gateway, this.namespace, route.hostnames ?? [], [{
+      path: route.path ?? '/',
+      match: httpPathMatch(route.pathType ?? PathType.PREFIX),
+      serviceName: this.serviceName,
+      serviceNamespace: this.namespace,
+      port: port.port,
+    }]));
+  }
+
+  /** Joins the router, or writes an Ingress of its own (one rule: no router needed). */
+  private addIngress(options: IngressOptions, tls: IngressTls | undefined, port: ServicePortInfo | undefined, metadata: object): ApiObject | undefined {
+    if (options.router) {
+      options.router._addRoute({ ...options, backend: this }, this);
+      if (tls) options.router.addTls(tls);
+      return options.router.ingress;
+    }
+    if (port) recordIngressRoute(this, port);
+    return new PatternObject(this, 'Ingress', {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { ...metadata, annotations: nonEmptyMap(options.annotations) },
+      spec: ingressSpec({
+        ingressClassName: options.ingressClassName,
+        tls: tls ? [tls] : [],
+        paths: [{ host: options.host, path: options.path ?? '/', pathType: options.pathType ?? PathType.PREFIX, serviceName: this.serviceName, port }],
+      }),
     });
   }
 
   /**
-   * Prints and records the warnings of the resolved workload (e.g. root images under RESTRICTED).
+   * The address clients outside the cluster use, from the Ingress route: https when a TLS
+   * certificate covers the host.
    * @internal
    */
-  protected _warn(kind: string): void {
-    for (const w of this._workload.warnings) PatternWarnings._add(this, kind, w);
-    watchReferences(this);
+  protected _externalUrl(): string | undefined {
+    const route = this._svc.ingressRoute;
+    const host = route?.host;
+    if (!route || host === undefined || host.startsWith('*')) return undefined;
+    const router: IngressRouter | undefined = this._serviceSpec.ingress?.router;
+    const tls = router ? router.servesTls(host) : route.tlsHosts.some((h) => hostCovers(h, host));
+    return `${tls ? 'https' : 'http'}://${host}${route.path}`;
   }
 
   /**
-   * The NetworkPolicy of the pods, from the connections recorded until synth.
+   * The HTTPRoute, for the topology picture.
    * @internal
    */
-  protected _networkPolicyObject(metadata: object, o: { externallyExposed: boolean; peers: boolean; ingressControllerNamespace: string }): ApiObject {
-    const { externallyExposed, peers, ingressControllerNamespace } = o;
-    const inbound = watchInbound(this);
-    return networkPolicyObject(this, metadata, () => ({
-      namespace: this.namespace,
-      selector: this.selector,
-      ports: this.ports,
-      connections: this._workload.connections,
-      inbound,
-      externallyExposed,
-      peers,
-      ingressControllerNamespace,
-    }));
+  public get _httpRoute(): { gateway: IGatewayRef; match: string; port: number } | undefined {
+    return this._svc.routeInfo;
   }
 
-  /** @internal */
-  public _policyPeer(): PolicyPeer {
-    return { pods: { namespace: this.namespace, selector: this.selector } };
+  /**
+   * The own Ingress route, for the topology picture (undefined when it joined a router).
+   * @internal
+   */
+  public get _ownIngressRoute(): { match: string; port: string } | undefined {
+    const r = this._svc.ingressRoute;
+    if (!r || this._serviceSpec.ingress?.router) return undefined;
+    return { match: `${r.host ?? '*'}${r.path}`, port: r.port ? r.port.name || String(r.port.port) : '' };
   }
+}
 
-  /** @internal */
-  public get _scale(): string {
-    return scaleText(this._workload);
-  }
+function checkRoute(problems: Problems, route: HttpRouteOptions, name: string, ports: ServicePortInfo[]): ServicePortInfo | undefined {
+  checkGatewayRef(problems, 'route.gateway', route.gateway);
+  checkHostnames(problems, 'route.hostnames', route.hostnames ?? []);
+  checkRoutePath(problems, 'route.path', route.path ?? '/', route.pathType ?? PathType.PREFIX);
+  return pickBackendPort(problems, 'route', { serviceName: name, ports }, route);
+}
 
-  /** @internal */
-  public get _connections(): Connection[] {
-    return this._workload.connections;
+function checkIngress(problems: Problems, ingress: IngressOptions, name: string, ports: ServicePortInfo[]): ServicePortInfo | undefined {
+  checkRouteMatch(problems, 'ingress.', ingress);
+  checkIngressSettings(problems, 'ingress.', ingress);
+  if (ingress.tls) checkTls(problems, 'ingress.tls', ingress.tls);
+  if (ingress.router && (ingress.ingressClassName !== undefined || ingress.annotations !== undefined)) {
+    problems.add('ingress.router', ingress.router.node.path, 'is shared: set ingressClassName and annotations on the router, not on the app');
   }
+  const host = ingress.host;
+  for (const tlsHost of ingress.router ? [] : ingress.tls?.hosts ?? []) {
+    if (host === undefined || !hostCovers(tlsHost, host)) {
+      problems.add('ingress.tls.hosts', tlsHost, `is served by no rule of this Ingress (hosts: ${host ?? 'none'})`);
+    }
+  }
+  return pickBackendPort(problems, 'ingress', { serviceName: name, ports }, ingress);
 }

@@ -26,6 +26,7 @@ export * from './services/external-database';
 export * from './services/service-alias';
 export * from './connections/topology';
 export * from './connections/external-references';
+export * from './connections/pod-connections';
 export * from './routing/gateway-route';
 export * from './routing/gateway';
 export * from './fast-app';

@@ -32,6 +32,8 @@ export interface Connection {
   readonly provider: IServiceEndpoint;
   readonly port: ServicePortInfo;
   readonly env: { [key: string]: string };
+  /** The containers that got `env`. */
+  readonly containers: string[];
 }
 
 /** What reaches a provider from outside the recorded connections. */
@@ -92,7 +94,16 @@ export function isPolicyTarget(x: IServiceEndpoint): x is IPolicyTarget {
   return typeof (x as Partial<IPolicyTarget>)._policyPeer === 'function';
 }
 
-/** The consumer side of connectTo: its env (with the source of each variable) and connections. */
+/** A container of a consumer that connectTo can set variables in. */
+export interface ConsumerContainer {
+  readonly name: string;
+  /** Its plain variables, rendered at synth: connectTo adds to them. */
+  readonly env: { [name: string]: string };
+  /** Names set by `envValues` (Secrets, ConfigMaps, fields), which a connection may not reuse. */
+  readonly envValueNames: string[];
+}
+
+/** The consumer side of connectTo: its containers' env and its connections. */
 export interface ConsumerState {
   readonly kind: string;
   readonly scope: IConstruct;
@@ -100,9 +111,8 @@ export interface ConsumerState {
   readonly selector: { [key: string]: string };
   /** Whether the consumer's namespace is written (else kubectl or the GitOps tool picks it). */
   readonly namespaceKnown: boolean;
-  readonly env: { [name: string]: string };
-  /** Names set by `envValues` (Secrets, ConfigMaps, fields), which a connection may not reuse. */
-  readonly envValueNames: string[];
+  /** Every container of the pods, the main container first. */
+  readonly containers: ConsumerContainer[];
   readonly connections: Connection[];
   /** Service names whose injected variables the pods see (empty when service links are off). */
   readonly serviceLinks: () => string[];
@@ -132,24 +142,45 @@ export function connect(c: ConsumerState, provider: IServiceEndpoint, options: C
   } else if (!c.namespaceKnown && providerKnown && inboundOf(provider).length > 0) {
     problems.add(field, provider.node.path, `has a NetworkPolicy that must name this consumer's namespace, which is not written: give the consumer a namespace (or its chart one)`);
   }
+  const targets = pickContainers(problems, `${field}.containers`, c, options.containers);
   const injected = injectedNames(c.serviceLinks());
   for (const name of Object.keys(env)) {
-    if (name in c.env || c.envValueNames.includes(name)) {
-      const owner = c.connections.find((x) => name in x.env);
-      const existing = owner ? `connectTo '${owner.provider.node.path}'` : name in c.env ? 'env' : 'envValues';
-      problems.add(field, provider.node.path, `sets ${name}, which is already set by ${existing}: pass another prefix`);
-    }
+    for (const target of targets) checkFree(problems, field, provider, c, target, name);
     const link = injected.get(name);
     if (link) problems.add(field, provider.node.path, `sets ${name}, which Kubernetes injects for Service "${link}" while enableServiceLinks is true: pass another prefix`);
   }
   problems.throwIfAny();
-  Object.assign(c.env, env);
+  for (const target of targets) Object.assign(target.env, env);
   const connection: Connection = {
     consumer: c.scope, consumerNamespace: c.namespace, consumerSelector: c.selector, provider, port: port ?? { name: '', port: 0, protocol: Protocol.TCP }, env,
+    containers: targets.map((t) => t.name),
   };
   c.connections.push(connection);
   if (port) for (const inbound of inboundOf(provider)) inbound.connections.push(connection);
   return connection;
+}
+
+/** The containers `names` picks (the main container when none are named), each named once and known. */
+function pickContainers(problems: Problems, field: string, c: ConsumerState, names: string[] | undefined): ConsumerContainer[] {
+  if (names === undefined) return c.containers.slice(0, 1);
+  if (names.length === 0) problems.add(field, names, 'must name at least one container (leave it out for the main container)');
+  const picked: ConsumerContainer[] = [];
+  names.forEach((name, i) => {
+    const found = c.containers.find((x) => x.name === name);
+    if (!found) problems.add(`${field}[${i}]`, name, `is not a container of these pods (containers: ${c.containers.map((x) => x.name).join(', ')})`);
+    else if (picked.includes(found)) problems.add(`${field}[${i}]`, name, 'is listed twice');
+    else picked.push(found);
+  });
+  return picked;
+}
+
+/** Adds a problem when `name` is already set in the container by its own env or another connection. */
+function checkFree(problems: Problems, field: string, provider: IServiceEndpoint, c: ConsumerState, target: ConsumerContainer, name: string): void {
+  if (!(name in target.env) && !target.envValueNames.includes(name)) return;
+  const owner = c.connections.find((x) => name in x.env && x.containers.includes(target.name));
+  const existing = owner ? `connectTo '${owner.provider.node.path}'` : name in target.env ? 'env' : 'envValues';
+  const where = target === c.containers[0] ? '' : ` in container "${target.name}"`;
+  problems.add(field, provider.node.path, `sets ${name}${where}, which is already set by ${existing}: pass another prefix`);
 }
 
 /** The variables Kubernetes injects for Services (docker-links style), by name. */

@@ -40,6 +40,7 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "readOnly": "boolean?"
   },
   "ConnectOptions": {
+    "containers": "string[]?",
     "port": "number?",
     "portName": "string?",
     "prefix": "string?",
@@ -1119,6 +1120,24 @@ export const CALLS: { [name: string]: string[][] } = {
   ],
   "PercentOrAbsolute.toJSON": [],
   "PercentOrAbsolute.toString": [],
+  "PodConnections.connect": [
+    [
+      "scope",
+      "constructs.IConstruct"
+    ],
+    [
+      "pods",
+      "IPodSource"
+    ],
+    [
+      "provider",
+      "IServiceEndpoint"
+    ],
+    [
+      "options",
+      "ConnectOptions?"
+    ]
+  ],
   "PodSource.fromLabels": [
     [
       "selector",

@@ -45,4 +45,10 @@ export interface ConnectOptions {
    * @default false
    */
   readonly shortName?: boolean;
+  /**
+   * Names of the containers that get the variables: any of the main container, init containers
+   * (e.g. a migration that needs the database host), native sidecars and extra containers.
+   * @default - the main container only
+   */
+  readonly containers?: string[];
 }

@@ -269,8 +269,7 @@ export function consumerState(kind: string, scope: IConstruct, namespace: string
   return {
     kind, scope, namespace, selector,
     namespaceKnown: known,
-    env: w.main.env,
-    envValueNames: w.main.envValues.map((e) => e.name),
+    containers: [w.main, ...w.initContainers, ...w.extraContainers].map((x) => ({ name: x.name, env: x.env, envValueNames: x.envValues.map((e) => e.name) })),
     connections: w.connections,
     serviceLinks: () => (w.enableServiceLinks === true ? servicesIn(scope, namespace) : []),
   };

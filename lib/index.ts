@@ -27,6 +27,7 @@ export * from './services/service-alias';
 export * from './connections/topology';
 export * from './connections/external-references';
 export * from './connections/pod-connections';
+import './connections/sync-waves';
 export * from './routing/gateway-route';
 export * from './routing/gateway';
 export * from './fast-app';

@@ -1,4 +1,5 @@
 import { ApiObject, ApiObjectProps, App, ImplicitTokenResolver, IResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import { addSyncWave, objectMade } from './sync-wave-hook';
 import { Construct } from 'constructs';
 import { unusualMaps } from './shape';
 import { Problems } from './problems';
@@ -149,6 +150,7 @@ export class PatternObject extends ApiObject {
     const state = { escaped: false };
     const data = prepare(props, state);
     super(scope, id, data);
+    objectMade();
     this.state = state;
     this.data = data;
   }
@@ -164,6 +166,7 @@ export class PatternObject extends ApiObject {
     const json = (!this.state.escaped && !this.patched && this.plainJson()) || super.toJson();
     const out = this.state.escaped ? restore(json) : json;
     checkObjectSize(this, out);
+    addSyncWave(this, out);
     return out;
   }
 

@@ -1,4 +1,5 @@
 import { checkShape } from './shape';
+import { syncWavesUsed } from './sync-wave-hook';
 import { sharedWeakMap } from './brand';
 import { IConstruct } from 'constructs';
 import { NodePortRange } from '../services/ports';
@@ -71,6 +72,13 @@ export interface PatternDefaultsProps {
    */
   readonly networkPolicy?: boolean;
   /**
+   * Write Argo CD sync-wave annotations derived from the construct graph: what an object needs
+   * (the Services it connects to and the pods behind them, its dependencies) comes in an earlier
+   * wave. Objects of wave 0 get no annotation, and an annotation you wrote wins.
+   * @default false
+   */
+  readonly syncWaves?: boolean;
+  /**
    * Namespace of the Ingress controller, allowed in by NetworkPolicies of apps with an Ingress.
    * @default 'ingress-nginx'
    */
@@ -95,6 +103,7 @@ export class PatternDefaults {
   public static set(scope: IConstruct, defaults: PatternDefaultsProps): void {
     checkShape('PatternDefaults.set', [scope, defaults]);
     DEFAULTS.set(scope, { ...DEFAULTS.get(scope), ...defaults });
+    if (defaults?.syncWaves) syncWavesUsed();
   }
 
   /** The defaults in force at `scope`: the nearest scope's value of each field wins. */

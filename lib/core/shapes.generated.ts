@@ -487,7 +487,8 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "replicas": "number?",
     "resources": "ResourceOptions?",
     "rollingUpdate": "RollingUpdateOptions?",
-    "spread": "SpreadOptions?"
+    "spread": "SpreadOptions?",
+    "syncWaves": "boolean?"
   },
   "PodAffinityTerm": {
     "matchLabels": "{string}",

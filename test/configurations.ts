@@ -89,7 +89,13 @@ export function exposedAppProps(w: Workload): ExposedAppProps {
     tolerations: w.tolerate ? [{ key: 'dedicated', operator: TolerationOperator.EQUAL, value: w.name, effect: TaintEffect.NO_SCHEDULE }] : undefined,
     affinity: w.antiAffinity ? {
       nodes: [{ requirements: [{ key: 'kubernetes.io/os', operator: LabelOperator.IN, values: ['linux'] }] }],
-      podAntiAffinity: [{ topologyKey: 'kubernetes.io/hostname', matchLabels: { 'app.kubernetes.io/name': w.name }, weight: 50 }],
+      podAntiAffinity: [
+        { topologyKey: 'kubernetes.io/hostname', matchLabels: { 'app.kubernetes.io/name': w.name }, weight: 50 },
+        { topologyKey: 'topology.kubernetes.io/zone', weight: 10, matchExpressions: [
+          { key: 'app.kubernetes.io/name', operator: LabelOperator.IN, values: [w.name, 'cache'] },
+          { key: 'tier', operator: LabelOperator.DOES_NOT_EXIST },
+        ] },
+      ],
     } : undefined,
     preStop: w.preStop,
     readiness: w.protocol === Protocol.UDP ? Probe.none() : undefined,

@@ -255,6 +255,28 @@ describe('workload details', () => {
   });
 });
 
+describe('pod affinity with label expressions', () => {
+  test('matchExpressions alone or beside matchLabels, as a requirement or a preference', () => {
+    const { pod } = build({
+      affinity: {
+        podAffinity: [{ topologyKey: 'topology.kubernetes.io/zone', matchExpressions: [{ key: 'app', operator: LabelOperator.IN, values: ['cache', 'store'] }] }],
+        podAntiAffinity: [{ topologyKey: 'kubernetes.io/hostname', weight: 100, matchLabels: { app: 'web' }, matchExpressions: [{ key: 'track', operator: LabelOperator.NOT_IN, values: ['canary'] }] }],
+      },
+    });
+    expect(pod.affinity).toEqual({
+      podAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'topology.kubernetes.io/zone', labelSelector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['cache', 'store'] }] } }],
+      },
+      podAntiAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: {
+          topologyKey: 'kubernetes.io/hostname',
+          labelSelector: { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'track', operator: 'NotIn', values: ['canary'] }] },
+        } }],
+      },
+    });
+  });
+});
+
 describe('names', () => {
   test('the Deployment, container, PDB, HPA, NetworkPolicy and Ingress can be named apart from the Service', () => {
     const chart = newChart();

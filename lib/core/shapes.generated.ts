@@ -491,8 +491,9 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "syncWaves": "boolean?"
   },
   "PodAffinityTerm": {
-    "matchLabels": "{string}",
     "topologyKey": "string",
+    "matchExpressions": "LabelRequirement[]?",
+    "matchLabels": "{string}?",
     "namespaces": "string[]?",
     "weight": "number?"
   },

@@ -75,14 +75,24 @@ function requirements(problems: Problems, field: string, t: NodeAffinityTerm): K
     problems.add(field, t.requirements ?? [], 'must list at least one requirement (an empty term matches no node)');
     return [];
   }
-  return t.requirements.map((r, i) => requirement(problems, `${field}[${i}]`, r));
+  return t.requirements.map((r, i) => requirement(problems, `${field}[${i}]`, r, false));
 }
 
-function requirement(problems: Problems, field: string, r: LabelRequirement): K8sNodeSelectorRequirement {
+/** A requirement of a node selector, or of a pod label selector (no GT/LT, values are label values). */
+function requirement(problems: Problems, field: string, r: LabelRequirement, podLabels: boolean): K8sNodeSelectorRequirement {
   const keyRule = qualifiedName(r.key);
   if (keyRule) problems.add(`${field}.key`, r.key, keyRule);
   checkEnum(problems, `${field}.operator`, r.operator, LabelOperator);
   const values = r.values ?? [];
+  if (podLabels && (r.operator === LabelOperator.GT || r.operator === LabelOperator.LT)) {
+    problems.add(`${field}.operator`, r.operator, 'is for node labels only: a pod label selector takes IN, NOT_IN, EXISTS or DOES_NOT_EXIST');
+  }
+  if (podLabels) {
+    values.forEach((v, i) => {
+      const rule = labelValue(v);
+      if (rule) problems.add(`${field}.values[${i}]`, v, rule);
+    });
+  }
   switch (r.operator) {
     case LabelOperator.IN:
     case LabelOperator.NOT_IN:
@@ -105,14 +115,18 @@ function podTerms(problems: Problems, field: string, terms: PodAffinityTerm[]): 
     const f = `${field}[${i}]`;
     const keyRule = qualifiedName(t.topologyKey ?? '');
     if (keyRule) problems.add(`${f}.topologyKey`, t.topologyKey ?? '', keyRule);
-    if (!t.matchLabels || Object.keys(t.matchLabels).length === 0) problems.add(`${f}.matchLabels`, t.matchLabels ?? {}, 'must name at least one label: without a selector the term matches no pod');
+    const expressions = (t.matchExpressions ?? []).map((r, j) => requirement(problems, `${f}.matchExpressions[${j}]`, r, true));
+    if (Object.keys(t.matchLabels ?? {}).length === 0 && expressions.length === 0) {
+      problems.add(`${f}.matchLabels`, t.matchLabels ?? {}, 'must name at least one label, or matchExpressions a condition: without a selector the term matches no pod');
+    }
     checkLabels(problems, `${f}.matchLabels`, t.matchLabels);
     (t.namespaces ?? []).forEach((ns, j) => {
       const rule = dns1123Label(ns);
       if (rule) problems.add(`${f}.namespaces[${j}]`, ns, rule);
     });
     checkWeight(problems, `${f}.weight`, t.weight);
-    return { topologyKey: t.topologyKey, labelSelector: { matchLabels: t.matchLabels }, namespaces: nonEmpty(t.namespaces) };
+    const matchLabels = Object.keys(t.matchLabels ?? {}).length > 0 ? t.matchLabels : undefined;
+    return { topologyKey: t.topologyKey, labelSelector: { matchLabels, matchExpressions: nonEmpty(expressions) }, namespaces: nonEmpty(t.namespaces) };
   };
   const indexed = terms.map((t, i) => [t, i] as const);
   const required = indexed.filter(([t]) => t.weight === undefined).map(([t, i]) => render(t, i));

@@ -93,8 +93,18 @@ export interface NodeAffinityTerm {
 export interface PodAffinityTerm {
   /** Node label that defines "near", e.g. `kubernetes.io/hostname` or `topology.kubernetes.io/zone`. */
   readonly topologyKey: string;
-  /** Labels of the other pods. */
-  readonly matchLabels: { [key: string]: string };
+  /**
+   * Labels of the other pods.
+   * @default - none; give matchLabels, matchExpressions or both
+   */
+  readonly matchLabels?: { [key: string]: string };
+  /**
+   * Conditions on the other pods' labels, all of which must hold (with matchLabels), e.g.
+   * `{ key: 'app', operator: LabelOperator.IN, values: ['cache', 'store'] }`. Pod label selectors
+   * take IN, NOT_IN, EXISTS and DOES_NOT_EXIST.
+   * @default - none
+   */
+  readonly matchExpressions?: LabelRequirement[];
   /**
    * Namespaces of the other pods.
    * @default - the pods' own namespace

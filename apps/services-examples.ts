@@ -1,7 +1,7 @@
 import { Chart, ChartProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { ExposedApp, PodSecurity, PodSource, Service, ServiceType } from '../lib';
+import { DeployedApp, ExposedApp, PodSecurity, PodSource, Service, ServiceType } from '../lib';
 import { exampleNamespace } from './namespace';
 
 /**
@@ -22,9 +22,10 @@ export class ServicesExamples extends Chart {
     myapp.addService({ name: 'myapp-headless', headless: true });
 
     // Canary: 4 stable pods and 1 canary pod behind the Service `web` (about 20% of requests).
-    const track = (name: string, image: string, replicas: number) => new ExposedApp(this, name, {
+    // Each track is a DeployedApp: its Deployment, and no Service of its own.
+    const track = (name: string, image: string, replicas: number) => new DeployedApp(this, name, {
       namespace,
-      image, replicas, runAsUser: 65532, port: 80, containerPort: 8080, labels: { 'app': 'web', 'track': name.replace('web-', '') },
+      image, replicas, runAsUser: 65532, extraPorts: [{ name: 'http', containerPort: 8080 }], labels: { 'app': 'web', 'track': name.replace('web-', '') },
       args: ['netexec', '--http-port=8080'],
     });
     const stable = track('web-stable', 'registry.k8s.io/e2e-test-images/agnhost:2.52', 4);

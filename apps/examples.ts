@@ -6,6 +6,7 @@ import { ProductionExamples } from './production-examples';
 import { IngressHttpExample, IngressHttpsExample, IngressRouterExample } from './ingress-examples';
 import { ServiceWalkthrough } from './service-walkthrough';
 import { ServicesExamples } from './services-examples';
+import { ShopExample } from './shop';
 import { WorkloadExamples } from './workload-examples';
 
 /** Adds every example chart to `app` (used by `cdk8s synth`, the topology script and tests). */
@@ -20,5 +21,6 @@ export function buildExamples(app: App): App {
   new GatewayExamples(app, 'gateway');
   new WorkloadExamples(app, 'workloads');
   new ServicesExamples(app, 'services');
+  new ShopExample(app, 'shop');
   return app;
 }

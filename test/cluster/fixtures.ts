@@ -9,7 +9,7 @@ import { NODES } from '../apiserver/simulation';
 export const STORAGE_CLASS = 'local';
 
 /** One line for humans: what createFixtures makes. */
-export const FIXTURES_SUMMARY = 'TLS Secrets tls-secret and shop-tls, Secret shop-db, IngressClass and GatewayClass nginx, '
+export const FIXTURES_SUMMARY = 'TLS Secrets tls-secret, shop-tls and store-tls, Secrets shop-db and store-db, IngressClass and GatewayClass nginx, '
   + 'RuntimeClass nvidia, label nvidia.com/gpu.present=true on the GPU node, default StorageClass local with 32 PersistentVolumes';
 
 // Not a working certificate (nothing here terminates TLS): the API server checks only that a
@@ -33,14 +33,17 @@ export function fixtures(): Manifest[] {
     // The inference pod runs with RuntimeClass nvidia (the API server refuses the pod without it)
     // and selects nodes labelled nvidia.com/gpu.present=true, as NVIDIA's GPU feature discovery labels them.
     { apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: { name: 'nvidia' }, handler: 'nvidia' },
-    ...['ns-demo-tls', 'shop', 'infra', 'workloads-demo'].map(namespace),
+    ...['ns-demo-tls', 'shop', 'infra', 'workloads-demo', 'store'].map(namespace),
     // The certificates of the HTTPS Ingresses and of the Gateway's HTTPS listeners.
     tlsSecret('tls-secret', 'ns-demo-tls'),
     tlsSecret('shop-tls', 'shop'),
     tlsSecret('tls-secret', 'infra'),
     tlsSecret('shop-tls', 'infra'),
+    tlsSecret('store-tls', 'store'),
     // The shop's and postgres's database password, "created out of band" (apps/workload-examples.ts).
     { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'shop-db', namespace: 'workloads-demo' }, stringData: { password: 'not-a-secret' } },
+    // The whole-application example's password (apps/shop.ts).
+    { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'store-db', namespace: 'store' }, stringData: { password: 'not-a-secret' } },
     // Claims bind to these volumes (the PV controller matches class, size and access mode).
     {
       apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass',

@@ -2,7 +2,7 @@ import { PatternObject } from '../core/api-object';
 import { checkShape, checkedScope } from '../core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connectionEnvOf, PolicyPeer } from '../connections/connection';
+import { connectionEnvOf, PolicyPeer } from './inbound';
 import { PatternDefaults } from '../core/defaults';
 import { serviceDnsName } from '../core/dns';
 import { IServiceEndpoint } from './endpoint';
@@ -11,13 +11,14 @@ import { MANAGED_BY, recommendedLabels } from '../core/labels';
 import { ipFamily, specialIp } from '../core/net';
 import { dns1123Subdomain } from '../core/names';
 import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, resolvePorts } from './ports-model';
-import { ExposedPort, Protocol, ServicePortInfo } from './ports';
+import { ExposedPort, Protocol, ServicePortInfo } from '../core/ports';
 import { Problems } from '../core/problems';
 import { claimName } from '../core/registry';
 import { resolveIdentity } from '../core/identity-model';
 import { externalNamePorts } from './service-render';
 import { brand, hasBrand } from '../core/brand';
 import type { K8sEndpoint, K8sEndpointPort, K8sEndpointSubset, K8sServicePort, K8sServiceSpec } from '../core/k8s';
+import { outsideNode, portText, serviceNode, TopologyPart } from '../core/topology-part';
 
 /** Which endpoint objects back a selector-less Service. */
 export enum EndpointsApi {
@@ -225,6 +226,13 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
   public connectionEnv(prefix?: string): { [key: string]: string } {
     checkShape('ExternalDatabase.connectionEnv', [prefix], this.constructor.name, this);
     return connectionEnvOf(this, 'ExternalDatabase', prefix);
+  }
+
+  /** What the topology picture draws: this Service and what lies outside the cluster behind it. @internal */
+  public _topology(): TopologyPart {
+    const svc = serviceNode(this.namespace, this.serviceName, `${this.externalName ? 'ExternalName' : 'no selector'} ${portText(this.ports)}`);
+    const outside = outsideNode(this.namespace, this.serviceName, this.externalName ?? this.addresses.join(', '));
+    return { nodes: [svc, outside], edges: [{ from: svc, to: outside }] };
   }
 }
 

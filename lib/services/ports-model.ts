@@ -1,7 +1,7 @@
 import { Problems } from '../core/problems';
 import { ianaPortName, qualifiedName } from '../core/names';
 import { defaultPortName } from './scheme';
-import { NodePortRange, PortOptions, Protocol, ServicePortInfo } from './ports';
+import { NodePortRange, PortOptions, Protocol, ServicePortInfo } from '../core/ports';
 import type { K8sServicePort } from '../core/k8s';
 
 export const DEFAULT_NODE_PORT_RANGE: NodePortRange = { min: 30000, max: 32767 };

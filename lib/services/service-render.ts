@@ -1,4 +1,4 @@
-import { ServicePortInfo } from './ports';
+import { ServicePortInfo } from '../core/ports';
 import type { K8sServicePort } from '../core/k8s';
 
 /** Ports of an ExternalName Service: kept for consumers that read them, without targetPort. */

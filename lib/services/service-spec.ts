@@ -4,7 +4,7 @@ import { nonEmpty } from '../core/collections';
 import { checkAnnotations } from '../core/labels';
 import { checkEnum } from '../core/checks';
 import { cidr } from '../core/net';
-import { NodePortRange, ServicePortInfo } from './ports';
+import { NodePortRange, ServicePortInfo } from '../core/ports';
 import { Problems } from '../core/problems';
 import { describeDuration, secondsOf, wholeSeconds } from '../core/durations';
 import { Duration } from 'cdk8s';

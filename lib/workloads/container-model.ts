@@ -4,20 +4,21 @@ import type { K8sContainer, K8sContainerPort, K8sEnvFromSource, K8sEnvVar, K8sLi
 // the main container, init containers, sidecars and extra main containers alike.
 import { Probe, ProbeKind, ProbeTimings } from './probe';
 import { checkEnum } from '../core/checks';
-import { ContainerOptions, ContainerPortOptions, Cpu, EnvFrom, EnvValue, EnvValueSource, ImagePullPolicy, LifecycleHandler, LifecycleKind, ResourceOptions, ResourceSetting } from './container';
+import { ContainerOptions, ContainerPortOptions, EnvFrom, EnvValue, EnvValueSource, ImagePullPolicy, LifecycleHandler, LifecycleKind } from './container';
+import { Cpu, ResourceOptions, ResourceSetting } from '../core/resources';
 import { hasBrand } from '../core/brand';
 import { Size } from 'cdk8s';
 import { PatternDefaultsProps } from '../core/defaults';
 import { dns1123Label, dns1123Subdomain, envVarName, ianaPortName, qualifiedName } from '../core/names';
 import { isPortNumber, PORT_RULE } from '../services/ports-model';
-import { Protocol } from '../services/ports';
+import { Protocol } from '../core/ports';
 import { Problems } from '../core/problems';
 import { secondsOf, wholeSeconds } from '../core/durations';
 import { quantity, quantityValue, sizeQuantity, wholeNumber } from '../core/quantity';
 import { volumeSubPath } from '../core/paths';
 import { hugePageAmount, hugePageSize, sleepSeconds } from '../core/pod-values';
 import { VolumeMount } from './volume';
-import { PodSecurity } from './workload';
+import { PodSecurity } from '../core/pod-security';
 
 /** What a container is in the pod. */
 export enum ContainerRole {

@@ -3,7 +3,7 @@ import { PatternObject } from '../core/api-object';
 import { checkShape, checkedScope } from '../core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { recordIngressRoute } from '../connections/connection';
+import { recordIngressRoute } from '../services/inbound';
 import { ServiceWorkload } from './service-workload';
 import { checkGatewayRef, checkHostnames, checkRoutePath, httpPathMatch, httpRouteObject, httpRouteSpec } from '../routing/gateway-route-model';
 import { HttpRouteOptions, IGatewayRef } from '../routing/gateway-route';
@@ -18,14 +18,15 @@ import { Problems } from '../core/problems';
 import { recommendedLabels, selectorLabels } from '../core/labels';
 import { dns1123Label, serviceEnvPrefix } from '../core/names';
 import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, ResolvedPort, resolvePorts } from '../services/ports-model';
-import { PortOptions, ServicePortInfo } from '../services/ports';
+import { PortOptions, ServicePortInfo } from '../core/ports';
 import { checkServiceOptions, renderServiceSpec, ServiceOptions, ServiceType } from '../services/service-spec';
 import { claimName, claimNodePort } from '../core/registry';
 import { claimObjectName, claimProductionNames, productionObjects } from './production';
 import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressSpec, pickBackendPort } from '../routing/routes-model';
 import { IngressTls, PathType } from '../routing/routes';
 import { IngressOptions, IngressRouter } from '../routing/ingress-router';
-import { resolveWorkload, ResolvedWorkload } from './pod-template';
+import { resolveWorkload, ResolvedWorkload, scaleText } from './pod-template';
+import { gatewayNode, ingressNode, portText, TopologyPart, workloadPart } from '../core/topology-part';
 import { WorkloadOptions } from './workload';
 import { brand, hasBrand } from '../core/brand';
 
@@ -243,22 +244,28 @@ export class ExposedApp extends ServiceWorkload {
     return `${tls ? 'https' : 'http'}://${host}${route.path}`;
   }
 
-  /**
-   * The app's HTTPRoute, for the topology picture.
-   * @internal
-   */
-  public get _httpRoute(): { gateway: IGatewayRef; match: string; port: number } | undefined {
-    return this.routeInfo;
-  }
-
-  /**
-   * The app's own Ingress route, for the topology picture (undefined when it joined a router).
-   * @internal
-   */
-  public get _ownIngressRoute(): { match: string; port: string } | undefined {
-    const r = this.ingressRoute;
-    if (!r || this.ingressRouter) return undefined;
-    return { match: `${r.host ?? '*'}${r.path}`, port: r.port ? r.port.name || String(r.port.port) : '' };
+  /** What the topology picture draws: Service, Deployment, connections, HTTPRoute and own Ingress. @internal */
+  public _topology(): TopologyPart {
+    const part = workloadPart({
+      path: this.node.path, namespace: this.namespace, serviceName: this.serviceName, serviceDetail: `${this.serviceType} ${portText(this.ports)}`,
+      kind: 'Deployment', workloadName: this.workloadName, scale: scaleText(this._workload), connections: this._workload.connections,
+    });
+    const svc = part.nodes[0];
+    const route = this.routeInfo;
+    if (route) {
+      const gw = gatewayNode(route.gateway, this.namespace);
+      part.nodes.push(gw);
+      part.edges.push({ from: gw, to: svc, label: `HTTPRoute ${route.match} :${route.port}` });
+    }
+    const own = this.ingressRouter ? undefined : this.ingressRoute;
+    if (own) {
+      const ing = ingressNode(this.namespace, this.serviceName, `Ingress ${this.serviceName}`);
+      part.nodes.push(ing);
+      if (this.ingress) part.owners.push({ path: this.ingress.node.path, node: ing });
+      const port = own.port ? own.port.name || String(own.port.port) : '';
+      part.edges.push({ from: ing, to: svc, label: `${own.host ?? '*'}${own.path} :${port}` });
+    }
+    return part;
   }
 
 }

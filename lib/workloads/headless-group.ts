@@ -9,9 +9,10 @@ import { serviceDnsName } from '../core/dns';
 import { IdentityOptions } from '../core/identity';
 import { recommendedLabels, selectorLabels } from '../core/labels';
 import { dns1035Label, dns1123Label, dns1123Subdomain } from '../core/names';
-import { checkCount, renderPodTemplate, resolveWorkload, ResolvedWorkload } from './pod-template';
+import { checkCount, renderPodTemplate, resolveWorkload, ResolvedWorkload, scaleText } from './pod-template';
+import { portText, TopologyPart, workloadPart } from '../core/topology-part';
 import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, ResolvedPort, resolvePorts } from '../services/ports-model';
-import { PortOptions, ServicePortInfo } from '../services/ports';
+import { PortOptions, ServicePortInfo } from '../core/ports';
 import { Problems } from '../core/problems';
 import { quantityValue, sizeQuantity, sizeText } from '../core/quantity';
 import { claimName } from '../core/registry';
@@ -366,6 +367,13 @@ export class HeadlessGroup extends ServiceWorkload {
     } satisfies K8sStatefulSetSpec;
   }
 
+  /** What the topology picture draws: Service, workload and connections. @internal */
+  public _topology(): TopologyPart {
+    return workloadPart({
+      path: this.node.path, namespace: this.namespace, serviceName: this.serviceName, serviceDetail: `${this.headless ? 'headless' : 'ClusterIP'} ${portText(this.ports)}`,
+      kind: this.workloadKind, workloadName: this.workloadName, scale: scaleText(this._workload), connections: this._workload.connections,
+    });
+  }
 }
 
 function checkStatefulProps(props: HeadlessGroupProps, statefulSet: boolean, problems: Problems): void {

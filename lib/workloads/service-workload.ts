@@ -2,14 +2,15 @@ import { PatternObject } from '../core/api-object';
 import { checkShape } from '../core/shape';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connect, Connection, connectionEnvOf, PolicyPeer, watchInbound } from '../connections/connection';
+import { connect } from '../connections/connection';
+import { connectionEnvOf, PolicyPeer, watchInbound } from '../services/inbound';
 import { networkPolicyObject } from '../connections/network-policy';
 import { PatternWarnings } from '../core/warnings';
 import { watchReferences } from '../core/reference-notes';
 import { ConnectOptions, IServiceEndpoint } from '../services/endpoint';
-import { consumerState, renderDeploymentSpec, ResolvedWorkload, scaleText } from './pod-template';
+import { consumerState, renderDeploymentSpec, ResolvedWorkload } from './pod-template';
 import { namespaceKnown } from '../core/dns';
-import { ServicePortInfo } from '../services/ports';
+import { ServicePortInfo } from '../core/ports';
 import { Problems } from '../core/problems';
 import { AddServiceOptions, IPodSource, PodPortInfo, Service } from '../services/service';
 
@@ -132,15 +133,5 @@ export abstract class ServiceWorkload extends Construct implements IServiceEndpo
   /** @internal */
   public _policyPeer(): PolicyPeer {
     return { pods: { namespace: this.namespace, selector: this.selector } };
-  }
-
-  /** @internal */
-  public get _scale(): string {
-    return scaleText(this._workload);
-  }
-
-  /** @internal */
-  public get _connections(): Connection[] {
-    return this._workload.connections;
   }
 }

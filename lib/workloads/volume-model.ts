@@ -6,7 +6,7 @@ import { volumeItemPath } from '../core/paths';
 import { HOST_PATH_TYPES, hostPathPath } from '../core/pod-values';
 import { Problems } from '../core/problems';
 import { EmptyDirMedium, KeyToPath, Projection, ProjectionKind, Volume } from './volume';
-import { PodSecurity } from './workload';
+import { PodSecurity } from '../core/pod-security';
 import { hasBrand } from '../core/brand';
 import type {
   K8sConfigMapVolumeSource, K8sEmptyDirVolumeSource, K8sKeyToPath, K8sPersistentVolumeClaimVolumeSource, K8sProjectedVolumeSource, K8sSecretVolumeSource,

@@ -9,6 +9,7 @@ import { Problems } from '../core/problems';
 import { describeDuration, secondsOf, wholeSeconds } from '../core/durations';
 import { Duration } from 'cdk8s';
 import type { K8sServicePort, K8sServiceSpec } from '../core/k8s';
+import { CLIENT_IP_TIMEOUT_SECONDS, KUBELET_PORT } from '../core/service-values';
 
 /** How a Service is reachable; the values are the Kubernetes API strings. */
 export enum ServiceType {
@@ -141,7 +142,7 @@ export function checkServiceOptions(problems: Problems, props: ServiceOptions, t
     if (affinity !== SessionAffinity.CLIENT_IP) {
       problems.add('sessionAffinityTimeout', describeDuration(props.sessionAffinityTimeout), 'is only allowed with sessionAffinity CLIENT_IP');
     } else {
-      wholeSeconds(problems, 'sessionAffinityTimeout', props.sessionAffinityTimeout, 1, 86400);
+      wholeSeconds(problems, 'sessionAffinityTimeout', props.sessionAffinityTimeout, CLIENT_IP_TIMEOUT_SECONDS.min, CLIENT_IP_TIMEOUT_SECONDS.max);
     }
   }
   const ranges = props.loadBalancerSourceRanges;
@@ -161,7 +162,7 @@ export function checkServiceOptions(problems: Problems, props: ServiceOptions, t
     }
   }
   if (type === ServiceType.LOAD_BALANCER) {
-    ports.filter((p) => p.port === 10250).forEach((p) => {
+    ports.filter((p) => p.port === KUBELET_PORT).forEach((p) => {
       problems.add('port', p.port, 'is reserved for the kubelet and cannot be exposed by a LoadBalancer');
     });
   }

@@ -134,9 +134,6 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
     }, { nodePortsAllowed: false, nodePortRule: 'is not allowed on an external service', nodePortRange: DEFAULT_NODE_PORT_RANGE, defaultPort: 0 }, problems);
     const families = hasAddresses ? checkAddresses(problems, props.addresses ?? []) : new Map<IpFamilyName, string[]>();
     if (props.externalName !== undefined) checkExternalName(problems, props.externalName, props.endpointsApi);
-    if (props.endpointsApi !== undefined && !Object.values(EndpointsApi).includes(props.endpointsApi)) {
-      problems.add('endpointsApi', props.endpointsApi, 'is not a valid EndpointsApi: use ENDPOINT_SLICE, ENDPOINTS or BOTH');
-    }
     const api = props.endpointsApi ?? EndpointsApi.ENDPOINT_SLICE;
     const slices = hasAddresses && api !== EndpointsApi.ENDPOINTS;
     claimName(this, problems, 'name', 'Service', identity.namespace, identity.name);

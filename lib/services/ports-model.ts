@@ -98,6 +98,8 @@ function resolveOne(spec: PortSpec, count: number, rules: PortRules, problems: P
     problems.add(`${field}${spec.targetField ?? 'containerPort'}`, spec.containerPort, PORT_RULE);
   }
   const protocol = spec.protocol ?? Protocol.TCP;
+  // Not left to the shape checks: a Service's ports may come from an IPodSource's podPorts, which
+  // code in another language or plain JavaScript implements and no shape check sees.
   if (!Object.values(Protocol).includes(protocol)) {
     problems.add(`${field}protocol`, protocol, 'is not a valid protocol: use TCP, UDP or SCTP');
   }

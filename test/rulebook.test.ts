@@ -9,6 +9,7 @@ import {
   RESTRICTED_VOLUME_TYPES, resourceDivisor, resourceFieldResource, TOKEN_EXPIRATION_SECONDS, VOLUME_FIELD_PATHS,
 } from '../lib/core/pod-values';
 import { CLIENT_IP_TIMEOUT_SECONDS, KUBELET_PORT } from '../lib/core/service-values';
+import { ImagePullPolicy, Protocol } from '../lib';
 
 describe('the shared rules say what K8S-RULES.md says', () => {
   test('§8 capabilities per Pod Security profile', () => {
@@ -43,6 +44,11 @@ describe('the shared rules say what K8S-RULES.md says', () => {
     expect(MAX_ID).toBe(2 ** 31 - 1);
     expect(MAX_FILE_MODE).toBe(511);
     expect(TOKEN_EXPIRATION_SECONDS).toEqual({ min: 600, max: 2 ** 32 });
+  });
+
+  test('§2, §3, §9 enums the validator takes its values from', () => {
+    expect(Object.values(Protocol)).toEqual(['TCP', 'UDP', 'SCTP']);
+    expect(Object.values(ImagePullPolicy)).toEqual(['Always', 'IfNotPresent', 'Never']);
   });
 
   test('§2 Service values', () => {

@@ -1,4 +1,5 @@
 import { CLUSTER_SCOPED_KINDS } from '../core/kinds';
+import { Protocol } from '../core/ports';
 import { DEFAULT_NODE_PORT_RANGE, isPortNumber } from '../services/ports-model';
 import { CLIENT_IP_TIMEOUT_SECONDS, KUBELET_PORT } from '../core/service-values';
 import { ipFamily, specialIp, cidr } from '../core/net';
@@ -17,7 +18,8 @@ export interface RuleOptions {
   readonly nodePortRange?: { readonly min: number; readonly max: number };
 }
 
-const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+/** The API's protocols: the values of the public Protocol enum (K8S-RULES.md §2, §3, §7). */
+const PROTOCOLS: string[] = Object.values(Protocol);
 const SELECTOR_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
 
 /** The restart policies the pods of each kind may have (podSpecOf finds the pods). */

@@ -9,9 +9,11 @@ import {
   CONFIG_MAP_KEY, envFieldPath, HOST_PATH_TYPES, hostPathPath, hugePageAmount, hugePageSize, MAX_FILE_MODE, MAX_ID, resourceDivisor, resourceFieldResource,
   TOKEN_EXPIRATION_SECONDS, VOLUME_FIELD_PATHS,
 } from '../core/pod-values';
+import { ImagePullPolicy } from '../workloads/container';
 import { IssueList, list, num, obj, Obj, str, strMap } from './json';
 
-const PULL_POLICIES = new Set(['Always', 'IfNotPresent', 'Never']);
+/** The API's pull policies: the values of the public ImagePullPolicy enum (K8S-RULES.md §9). */
+const PULL_POLICIES = new Set<string>(Object.values(ImagePullPolicy));
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
 const NATIVE_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
 
@@ -173,7 +175,7 @@ export function checkContainerDetails(c: Obj, path: string, issues: IssueList, v
     if (h !== undefined && HANDLERS.filter((k) => obj(h)[k] !== undefined).length !== 1) issues.add('api-server', `${path}/lifecycle/${hook}`, 'must specify exactly one handler type');
   }
   const policy = c.imagePullPolicy;
-  if (policy !== undefined && !PULL_POLICIES.has(String(policy))) issues.add('api-server', `${path}/imagePullPolicy`, `"${String(policy)}" is not one of Always, IfNotPresent, Never`);
+  if (policy !== undefined && !PULL_POLICIES.has(String(policy))) issues.add('api-server', `${path}/imagePullPolicy`, `"${String(policy)}" is not one of ${[...PULL_POLICIES].join(', ')}`);
   checkResourceNames(obj(c.resources), `${path}/resources`, issues);
 }
 

@@ -2,7 +2,10 @@
 // in other lib/core modules (problems, port-model, pod-template, ...) and are not exported.
 export * from './core/errors';
 export * from './services/endpoint';
-export * from './services/ports';
+export * from './core/ports';
+export * from './core/pod-security';
+export * from './core/workload-options';
+export * from './core/resources';
 export * from './workloads/workload';
 export * from './workloads/container';
 export * from './workloads/volume';

@@ -3,7 +3,7 @@ import { PatternObject } from './core/api-object';
 import { Construct, IConstruct } from 'constructs';
 import { MANAGED_BY } from './core/labels';
 import { namespaceNotesOf, setNamespaceNotes } from './core/namespace-notes';
-import { PodSecurity } from './workloads/workload';
+import { PodSecurity } from './core/pod-security';
 import { brand, hasBrand } from './core/brand';
 import { checkedScope, checkShape } from './core/shape';
 

@@ -5,10 +5,16 @@ import { ApiObject, App, Chart, IResolver, JsonPatch, Lazy, ResolutionContext } 
 import fc from 'fast-check';
 import { ExposedApp, HeadlessGroup, PodSecurity, Protocol, ServiceType, Volume } from '../lib';
 import { PatternObject } from '../lib/core/api-object';
+import { addSyncWave } from '../lib/core/sync-wave-hook';
 import { buildExamples } from '../apps/examples';
 import { exposedAppProps, workload } from './configurations';
 
-const cdk8sJson = (o: ApiObject): unknown => ApiObject.prototype.toJson.call(o);
+// What cdk8s writes, plus the sync wave the library adds where waves are on (the shop example).
+const cdk8sJson = (o: ApiObject): unknown => {
+  const json = ApiObject.prototype.toJson.call(o);
+  addSyncWave(o, json);
+  return json;
+};
 
 // cdk8s's ApiObject answers instanceof for any ApiObject, so the class is compared instead.
 function patternObjects(app: App): PatternObject[] {

@@ -1,11 +1,11 @@
 import { PatternObject } from '../core/api-object';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Connection, Inbound, isPolicyTarget } from './connection';
+import { Connection, Inbound, isPolicyTarget } from '../services/inbound';
 import { PatternDefaultsProps } from '../core/defaults';
 import { dns1123Label } from '../core/names';
 import { Problems } from '../core/problems';
-import { Protocol, ServicePortInfo } from '../services/ports';
+import { Protocol, ServicePortInfo } from '../core/ports';
 import type { K8sNetworkPolicyEgressRule, K8sNetworkPolicyIngressRule, K8sNetworkPolicyPeer, K8sNetworkPolicyPort, K8sNetworkPolicySpec } from '../core/k8s';
 
 /** The label every namespace carries with its own name (Kubernetes 1.22+). */

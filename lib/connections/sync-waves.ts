@@ -6,7 +6,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { PatternDefaults } from '../core/defaults';
 import { registerSyncWaves, syncWaveGeneration } from '../core/sync-wave-hook';
-import { Connection } from './connection';
+import { Connection } from '../services/inbound';
 import { podSourcesOf, Service } from '../services/service';
 
 interface Computed {

@@ -1,16 +1,6 @@
 import { checkShape } from '../core/shape';
 import { IConstruct } from 'constructs';
-import { Connection } from './connection';
-import { IServiceEndpoint } from '../services/endpoint';
-import { IGatewayRef, RouteApi } from '../routing/gateway-route';
-import { ServicePortInfo } from '../services/ports';
-import { ExposedApp } from '../workloads/exposed-app';
-import { ExternalDatabase } from '../services/external-database';
-import { HeadlessGroup } from '../workloads/headless-group';
-import { IngressRouter } from '../routing/ingress-router';
-import { ServiceAlias } from '../services/service-alias';
-import { podSourcesOf, Service } from '../services/service';
-import { Gateway } from '../routing/gateway';
+import { TopologyNode, TopologyPart, topologyPartOf } from '../core/topology-part';
 import { ExternalReferences } from './external-references';
 
 /** Output format of the topology picture. */
@@ -41,93 +31,39 @@ export class Topology {
 }
 
 const id = (kind: string, namespace: string, name: string) => `${kind}_${namespace}_${name}`.replace(/[^A-Za-z0-9_]/g, '_');
-const svcId = (e: IServiceEndpoint) => id('svc', e.namespace, e.serviceName);
+const nodeId = (n: TopologyNode) => id(n.kind, n.namespace, n.name);
 
-function portText(ports: ServicePortInfo[]): string {
-  return ports.map((p) => {
-    const target = p.targetPort !== undefined && p.targetPort !== p.port ? `->${p.targetPort}` : '';
-    const node = p.nodePort !== undefined ? ` node ${p.nodePort}` : '';
-    const proto = p.protocol === 'TCP' ? '' : `/${p.protocol}`;
-    return `${p.name ? `${p.name} ` : ''}${p.port}${target}${proto}${node}`;
-  }).join(', ');
-}
-
+/**
+ * Asks every construct below `scope` what it draws (`_topology`, see core/topology-part.ts), in
+ * tree order. Owners (the nodes `needs` edges start from) come second, so that a Gateway not yet
+ * drawn as a route target is drawn after every other node.
+ */
 function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const nodes = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
   // The node that stands for the objects at a construct path (and below), for `needs` edges.
   const owners = new Map<string, string>();
-  const connections: Array<{ consumer: string; c: Connection }> = [];
+  const late: GraphEdge[] = [];
   const add = (n: GraphNode) => { if (!nodes.has(n.id)) nodes.set(n.id, n); };
-  const service = (e: IServiceEndpoint, detail: string) =>
-    add({ id: svcId(e), label: `Service ${e.serviceName}<br/>${detail}`, shape: 'service', namespace: e.namespace });
-  const gatewayNode = (gateway: IGatewayRef, routeNamespace: string) => {
-    const namespace = gateway.gatewayNamespace || routeNamespace;
-    const gw = id('gw', namespace, gateway.gatewayName);
-    add({ id: gw, label: `Gateway ${gateway.gatewayName}`, shape: 'ingress', namespace });
-    return gw;
-  };
-
+  const draw = (n: TopologyNode) => add({ id: nodeId(n), label: n.label, shape: n.shape, namespace: n.outside ? undefined : n.namespace });
+  const edge = (e: TopologyPart['edges'][number]): GraphEdge => ({ from: nodeId(e.from), to: nodeId(e.to), label: e.label, dashed: e.dashed });
+  const parts: TopologyPart[] = [];
   for (const c of scope.node.findAll()) {
-    if (ExposedApp.isExposedApp(c) || HeadlessGroup.isHeadlessGroup(c)) {
-      const headless = HeadlessGroup.isHeadlessGroup(c);
-      const kind = headless ? c.workloadKind : 'Deployment';
-      const name = c.workloadName;
-      const wl = id('wl', c.namespace, name);
-      service(c, `${headless ? (c.headless ? 'headless' : 'ClusterIP') : c.serviceType} ${portText(c.ports)}`);
-      add({ id: wl, label: `${kind} ${name}<br/>${c._scale}`, shape: 'workload', namespace: c.namespace });
-      owners.set(c.node.path, wl);
-      edges.push({ from: svcId(c), to: wl });
-      for (const conn of c._connections) connections.push({ consumer: wl, c: conn });
-      const route = ExposedApp.isExposedApp(c) ? c._httpRoute : undefined;
-      if (route) edges.push({ from: gatewayNode(route.gateway, c.namespace), to: svcId(c), label: `HTTPRoute ${route.match} :${route.port}` });
-      const own = ExposedApp.isExposedApp(c) ? c._ownIngressRoute : undefined;
-      if (own) {
-        const ing = id('ing', c.namespace, c.serviceName);
-        add({ id: ing, label: `Ingress ${c.serviceName}`, shape: 'ingress', namespace: c.namespace });
-        if (ExposedApp.isExposedApp(c) && c.ingress) owners.set(c.ingress.node.path, ing);
-        edges.push({ from: ing, to: svcId(c), label: `${own.match} :${own.port}` });
-      }
-    } else if (Service.isService(c)) {
-      service(c, `${c.headless ? 'headless' : c.serviceType} ${portText(c.ports)}`);
-      const sources = podSourcesOf(c.pods);
-      for (const src of sources) {
-        if (ExposedApp.isExposedApp(src) || HeadlessGroup.isHeadlessGroup(src)) {
-          edges.push({ from: svcId(c), to: id('wl', src.namespace, src.workloadName) });
-        } else {
-          const pods = id('pods', c.namespace, Object.entries(src.podSelector).map(([k, v]) => `${k}_${v}`).join('_'));
-          add({ id: pods, label: `pods ${Object.entries(src.podSelector).map(([k, v]) => `${k}=${v}`).join(', ')}`, shape: 'workload', namespace: c.namespace });
-          edges.push({ from: svcId(c), to: pods });
-        }
-      }
-    } else if (ExternalDatabase.isExternalDatabase(c)) {
-      service(c, `${c.externalName ? 'ExternalName' : 'no selector'} ${portText(c.ports)}`);
-      const outside = c.externalName ?? c.addresses.join(', ');
-      const ext = id('ext', c.namespace, c.serviceName);
-      add({ id: ext, label: `outside: ${outside}`, shape: 'external' });
-      edges.push({ from: svcId(c), to: ext });
-    } else if (ServiceAlias.isServiceAlias(c)) {
-      service(c, `alias of ${c.target.serviceName}.${c.target.namespace}`);
-      edges.push({ from: svcId(c), to: svcId(c.target), dashed: true });
-    } else if (IngressRouter.isIngressRouter(c)) {
-      const ing = id('ing', c.namespace, c.ingressName);
-      add({ id: ing, label: `${c.api === RouteApi.GATEWAY ? 'HTTPRoutes' : 'Ingress'} ${c.ingressName}`, shape: 'ingress', namespace: c.namespace });
-      owners.set(c.node.path, ing);
-      const gateway = c._gateway;
-      if (gateway) edges.push({ from: gatewayNode(gateway, c.namespace), to: ing });
-      for (const r of c._routeList) {
-        edges.push({ from: ing, to: id('svc', c.namespace, r.serviceName), label: `${r.match} :${r.port}` });
-      }
+    const part = topologyPartOf(c);
+    if (!part) continue;
+    parts.push(part);
+    part.nodes.forEach(draw);
+    for (const e of part.edges) edges.push(edge(e));
+    for (const e of part.lateEdges ?? []) late.push(edge(e));
+  }
+  for (const part of parts) {
+    for (const o of part.owners ?? []) {
+      draw(o.node);
+      owners.set(o.path, nodeId(o.node));
     }
   }
-  for (const c of scope.node.findAll()) {
-    if (Gateway.isGateway(c)) owners.set(c.node.path, gatewayNode(c, c.gatewayNamespace));
-  }
   addNeeds(scope, owners, add, edges);
-  for (const { consumer, c } of connections) {
-    const prefix = Object.keys(c.env)[0]?.replace(/_HOST$/, '') ?? '';
-    edges.push({ from: consumer, to: svcId(c.provider), label: `${prefix} :${c.port.port}`, dashed: true });
-  }
+  edges.push(...late);
   // Endpoints known only by reference (ServiceRef, or outside the scope) still get a node.
   for (const e of edges) {
     if (!nodes.has(e.to)) add({ id: e.to, label: `Service ${e.to.replace(/^svc_/, '')}<br/>(defined elsewhere)`, shape: 'service' });

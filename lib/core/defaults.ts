@@ -2,9 +2,10 @@ import { checkShape } from './shape';
 import { syncWavesUsed } from './sync-wave-hook';
 import { sharedWeakMap } from './brand';
 import { IConstruct } from 'constructs';
-import { NodePortRange } from '../services/ports';
-import { ResourceOptions } from '../workloads/container';
-import { DisruptionBudgetOptions, GracefulShutdownOptions, PodSecurity, RollingUpdateOptions, SpreadOptions } from '../workloads/workload';
+import { NodePortRange } from './ports';
+import { ResourceOptions } from './resources';
+import { PodSecurity } from './pod-security';
+import { DisruptionBudgetOptions, GracefulShutdownOptions, RollingUpdateOptions, SpreadOptions } from './workload-options';
 
 /**
  * Defaults for every construct of this library below a scope (an App, a Chart or any construct).

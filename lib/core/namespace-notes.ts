@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { sharedWeakMap } from './brand';
 import { IConstruct } from 'constructs';
-import { PodSecurity } from '../workloads/workload';
+import { PodSecurity } from './pod-security';
 
 /** What records the namespaces a chart writes into (the Namespaces construct). */
 export interface NamespaceNotes {

@@ -7,7 +7,23 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { sharedWeakMap } from './brand';
 import { FoundReference, objectKey, podSpecReferences, referencesOf } from './references';
-import type { ResolvedWorkload } from '../workloads/pod-template';
+
+/**
+ * What the note reads of a pattern's resolved pods (the `_workload` of ExposedApp and
+ * HeadlessGroup, whose NotedWorkload has these fields); declared here so that core/ does not
+ * import workloads/.
+ */
+interface NotedWorkload {
+  readonly main: NotedContainer;
+  readonly initContainers: readonly NotedContainer[];
+  readonly extraContainers: readonly NotedContainer[];
+  readonly pod: object;
+}
+
+interface NotedContainer {
+  readonly envValues: ReadonlyArray<{ readonly name: string }>;
+  readonly json: object;
+}
 
 /** Per app: false once watched, true once its note was made (cdk8s validates once per chart). */
 const WATCHED = sharedWeakMap<IConstruct, boolean>('reference-notes');
@@ -37,7 +53,7 @@ function noteReferences(root: IConstruct): void {
   const objects = root.node.findAll().filter(ApiObject.isApiObject);
   const found: FoundReference[] = [];
   for (const c of objects) {
-    const workload = (c.node.scope as { _workload?: ResolvedWorkload } | undefined)?._workload;
+    const workload = (c.node.scope as { _workload?: NotedWorkload } | undefined)?._workload;
     if (workload !== undefined && (c.kind === 'Deployment' || c.kind === 'StatefulSet')) found.push(...workloadReferences(workload, c.metadata.namespace));
     else if (ROUTING_KINDS.has(c.kind)) found.push(...referencesOf(c.toJson()));
   }
@@ -56,8 +72,8 @@ function noteReferences(root: IConstruct): void {
 }
 
 /** The references of a workload's pods, from its resolved model (the fields podSpecReferences reads). */
-function workloadReferences(w: ResolvedWorkload, namespace: string | undefined): FoundReference[] {
-  const container = (c: ResolvedWorkload['main']) => ({ env: c.envValues, envFrom: (c.json as { envFrom?: unknown }).envFrom });
+function workloadReferences(w: NotedWorkload, namespace: string | undefined): FoundReference[] {
+  const container = (c: NotedContainer) => ({ env: c.envValues, envFrom: (c.json as { envFrom?: unknown }).envFrom });
   const containers = [container(w.main)];
   for (const c of w.extraContainers) containers.push(container(c));
   const initContainers = [];

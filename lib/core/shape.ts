@@ -105,7 +105,8 @@ function mismatch(shape: Shape, value: unknown, path: Path, out: Array<[string, 
       else if (value < INT32_MIN || value > INT32_MAX) out.push([fieldOf(path), value, `must fit 32 bits (${INT32_MIN} to ${INT32_MAX})`]);
       return;
     case 'enum':
-      if (!shape.values!.has(value as string)) out.push([fieldOf(path), value, `is not one of ${[...shape.values!].join(', ')}`]);
+      // An empty value (EmptyDirMedium.DEFAULT) is shown quoted, so the list stays readable.
+      if (!shape.values!.has(value as string)) out.push([fieldOf(path), value, `is not one of ${[...shape.values!].map((v) => v || '""').join(', ')}`]);
       return;
   }
   if (typeof value !== 'object' || Array.isArray(value)) {

@@ -42,6 +42,10 @@ export function addSyncWave(obj: ApiObject, json: { metadata?: { annotations?: {
   const wave = waveOf(obj);
   if (wave === undefined || wave === 0) return;
   // In key order, as cdk8s writes every map.
-  const entries = Object.entries({ ...annotations, [SYNC_WAVE_ANNOTATION]: String(wave) }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  json.metadata.annotations = Object.fromEntries(entries);
+  json.metadata.annotations = sorted({ ...annotations, [SYNC_WAVE_ANNOTATION]: String(wave) });
+  json.metadata = sorted(json.metadata);
+}
+
+function sorted<T extends object>(map: T): T {
+  return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
 }

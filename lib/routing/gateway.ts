@@ -16,6 +16,7 @@ import { resolveIdentity } from '../core/identity-model';
 import { httpHost } from './routes-model';
 import { brand, hasBrand } from '../core/brand';
 import type { K8sGatewaySpec } from '../core/k8s';
+import { gatewayNode, TopologyPart } from '../core/topology-part';
 
 /** Protocol of a Gateway listener. */
 export enum ListenerProtocol {
@@ -145,6 +146,11 @@ export class Gateway extends Construct implements IGatewayRef {
       this.referenceGrants.push(referenceGrant(this, `ReferenceGrant-${ns}`, { name, namespace: ns, labels }, 'Gateway', identity.namespace,
         secrets.sort().map((secret) => ({ group: '', kind: 'Secret', name: secret }))));
     }
+  }
+
+  /** What the topology picture draws: this Gateway, as the node its objects' needs start from. @internal */
+  public _topology(): TopologyPart {
+    return { nodes: [], edges: [], owners: [{ path: this.node.path, node: gatewayNode(this, this.gatewayNamespace) }] };
   }
 }
 

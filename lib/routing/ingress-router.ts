@@ -7,17 +7,18 @@ import { Construct, IConstruct } from 'constructs';
 import { PatternDefaults } from '../core/defaults';
 import { IServiceEndpoint } from '../services/endpoint';
 import { IdentityOptions } from '../core/identity';
-import { recordIngressRoute } from '../connections/connection';
+import { recordIngressRoute } from '../services/inbound';
 import { checkLabels, recommendedLabels } from '../core/labels';
 import { Problems } from '../core/problems';
 import { claimName } from '../core/registry';
 import { resolveIdentity } from '../core/identity-model';
-import { ServicePortInfo } from '../services/ports';
+import { ServicePortInfo } from '../core/ports';
 import { checkGatewayRef, checkRoutePath, checkRuleCount, httpPathMatch, httpRouteObject, httpRouteSpec, referenceGrant, RouteRule } from './gateway-route-model';
 import { IGatewayRef, RouteApi } from './gateway-route';
 import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './routes';
 import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressSpec, pickBackendPort } from './routes-model';
 import { brand, hasBrand } from '../core/brand';
+import { gatewayNode, ingressNode, serviceNode, TopologyEdge, TopologyPart } from '../core/topology-part';
 
 /** A route of an IngressRouter: host and path to a Service port. */
 export interface RouteOptions extends RouteMatch, BackendPortOptions {
@@ -223,14 +224,6 @@ export class IngressRouter extends Construct {
   }
 
   /**
-   * The Gateway the HTTPRoutes attach to (Gateway mode), for the topology picture.
-   * @internal
-   */
-  public get _gateway(): IGatewayRef | undefined {
-    return this.gateway;
-  }
-
-  /**
    * The routes as `{ match, serviceName }`, sorted as they render (for the topology picture).
    * @internal
    */
@@ -346,6 +339,19 @@ export class IngressRouter extends Construct {
 
   private renderIngressSpec(ingressClassName?: string): object {
     return ingressSpec({ ingressClassName, defaultBackend: this.defaultBackend, tls: this.tls, paths: [...this.routes.values()] });
+  }
+
+  /** What the topology picture draws: the Ingress (or HTTPRoutes), its Gateway and its routes. @internal */
+  public _topology(): TopologyPart {
+    const ing = ingressNode(this.namespace, this.ingressName, `${this.api === RouteApi.GATEWAY ? 'HTTPRoutes' : 'Ingress'} ${this.ingressName}`);
+    const part = { nodes: [ing], edges: [] as TopologyEdge[], owners: [{ path: this.node.path, node: ing }] };
+    if (this.gateway) {
+      const gw = gatewayNode(this.gateway, this.namespace);
+      part.nodes.push(gw);
+      part.edges.push({ from: gw, to: ing });
+    }
+    for (const r of this._routeList) part.edges.push({ from: ing, to: serviceNode(this.namespace, r.serviceName), label: `${r.match} :${r.port}` });
+    return part;
   }
 }
 

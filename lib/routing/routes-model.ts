@@ -2,7 +2,7 @@ import { IServiceEndpoint } from '../services/endpoint';
 import { checkAnnotations } from '../core/labels';
 import { ipFamily } from '../core/net';
 import { dns1123Subdomain } from '../core/names';
-import { Protocol, ServicePortInfo } from '../services/ports';
+import { Protocol, ServicePortInfo } from '../core/ports';
 import { isPortNumber } from '../services/ports-model';
 import { Problems } from '../core/problems';
 import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './routes';

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { ServicePortInfo } from './ports';
+import { ServicePortInfo } from '../core/ports';
 
 /**
  * Anything that fronts a Kubernetes Service: it has a name, a namespace, ports and so a DNS

@@ -2,7 +2,7 @@ import { PatternObject } from '../core/api-object';
 import { checkShape, checkedScope } from '../core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connectionEnvOf, PolicyPeer } from '../connections/connection';
+import { connectionEnvOf, PolicyPeer } from './inbound';
 import { PatternDefaults } from '../core/defaults';
 import { serviceDnsName } from '../core/dns';
 import { IServiceEndpoint } from './endpoint';
@@ -11,13 +11,14 @@ import { MANAGED_BY, recommendedLabels } from '../core/labels';
 import { ipFamily, specialIp } from '../core/net';
 import { dns1123Subdomain } from '../core/names';
 import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, resolvePorts } from './ports-model';
-import { ExposedPort, Protocol, ServicePortInfo } from './ports';
+import { ExposedPort, Protocol, ServicePortInfo } from '../core/ports';
 import { Problems } from '../core/problems';
 import { claimName } from '../core/registry';
 import { resolveIdentity } from '../core/identity-model';
 import { externalNamePorts } from './service-render';
 import { brand, hasBrand } from '../core/brand';
 import type { K8sEndpoint, K8sEndpointPort, K8sEndpointSubset, K8sServicePort, K8sServiceSpec } from '../core/k8s';
+import { outsideNode, portText, serviceNode, TopologyPart } from '../core/topology-part';
 
 /** Which endpoint objects back a selector-less Service. */
 export enum EndpointsApi {
@@ -133,9 +134,6 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
     }, { nodePortsAllowed: false, nodePortRule: 'is not allowed on an external service', nodePortRange: DEFAULT_NODE_PORT_RANGE, defaultPort: 0 }, problems);
     const families = hasAddresses ? checkAddresses(problems, props.addresses ?? []) : new Map<IpFamilyName, string[]>();
     if (props.externalName !== undefined) checkExternalName(problems, props.externalName, props.endpointsApi);
-    if (props.endpointsApi !== undefined && !Object.values(EndpointsApi).includes(props.endpointsApi)) {
-      problems.add('endpointsApi', props.endpointsApi, 'is not a valid EndpointsApi: use ENDPOINT_SLICE, ENDPOINTS or BOTH');
-    }
     const api = props.endpointsApi ?? EndpointsApi.ENDPOINT_SLICE;
     const slices = hasAddresses && api !== EndpointsApi.ENDPOINTS;
     claimName(this, problems, 'name', 'Service', identity.namespace, identity.name);
@@ -225,6 +223,13 @@ export class ExternalDatabase extends Construct implements IServiceEndpoint {
   public connectionEnv(prefix?: string): { [key: string]: string } {
     checkShape('ExternalDatabase.connectionEnv', [prefix], this.constructor.name, this);
     return connectionEnvOf(this, 'ExternalDatabase', prefix);
+  }
+
+  /** What the topology picture draws: this Service and what lies outside the cluster behind it. @internal */
+  public _topology(): TopologyPart {
+    const svc = serviceNode(this.namespace, this.serviceName, `${this.externalName ? 'ExternalName' : 'no selector'} ${portText(this.ports)}`);
+    const outside = outsideNode(this.namespace, this.serviceName, this.externalName ?? this.addresses.join(', '));
+    return { nodes: [svc, outside], edges: [{ from: svc, to: outside }] };
   }
 }
 

@@ -1,7 +1,7 @@
 import { Problems } from '../core/problems';
 import { ianaPortName, qualifiedName } from '../core/names';
 import { defaultPortName } from './scheme';
-import { NodePortRange, PortOptions, Protocol, ServicePortInfo } from './ports';
+import { NodePortRange, PortOptions, Protocol, ServicePortInfo } from '../core/ports';
 import type { K8sServicePort } from '../core/k8s';
 
 export const DEFAULT_NODE_PORT_RANGE: NodePortRange = { min: 30000, max: 32767 };
@@ -98,6 +98,8 @@ function resolveOne(spec: PortSpec, count: number, rules: PortRules, problems: P
     problems.add(`${field}${spec.targetField ?? 'containerPort'}`, spec.containerPort, PORT_RULE);
   }
   const protocol = spec.protocol ?? Protocol.TCP;
+  // Not left to the shape checks: a Service's ports may come from an IPodSource's podPorts, which
+  // code in another language or plain JavaScript implements and no shape check sees.
   if (!Object.values(Protocol).includes(protocol)) {
     problems.add(`${field}protocol`, protocol, 'is not a valid protocol: use TCP, UDP or SCTP');
   }

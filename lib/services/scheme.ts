@@ -1,4 +1,4 @@
-import { Protocol } from './ports';
+import { Protocol } from '../core/ports';
 
 /**
  * The one rule for what application protocol a port speaks, and so the scheme of the URLs handed

@@ -2,19 +2,20 @@ import { PatternObject } from '../core/api-object';
 import { checkShape, checkedScope } from '../core/shape';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connectionEnvOf, isPolicyTarget, PolicyPeer, tlsHostOf } from '../connections/connection';
+import { connectionEnvOf, isPolicyTarget, PolicyPeer, tlsHostOf } from './inbound';
 import { PatternDefaults } from '../core/defaults';
 import { namespaceKnown, serviceDnsName } from '../core/dns';
 import { IServiceEndpoint } from './endpoint';
 import { IdentityOptions } from '../core/identity';
 import { recommendedLabels } from '../core/labels';
-import { ServicePortInfo } from './ports';
+import { ServicePortInfo } from '../core/ports';
 import { Problems } from '../core/problems';
 import { claimName } from '../core/registry';
 import { resolveIdentity } from '../core/identity-model';
 import { externalNamePorts } from './service-render';
 import { brand, hasBrand } from '../core/brand';
 import type { K8sServicePort, K8sServiceSpec } from '../core/k8s';
+import { serviceNode, TopologyPart } from '../core/topology-part';
 
 /** Props of a ServiceAlias. */
 export interface ServiceAliasProps extends IdentityOptions {
@@ -92,6 +93,12 @@ export class ServiceAlias extends Construct implements IServiceEndpoint {
   public connectionEnv(prefix?: string): { [key: string]: string } {
     checkShape('ServiceAlias.connectionEnv', [prefix], this.constructor.name, this);
     return connectionEnvOf(this, 'ServiceAlias', prefix);
+  }
+
+  /** What the topology picture draws: this alias, pointing at its target. @internal */
+  public _topology(): TopologyPart {
+    const svc = serviceNode(this.namespace, this.serviceName, `alias of ${this.target.serviceName}.${this.target.namespace}`);
+    return { nodes: [svc], edges: [{ from: svc, to: serviceNode(this.target.namespace, this.target.serviceName), dashed: true }] };
   }
 }
 

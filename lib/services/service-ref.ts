@@ -1,13 +1,13 @@
 import { checkShape, checkedScope } from '../core/shape';
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { connectionEnvOf, PolicyPeer } from '../connections/connection';
+import { connectionEnvOf, PolicyPeer } from './inbound';
 import { serviceDnsName } from '../core/dns';
 import { IServiceEndpoint } from './endpoint';
 import { Problems } from '../core/problems';
 import { dns1035Label, dns1123Label, ianaPortName, qualifiedName } from '../core/names';
 import { APP_PROTOCOL_RULE, isPortNumber, PORT_RULE } from './ports-model';
-import { ExposedPort, Protocol, ServicePortInfo } from './ports';
+import { ExposedPort, Protocol, ServicePortInfo } from '../core/ports';
 import { brand, hasBrand } from '../core/brand';
 
 /** Props of a reference to a Service that is defined elsewhere. */

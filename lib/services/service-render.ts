@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { PatternObject } from '../core/api-object';
 import { nonEmptyMap } from '../core/collections';
 import { renderServiceSpec, ServiceOptions, ServiceType } from './service-spec';
-import { ServicePortInfo } from './ports';
+import { ServicePortInfo } from '../core/ports';
 import type { K8sServicePort } from '../core/k8s';
 
 /** Ports of an ExternalName Service: kept for consumers that read them, without targetPort. */

@@ -2,13 +2,13 @@ import { nonEmpty } from '../core/collections';
 // What every Service this library writes in front of pods shares: its type, traffic options,
 // their checks and its spec (ExposedApp's own Service and the Service construct).
 import { checkAnnotations } from '../core/labels';
-import { checkEnum } from '../core/checks';
 import { cidr } from '../core/net';
-import { NodePortRange, ServicePortInfo } from './ports';
+import { NodePortRange, ServicePortInfo } from '../core/ports';
 import { Problems } from '../core/problems';
 import { describeDuration, secondsOf, wholeSeconds } from '../core/durations';
 import { Duration } from 'cdk8s';
 import type { K8sServicePort, K8sServiceSpec } from '../core/k8s';
+import { CLIENT_IP_TIMEOUT_SECONDS, KUBELET_PORT } from '../core/service-values';
 
 /** How a Service is reachable; the values are the Kubernetes API strings. */
 export enum ServiceType {
@@ -130,18 +130,13 @@ export interface ServiceOptions {
 
 /** Checks the Service options against the type and ports. */
 export function checkServiceOptions(problems: Problems, props: ServiceOptions, type: ServiceType, ports: ServicePortInfo[]): void {
-  if (!Object.values(ServiceType).includes(type)) {
-    problems.add('serviceType', type, 'is not a valid ServiceType: use CLUSTER_IP, NODE_PORT or LOAD_BALANCER');
-  }
+  // Enum values were checked by the shape checks (CONTRIBUTING.md, "Enum values"); these are the rules between fields.
   const affinity = props.sessionAffinity ?? SessionAffinity.NONE;
-  if (!Object.values(SessionAffinity).includes(affinity)) {
-    problems.add('sessionAffinity', affinity, 'is not a valid SessionAffinity: use NONE or CLIENT_IP');
-  }
   if (props.sessionAffinityTimeout !== undefined) {
     if (affinity !== SessionAffinity.CLIENT_IP) {
       problems.add('sessionAffinityTimeout', describeDuration(props.sessionAffinityTimeout), 'is only allowed with sessionAffinity CLIENT_IP');
     } else {
-      wholeSeconds(problems, 'sessionAffinityTimeout', props.sessionAffinityTimeout, 1, 86400);
+      wholeSeconds(problems, 'sessionAffinityTimeout', props.sessionAffinityTimeout, CLIENT_IP_TIMEOUT_SECONDS.min, CLIENT_IP_TIMEOUT_SECONDS.max);
     }
   }
   const ranges = props.loadBalancerSourceRanges;
@@ -153,25 +148,17 @@ export function checkServiceOptions(problems: Problems, props: ServiceOptions, t
     if (rule) problems.add(`loadBalancerSourceRanges[${i}]`, range, rule);
   });
   const policy = props.externalTrafficPolicy;
-  if (policy !== undefined) {
-    if (!Object.values(ExternalTrafficPolicy).includes(policy)) {
-      problems.add('externalTrafficPolicy', policy, 'is not a valid ExternalTrafficPolicy: use CLUSTER or LOCAL');
-    } else if (type === ServiceType.CLUSTER_IP) {
-      problems.add('externalTrafficPolicy', policy, 'is only allowed with serviceType NodePort or LoadBalancer (got ClusterIP)');
-    }
+  if (policy !== undefined && type === ServiceType.CLUSTER_IP) {
+    problems.add('externalTrafficPolicy', policy, 'is only allowed with serviceType NodePort or LoadBalancer (got ClusterIP)');
   }
   if (type === ServiceType.LOAD_BALANCER) {
-    ports.filter((p) => p.port === 10250).forEach((p) => {
+    ports.filter((p) => p.port === KUBELET_PORT).forEach((p) => {
       problems.add('port', p.port, 'is reserved for the kubelet and cannot be exposed by a LoadBalancer');
     });
   }
   checkAnnotations(problems, 'serviceAnnotations', props.serviceAnnotations);
-  checkEnum(problems, 'internalTrafficPolicy', props.internalTrafficPolicy, InternalTrafficPolicy);
-  checkEnum(problems, 'trafficDistribution', props.trafficDistribution, TrafficDistribution);
-  checkEnum(problems, 'ipFamilyPolicy', props.ipFamilyPolicy, IpFamilyPolicy);
   const families = props.ipFamilies ?? [];
   families.forEach((f, i) => {
-    checkEnum(problems, `ipFamilies[${i}]`, f, IpFamily);
     if (families.indexOf(f) !== i) problems.add(`ipFamilies[${i}]`, f, 'is listed twice');
   });
   if (families.length > 2) problems.add('ipFamilies', families, 'may list at most two families');

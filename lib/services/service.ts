@@ -1,13 +1,13 @@
 import { checkShape, checkedScope } from '../core/shape';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { connectionEnvOf, forwardInbound, PolicyPeer, recordOpenPorts } from '../connections/connection';
+import { connectionEnvOf, forwardInbound, PolicyPeer, recordOpenPorts } from './inbound';
 import { serviceDnsName } from '../core/dns';
 import { IServiceEndpoint } from './endpoint';
 import { checkLabels, MANAGED_BY } from '../core/labels';
 import { dns1035Label, dns1123Label, ianaPortName } from '../core/names';
 import { DEFAULT_NODE_PORT_RANGE, resolvePortSpecs } from './ports-model';
-import { Protocol, ServicePortInfo } from './ports';
+import { Protocol, ServicePortInfo } from '../core/ports';
 import { Problems } from '../core/problems';
 import { claimName, claimNodePort } from '../core/registry';
 import { checkServiceOptions, ServiceOptions, ServiceType } from './service-spec';
@@ -15,6 +15,7 @@ import { serviceObject } from './service-render';
 import { PatternDefaults } from '../core/defaults';
 import { noteNamespace } from '../core/namespace-notes';
 import { brand, hasBrand } from '../core/brand';
+import { podsNode, portText, serviceNode, TopologyEdge, TopologyPart, topologyPartOf } from '../core/topology-part';
 
 /** A container port of a set of pods, as a Service can target it. */
 export interface PodPortInfo {
@@ -334,6 +335,21 @@ export class Service extends Construct implements IServiceEndpoint {
   /** @internal */
   public _policyPeer(): PolicyPeer {
     return { pods: { namespace: this.namespace, selector: this.pods.podSelector } };
+  }
+
+  /** What the topology picture draws: this Service and the pods it selects. @internal */
+  public _topology(): TopologyPart {
+    const svc = serviceNode(this.namespace, this.serviceName, `${this.headless ? 'headless' : this.serviceType} ${portText(this.ports)}`);
+    const nodes = [svc];
+    const edges: TopologyEdge[] = [];
+    for (const src of podSourcesOf(this.pods)) {
+      // Pods a pattern of this library runs are drawn by it; others by their labels.
+      const drawn = topologyPartOf(src)?.pods;
+      const pods = drawn ?? podsNode(this.namespace, src.podSelector);
+      if (!drawn) nodes.push(pods);
+      edges.push({ from: svc, to: pods });
+    }
+    return { nodes, edges };
   }
 }
 

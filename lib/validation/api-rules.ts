@@ -1,5 +1,7 @@
 import { CLUSTER_SCOPED_KINDS } from '../core/kinds';
-import { isPortNumber } from '../services/ports-model';
+import { Protocol } from '../core/ports';
+import { DEFAULT_NODE_PORT_RANGE, isPortNumber } from '../services/ports-model';
+import { CLIENT_IP_TIMEOUT_SECONDS, KUBELET_PORT } from '../core/service-values';
 import { ipFamily, specialIp, cidr } from '../core/net';
 import { dns1035Label, dns1123Label, dns1123Subdomain, envVarName, ianaPortName, labelValue, qualifiedName } from '../core/names';
 import { quantity, quantityValue } from '../core/quantity';
@@ -8,7 +10,7 @@ import { IssueList, list, Manifest, num, obj, Obj, own, str, strMap } from './js
 import { checkFields } from './fields';
 import { checkContainerDetails, checkContainerKinds, checkScheduling, checkVolumes } from './pod-rules';
 import { podSpecOf } from './pod-security';
-import { MAX_OBJECT_BYTES, sleepSeconds } from '../core/pod-values';
+import { CONFIG_MAP_KEY, MAX_OBJECT_BYTES, sleepSeconds } from '../core/pod-values';
 
 /** Options of the semantic checks. */
 export interface RuleOptions {
@@ -16,7 +18,8 @@ export interface RuleOptions {
   readonly nodePortRange?: { readonly min: number; readonly max: number };
 }
 
-const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+/** The API's protocols: the values of the public Protocol enum (K8S-RULES.md §2, §3, §7). */
+const PROTOCOLS: string[] = Object.values(Protocol);
 const SELECTOR_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
 
 /** The restart policies the pods of each kind may have (podSpecOf finds the pods). */
@@ -114,7 +117,7 @@ function checkService(spec: Obj, issues: IssueList, options: RuleOptions): void 
   const names = new Set<string>();
   const pairs = new Set<string>();
   const nodePairs = new Set<string>();
-  const range = options.nodePortRange ?? { min: 30000, max: 32767 };
+  const range = options.nodePortRange ?? DEFAULT_NODE_PORT_RANGE;
   ports.forEach((p, i) => {
     const path = `/spec/ports/${i}`;
     const name = str(p.name);
@@ -142,13 +145,14 @@ function checkService(spec: Obj, issues: IssueList, options: RuleOptions): void 
       if (nodePairs.has(nodePair)) issues.add('api-server', `${path}/nodePort`, `${nodePair} is not unique`);
       nodePairs.add(nodePair);
     }
-    if (type === 'LoadBalancer' && p.port === 10250) issues.add('api-server', `${path}/port`, '10250 may not be exposed by a LoadBalancer');
+    if (type === 'LoadBalancer' && p.port === KUBELET_PORT) issues.add('api-server', `${path}/port`, `${KUBELET_PORT} may not be exposed by a LoadBalancer`);
   });
   checkLabelMap(issues, '/spec/selector', spec.selector);
   const affinity = str(spec.sessionAffinity);
   const timeout = num(obj(obj(spec.sessionAffinityConfig).clientIP).timeoutSeconds);
-  if (timeout !== undefined && (affinity !== 'ClientIP' || timeout < 1 || timeout > 86400)) {
-    issues.add('api-server', '/spec/sessionAffinityConfig/clientIP/timeoutSeconds', `${timeout} needs sessionAffinity ClientIP and 1-86400`);
+  const { min, max } = CLIENT_IP_TIMEOUT_SECONDS;
+  if (timeout !== undefined && (affinity !== 'ClientIP' || timeout < min || timeout > max)) {
+    issues.add('api-server', '/spec/sessionAffinityConfig/clientIP/timeoutSeconds', `${timeout} needs sessionAffinity ClientIP and ${min}-${max}`);
   }
   if (spec.loadBalancerSourceRanges !== undefined && type !== 'LoadBalancer') issues.add('api-server', '/spec/loadBalancerSourceRanges', 'is only allowed with type LoadBalancer');
   list(spec.loadBalancerSourceRanges).forEach((r, i) => issues.check(`/spec/loadBalancerSourceRanges/${i}`, r, cidr(String(r))));
@@ -286,7 +290,7 @@ function checkNetworkPolicy(spec: Obj, issues: IssueList): void {
   for (const t of list(spec.policyTypes)) if (t !== 'Ingress' && t !== 'Egress') issues.add('api-server', '/spec/policyTypes', `${JSON.stringify(t)} is not Ingress or Egress`);
 }
 
-const DATA_KEY = /^[-._a-zA-Z0-9]+$/;
+const DATA_KEY = CONFIG_MAP_KEY;
 /** Keys each built-in Secret type requires (pkg/apis/core/validation ValidateSecret). */
 const SECRET_KEYS: { [type: string]: string[] } = {
   'kubernetes.io/tls': ['tls.crt', 'tls.key'],

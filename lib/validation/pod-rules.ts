@@ -1,16 +1,19 @@
 // The API server's pod-spec rules beyond names and ports: volumes, mounts, env sources, init
 // containers and sidecars, lifecycle hooks, extended resources and scheduling
-// (shared/K8S-RULES.md §9, pkg/apis/core/validation). Written from the rules, not from the
-// constructs' own checks, so that it can judge what the constructs write.
+// (shared/K8S-RULES.md §9, pkg/apis/core/validation). It reads manifests, not the constructs'
+// state, so that it can judge what they write; the rule values both apply (field paths, divisors,
+// keys, ids, modes) are written once, in lib/core/pod-values.ts.
 import { dns1123Label, dns1123Subdomain, envVarName, labelValue, qualifiedName } from '../core/names';
 import { quantity, quantityValue } from '../core/quantity';
-import { HOST_PATH_TYPES, hostPathPath, hugePageAmount, hugePageSize } from '../core/pod-values';
+import {
+  CONFIG_MAP_KEY, envFieldPath, HOST_PATH_TYPES, hostPathPath, hugePageAmount, hugePageSize, MAX_FILE_MODE, MAX_ID, resourceDivisor, resourceFieldResource,
+  TOKEN_EXPIRATION_SECONDS, VOLUME_FIELD_PATHS,
+} from '../core/pod-values';
+import { ImagePullPolicy } from '../workloads/container';
 import { IssueList, list, num, obj, Obj, str, strMap } from './json';
 
-const ENV_FIELD_PATHS = new Set(['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName',
-  'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs']);
-const VOLUME_FIELD_PATHS = new Set(['metadata.name', 'metadata.namespace', 'metadata.uid', 'metadata.labels', 'metadata.annotations']);
-const PULL_POLICIES = new Set(['Always', 'IfNotPresent', 'Never']);
+/** The API's pull policies: the values of the public ImagePullPolicy enum (K8S-RULES.md §9). */
+const PULL_POLICIES = new Set<string>(Object.values(ImagePullPolicy));
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
 const NATIVE_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
 
@@ -30,7 +33,7 @@ function itemPath(issues: IssueList, path: string, value: unknown): void {
 }
 
 function fileMode(issues: IssueList, path: string, value: unknown): void {
-  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 511)) {
+  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_FILE_MODE)) {
     issues.add('api-server', path, `${String(value)} must be a number between 0 and 0777 (octal), both inclusive`);
   }
 }
@@ -84,7 +87,7 @@ function downwardItems(issues: IssueList, path: string, items: unknown, seen: Se
     const hasField = it.fieldRef !== undefined;
     if (hasField === (it.resourceFieldRef !== undefined)) issues.add('api-server', `${path}/${i}`, 'needs exactly one of fieldRef and resourceFieldRef');
     const fp = str(obj(it.fieldRef).fieldPath);
-    if (hasField && !VOLUME_FIELD_PATHS.has(fp ?? '')) issues.add('api-server', `${path}/${i}/fieldRef/fieldPath`, `"${fp}" is not a supported value`);
+    if (hasField && !VOLUME_FIELD_PATHS.includes(fp ?? '')) issues.add('api-server', `${path}/${i}/fieldRef/fieldPath`, `"${fp}" is not a supported value`);
   });
 }
 
@@ -106,7 +109,7 @@ function checkProjected(projected: Obj, path: string, issues: IssueList): void {
       itemPath(issues, `${p}/serviceAccountToken/path`, t.path);
       here.add(String(t.path));
       const exp = t.expirationSeconds;
-      if (exp !== undefined && !(Number.isInteger(exp) && (exp as number) >= 600 && (exp as number) <= 2 ** 32)) {
+      if (exp !== undefined && !(Number.isInteger(exp) && (exp as number) >= TOKEN_EXPIRATION_SECONDS.min && (exp as number) <= TOKEN_EXPIRATION_SECONDS.max)) {
         issues.add('api-server', `${p}/serviceAccountToken/expirationSeconds`, `${String(exp)} must be at least 10 minutes (600) and at most 2^32 seconds`);
       }
     }
@@ -132,19 +135,18 @@ export function checkContainerDetails(c: Obj, path: string, issues: IssueList, v
       const ref = obj(from[key]);
       issues.check(`${p}/valueFrom/${key}/name`, ref.name, dns1123Subdomain(str(ref.name) ?? ''));
       const k = str(ref.key) ?? '';
-      if (!/^[-._a-zA-Z0-9]+$/.test(k)) issues.add('api-server', `${p}/valueFrom/${key}/key`, `"${k}" must consist of alphanumeric characters, '-', '_' or '.'`);
+      if (!CONFIG_MAP_KEY.test(k)) issues.add('api-server', `${p}/valueFrom/${key}/key`, `"${k}" must consist of alphanumeric characters, '-', '_' or '.'`);
     }
     if (from.fieldRef !== undefined) {
       const fp = str(obj(from.fieldRef).fieldPath) ?? '';
-      const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(fp);
-      if (!ENV_FIELD_PATHS.has(fp) && !(m && qualifiedName(m[2]) === undefined)) issues.add('api-server', `${p}/valueFrom/fieldRef/fieldPath`, `"${fp}" is not a supported value`);
+      if (!envFieldPath(fp)) issues.add('api-server', `${p}/valueFrom/fieldRef/fieldPath`, `"${fp}" is not a supported value`);
     }
     if (from.resourceFieldRef !== undefined) {
       const r = obj(from.resourceFieldRef);
-      const m = /^(limits|requests)\.(cpu|memory|ephemeral-storage|hugepages-.+)$/.exec(str(r.resource) ?? '');
-      if (!m) issues.add('api-server', `${p}/valueFrom/resourceFieldRef/resource`, `"${String(r.resource)}" is not a supported value`);
+      const resource = resourceFieldResource(str(r.resource) ?? '');
+      if (!resource) issues.add('api-server', `${p}/valueFrom/resourceFieldRef/resource`, `"${String(r.resource)}" is not a supported value`);
       const d = str(r.divisor);
-      const ok = d === undefined || (m?.[2] === 'cpu' ? d === '1m' || d === '1' : /^1(|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)$/.test(d));
+      const ok = d === undefined || resourceDivisor(resource ?? '', d);
       if (!ok) issues.add('api-server', `${p}/valueFrom/resourceFieldRef/divisor`, `"${d}" is not a supported value`);
     }
   });
@@ -173,7 +175,7 @@ export function checkContainerDetails(c: Obj, path: string, issues: IssueList, v
     if (h !== undefined && HANDLERS.filter((k) => obj(h)[k] !== undefined).length !== 1) issues.add('api-server', `${path}/lifecycle/${hook}`, 'must specify exactly one handler type');
   }
   const policy = c.imagePullPolicy;
-  if (policy !== undefined && !PULL_POLICIES.has(String(policy))) issues.add('api-server', `${path}/imagePullPolicy`, `"${String(policy)}" is not one of Always, IfNotPresent, Never`);
+  if (policy !== undefined && !PULL_POLICIES.has(String(policy))) issues.add('api-server', `${path}/imagePullPolicy`, `"${String(policy)}" is not one of ${[...PULL_POLICIES].join(', ')}`);
   checkResourceNames(obj(c.resources), `${path}/resources`, issues);
 }
 
@@ -299,7 +301,7 @@ export function checkScheduling(pod: Obj, path: string, issues: IssueList): void
 export function checkIds(issues: IssueList, path: string, sc: Obj): void {
   const ids = [...['runAsUser', 'runAsGroup', 'fsGroup'].map((f) => [f, sc[f]] as const), ...list(sc.supplementalGroups).map((g, i) => [`supplementalGroups/${i}`, g] as const)];
   for (const [field, id] of ids) {
-    if (id !== undefined && !(Number.isInteger(id) && (id as number) >= 0 && (id as number) <= 2147483647)) issues.add('api-server', `${path}/${field}`, `${JSON.stringify(id)} must be between 0 and 2147483647, inclusive`);
+    if (id !== undefined && !(Number.isInteger(id) && (id as number) >= 0 && (id as number) <= MAX_ID)) issues.add('api-server', `${path}/${field}`, `${JSON.stringify(id)} must be between 0 and ${MAX_ID}, inclusive`);
   }
 }
 

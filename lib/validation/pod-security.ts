@@ -1,3 +1,4 @@
+import { BASELINE_CAPABILITIES, RESTRICTED_CAPABILITIES, RESTRICTED_VOLUME_TYPES } from '../core/pod-values';
 import { list, Manifest, obj, Obj, str } from './json';
 
 /** A Pod Security Standards profile. */
@@ -12,11 +13,9 @@ export interface PodSecurityViolation {
   readonly message: string;
 }
 
-const BASELINE_CAPS = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT']);
 const SAFE_SYSCTLS = new Set(['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range',
   'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.ip_local_reserved_ports', 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout',
   'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes', 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem']);
-const RESTRICTED_VOLUMES = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);
 const SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
 
 /** The pod of a Pod or of a workload's template: its metadata, its spec and the spec's JSON path. */
@@ -55,7 +54,7 @@ function checkPod(spec: Obj, profile: PodSecurityProfile, add: (check: string, p
     if (v.hostPath !== undefined) add('hostPathVolumes', `/volumes/${i}`, 'hostPath volumes are forbidden');
     if (profile === 'restricted') {
       const type = Object.keys(v).find((k) => k !== 'name');
-      if (type && !RESTRICTED_VOLUMES.has(type)) add('restrictedVolumes', `/volumes/${i}`, `${type} volumes are forbidden`);
+      if (type && !RESTRICTED_VOLUME_TYPES.includes(type)) add('restrictedVolumes', `/volumes/${i}`, `${type} volumes are forbidden`);
     }
   });
   list(psc.sysctls).map(obj).forEach((s, i) => {
@@ -74,14 +73,14 @@ function checkPod(spec: Obj, profile: PodSecurityProfile, add: (check: string, p
       if (p.hostPort !== undefined && p.hostPort !== 0) add('hostPorts', `${path}/ports/${j}/hostPort`, 'must be unset or 0');
     });
     const capsAdd = list(obj(sc.capabilities).add).map(String);
-    for (const cap of capsAdd) if (!BASELINE_CAPS.has(cap)) add('capabilities_baseline', `${path}/securityContext/capabilities/add`, `${cap} is not allowed`);
+    for (const cap of capsAdd) if (!BASELINE_CAPABILITIES.includes(cap)) add('capabilities_baseline', `${path}/securityContext/capabilities/add`, `${cap} is not allowed`);
     if (sc.procMount !== undefined && sc.procMount !== 'Default' && !userNs) add('procMount', `${path}/securityContext/procMount`, 'must be Default');
     checkContext(sc, `${path}/securityContext`, 'container', profile, add);
     if (profile !== 'restricted' || windows) continue;
     if (sc.allowPrivilegeEscalation !== false) add('allowPrivilegeEscalation', `${path}/securityContext/allowPrivilegeEscalation`, 'must be false');
     const drop = list(obj(sc.capabilities).drop).map(String);
     if (!drop.includes('ALL')) add('capabilities_restricted', `${path}/securityContext/capabilities/drop`, 'must include ALL');
-    for (const cap of capsAdd) if (cap !== 'NET_BIND_SERVICE') add('capabilities_restricted', `${path}/securityContext/capabilities/add`, `${cap} is not allowed (only NET_BIND_SERVICE)`);
+    for (const cap of capsAdd) if (!RESTRICTED_CAPABILITIES.includes(cap)) add('capabilities_restricted', `${path}/securityContext/capabilities/add`, `${cap} is not allowed (only ${RESTRICTED_CAPABILITIES.join(', ')})`);
     if (!userNs && sc.runAsNonRoot !== true && psc.runAsNonRoot !== true) add('runAsNonRoot', `${path}/securityContext/runAsNonRoot`, 'must be true (on the pod or the container)');
     const seccomp = str(obj(sc.seccompProfile).type) ?? str(obj(psc.seccompProfile).type);
     if (seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost') add('seccompProfile_restricted', `${path}/securityContext/seccompProfile/type`, 'must be RuntimeDefault or Localhost (on the pod or the container)');

@@ -4,20 +4,23 @@ import type { K8sContainer, K8sContainerPort, K8sEnvFromSource, K8sEnvVar, K8sLi
 // the main container, init containers, sidecars and extra main containers alike.
 import { Probe, ProbeKind, ProbeTimings } from './probe';
 import { checkEnum } from '../core/checks';
-import { ContainerOptions, ContainerPortOptions, Cpu, EnvFrom, EnvValue, EnvValueSource, ImagePullPolicy, LifecycleHandler, LifecycleKind, ResourceOptions, ResourceSetting } from './container';
+import { ContainerOptions, ContainerPortOptions, EnvFrom, EnvValue, EnvValueSource, ImagePullPolicy, LifecycleHandler, LifecycleKind } from './container';
+import { Cpu, ResourceOptions, ResourceSetting } from '../core/resources';
 import { hasBrand } from '../core/brand';
 import { Size } from 'cdk8s';
 import { PatternDefaultsProps } from '../core/defaults';
 import { dns1123Label, dns1123Subdomain, envVarName, ianaPortName, qualifiedName } from '../core/names';
 import { isPortNumber, PORT_RULE } from '../services/ports-model';
-import { Protocol } from '../services/ports';
+import { Protocol } from '../core/ports';
 import { Problems } from '../core/problems';
 import { secondsOf, wholeSeconds } from '../core/durations';
 import { quantity, quantityValue, sizeQuantity, wholeNumber } from '../core/quantity';
 import { volumeSubPath } from '../core/paths';
-import { hugePageAmount, hugePageSize, sleepSeconds } from '../core/pod-values';
+import {
+  BASELINE_CAPABILITIES, CONFIG_MAP_KEY, ENV_FIELD_PATHS, envFieldPath, hugePageAmount, hugePageSize, MAX_ID, RESTRICTED_CAPABILITIES, resourceDivisor, resourceFieldResource, sleepSeconds,
+} from '../core/pod-values';
 import { VolumeMount } from './volume';
-import { PodSecurity } from './workload';
+import { PodSecurity } from '../core/pod-security';
 
 /** What a container is in the pod. */
 export enum ContainerRole {
@@ -86,9 +89,6 @@ const DEFAULT_RESOURCES: { [F in ResourceSetting]?: string } = {
 /** The capabilities of a container under RESTRICTED that adds none; one frozen object for all, as rendering copies it. */
 const DROP_ALL: { readonly drop: string[] } = Object.freeze({ drop: Object.freeze(['ALL']) as string[] });
 
-/** Capabilities the baseline Pod Security Standard allows to add. */
-export const BASELINE_CAPABILITIES = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT'];
-
 export function resolveContainer(o: ContainerOptions, name: string, ctx: ContainerContext): ResolvedContainer {
   const { problems, field: f } = ctx;
   if (typeof o.image !== 'string' || o.image.trim() === '' || /\s/.test(o.image)) {
@@ -142,7 +142,7 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
 
 /** Checks a user or group id: an integer in 0-2147483647. */
 export function checkId(problems: Problems, field: string, id: number | undefined): void {
-  if (id !== undefined && (!Number.isInteger(id) || id < 0 || id > 2147483647)) problems.add(field, id, 'is not a valid id: it must be an integer in 0-2147483647');
+  if (id !== undefined && (!Number.isInteger(id) || id < 0 || id > MAX_ID)) problems.add(field, id, `is not a valid id: it must be an integer in 0-${MAX_ID}`);
 }
 
 /** Checks the container's variables; returns the ones from sources, rendered. */
@@ -470,8 +470,6 @@ function compact(map: { [k: string]: string | undefined }): { [k: string]: strin
 }
 
 const ENV_SOURCES = new Set<string>(Object.values(EnvValueSource));
-const FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
-const RESOURCE_REF = /^(limits|requests)\.(cpu|memory|ephemeral-storage|hugepages-.+)$/;
 
 function renderEnvValue(problems: Problems, f: string, name: string, v: EnvValue): K8sEnvVar {
   const field = `${f}envValues["${name}"]`;
@@ -486,30 +484,23 @@ function renderEnvValue(problems: Problems, f: string, name: string, v: EnvValue
     case EnvValueSource.CONFIG_MAP: {
       const ruleName = dns1123Subdomain(v.ref);
       if (ruleName) problems.add(`${field}.name`, v.ref, ruleName);
-      if (!v.key || !/^[-._a-zA-Z0-9]+$/.test(v.key)) problems.add(`${field}.key`, v.key ?? '', 'is not a valid key: letters, digits, "-", "_" and "."');
+      if (!v.key || !CONFIG_MAP_KEY.test(v.key)) problems.add(`${field}.key`, v.key ?? '', 'is not a valid key: letters, digits, "-", "_" and "."');
       return { name, valueFrom: { [v.source]: { name: v.ref, key: v.key, optional: v.optional } } };
     }
     case EnvValueSource.FIELD: {
-      const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(v.ref);
-      const ok = FIELD_PATHS.includes(v.ref) || (m !== null && qualifiedName(m[2]) === undefined);
-      if (!ok) problems.add(`${field}.fieldPath`, v.ref, `is not a pod field the API allows in env: ${FIELD_PATHS.join(', ')}, metadata.labels['<key>'] or metadata.annotations['<key>']`);
+      if (!envFieldPath(v.ref)) problems.add(`${field}.fieldPath`, v.ref, `is not a pod field the API allows in env: ${ENV_FIELD_PATHS.join(', ')}, metadata.labels['<key>'] or metadata.annotations['<key>']`);
       return { name, valueFrom: { fieldRef: { fieldPath: v.ref } } };
     }
     case EnvValueSource.RESOURCE: {
-      const m = RESOURCE_REF.exec(v.ref);
-      if (!m) problems.add(`${field}.resource`, v.ref, 'is not a resource the API allows: limits.<r> or requests.<r> with r one of cpu, memory, ephemeral-storage, hugepages-<size>');
-      if (v.divisor !== undefined && !divisorAllowed(m?.[2] ?? '', v.divisor)) {
-        problems.add(`${field}.divisor`, v.divisor, m?.[2] === 'cpu' ? 'is not allowed for cpu: use 1m or 1' : 'is not allowed: use 1, 1k, 1M, 1G, 1T, 1P, 1E or 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei');
+      const resource = resourceFieldResource(v.ref);
+      if (!resource) problems.add(`${field}.resource`, v.ref, 'is not a resource the API allows: limits.<r> or requests.<r> with r one of cpu, memory, ephemeral-storage, hugepages-<size>');
+      if (v.divisor !== undefined && !resourceDivisor(resource ?? '', v.divisor)) {
+        problems.add(`${field}.divisor`, v.divisor, resource === 'cpu' ? 'is not allowed for cpu: use 1m or 1' : 'is not allowed: use 1, 1k, 1M, 1G, 1T, 1P, 1E or 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei');
       }
       if (v.key !== undefined && dns1123Label(v.key)) problems.add(`${field}.containerName`, v.key, String(dns1123Label(v.key)));
       return { name, valueFrom: { resourceFieldRef: { containerName: v.key, resource: v.ref, divisor: v.divisor } } };
     }
   }
-}
-
-function divisorAllowed(resource: string, divisor: string): boolean {
-  if (resource === 'cpu') return divisor === '1m' || divisor === '1';
-  return /^1(|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)$/.test(divisor);
 }
 
 function renderEnvFrom(problems: Problems, field: string, e: EnvFrom): K8sEnvFromSource {
@@ -632,9 +623,9 @@ function resolveCapabilities(problems: Problems, field: string, caps: string[], 
   caps.forEach((cap, i) => {
     if (typeof cap !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(cap) || cap.startsWith('CAP_')) {
       problems.add(`${field}[${i}]`, cap, 'is not a capability name: upper-case without the CAP_ prefix, e.g. NET_BIND_SERVICE');
-    } else if (restricted && cap !== 'NET_BIND_SERVICE') {
+    } else if (restricted && !RESTRICTED_CAPABILITIES.includes(cap)) {
       const fix = BASELINE_CAPABILITIES.includes(cap) ? ', or podSecurity: PodSecurity.BASELINE' : '';
-      problems.add(`${field}[${i}]`, cap, `is not allowed by PodSecurity RESTRICTED, which allows only NET_BIND_SERVICE: remove it${fix}`);
+      problems.add(`${field}[${i}]`, cap, `is not allowed by PodSecurity RESTRICTED, which allows only ${RESTRICTED_CAPABILITIES.join(', ')}: remove it${fix}`);
     } else if (!restricted && podSecurity !== PodSecurity.PRIVILEGED && !BASELINE_CAPABILITIES.includes(cap)) {
       problems.add(`${field}[${i}]`, cap, `is not allowed by PodSecurity BASELINE (allowed: ${BASELINE_CAPABILITIES.join(', ')}): use podSecurity: PodSecurity.PRIVILEGED`);
     }

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { ServiceWorkload } from './service-workload';
 import { HttpRouteOptions } from '../routing/gateway-route';
 import { IdentityOptions } from '../core/identity';
-import { PortOptions } from '../services/ports';
+import { PortOptions } from '../core/ports';
 import { ServiceOptions, ServiceType } from '../services/service-spec';
 import { IngressOptions, IngressRouter } from '../routing/ingress-router';
 import { WorkloadOptions } from './workload';

@@ -6,7 +6,7 @@ import { ServiceWorkload } from './service-workload';
 import { IdentityOptions } from '../core/identity';
 import { dns1123Label, dns1123Subdomain } from '../core/names';
 import { checkCount, renderPodTemplate } from './pod-template';
-import { PortOptions } from '../services/ports';
+import { PortOptions } from '../core/ports';
 import { ServiceType } from '../services/service-spec';
 import { Problems } from '../core/problems';
 import { quantityValue, sizeQuantity, sizeText } from '../core/quantity';

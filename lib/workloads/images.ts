@@ -3,7 +3,7 @@
 // numeric id, so `runAsNonRoot: true` makes the kubelet refuse them (CreateContainerConfigError).
 // Evidence: the USER line (or its absence) of each image's Dockerfile in docker-library.
 import { ResolvedContainer } from './container-model';
-import { PodSecurity } from './workload';
+import { PodSecurity } from '../core/pod-security';
 import { remembered } from '../core/collections';
 
 const ROOT_IMAGES: { [name: string]: string } = {

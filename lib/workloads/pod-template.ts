@@ -1,6 +1,7 @@
 import { nonEmpty, nonEmptyMap } from '../core/collections';
 import type { K8sContainer, K8sDeploymentSpec, K8sPodSecurityContext, K8sPodSpec, K8sPodTemplateSpec, K8sVolume } from '../core/k8s';
-import { Connection, ConsumerState } from '../connections/connection';
+import { ConsumerState } from '../connections/connection';
+import { Connection } from '../services/inbound';
 import { ContainerRole, checkId, checkPodPorts, PodPort, renderContainer, renderPorts, resolveContainer, ResolvedContainer } from './container-model';
 import { NamedContainerOptions } from './container';
 import { Problems } from '../core/problems';
@@ -15,7 +16,9 @@ import { checkEnum } from '../core/checks';
 import { resolveScheduling } from './scheduling-model';
 import { resolveVolumes } from './volume-model';
 import { rootImageWarning } from './images';
-import { DeploymentStrategy, PercentOrAbsolute, PodSecurity, RollingUpdateOptions, WorkloadOptions } from './workload';
+import { DeploymentStrategy, WorkloadOptions } from './workload';
+import { PercentOrAbsolute, RollingUpdateOptions } from '../core/workload-options';
+import { PodSecurity } from '../core/pod-security';
 import { wholeSeconds } from '../core/durations';
 
 /** The validated, defaulted workload: plain data that renders to a pod template. */

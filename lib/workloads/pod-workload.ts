@@ -2,7 +2,9 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { PatternObject } from '../core/api-object';
 import { Construct } from 'constructs';
 import { checkShape } from '../core/shape';
-import { connect, Connection, PolicyPeer, watchInbound } from '../connections/connection';
+import { connect } from '../connections/connection';
+import { Connection, PolicyPeer, watchInbound } from '../services/inbound';
+import { TopologyPart, workloadPart } from '../core/topology-part';
 import { networkPolicyObject, policySettings } from '../connections/network-policy';
 import { PatternDefaults, PatternDefaultsProps } from '../core/defaults';
 import { IdentityOptions } from '../core/identity';
@@ -28,6 +30,8 @@ import { PatternMetadata, PatternSpec, ResolvedPattern } from './pattern-spec';
  */
 interface PodState {
   readonly namespace: string;
+  /** Kind of the workload object (Deployment, StatefulSet). */
+  readonly workloadKind: string;
   readonly workloadName: string;
   readonly selector: { [key: string]: string };
   readonly podLabels: { [key: string]: string };
@@ -162,7 +166,7 @@ export abstract class PodWorkload extends Construct implements IPodSource {
     noteNamespace(this, identity.writtenNamespace, workload.podSecurity);
     // The Service first: pods started after it get its environment variables, and GitOps tools
     // apply in file order.
-    this._pods = { namespace: identity.namespace, workloadName, selector, podLabels, metadataNamespace: identity.metadataNamespace ?? null, namespaceWritten: identity.writtenNamespace !== undefined, workload: undefined! };
+    this._pods = { namespace: identity.namespace, workloadKind: spec.workloadKind, workloadName, selector, podLabels, metadataNamespace: identity.metadataNamespace ?? null, namespaceWritten: identity.writtenNamespace !== undefined, workload: undefined! };
     this._renderService(resolved, metadata);
     const object = spec.render(workloadMetadata, podLabels);
     const names = resolved.names;
@@ -272,9 +276,23 @@ export abstract class PodWorkload extends Construct implements IPodSource {
     return { pods: { namespace: this.namespace, selector: this.selector } };
   }
 
-  /** @internal */
-  public get _scale(): string {
-    return scaleText(this._workload);
+  /**
+   * What the topology picture draws: the workload (and its Service), and the connections of its pods.
+   * @internal
+   */
+  public _topology(): TopologyPart {
+    return workloadPart({
+      path: this.node.path, namespace: this.namespace, kind: this._pods.workloadKind, workloadName: this.workloadName,
+      scale: scaleText(this._workload), connections: this._workload.connections, ...this._serviceDrawing(),
+    });
+  }
+
+  /**
+   * The pattern's own Service, for the topology picture.
+   * @internal
+   */
+  protected _serviceDrawing(): { serviceName?: string; serviceDetail?: string } {
+    return {};
   }
 
   /** @internal */

@@ -1,7 +1,6 @@
 import { nonEmpty, nonEmptyMap } from '../core/collections';
 // Resolution of nodeSelector, tolerations and affinity (K8S-RULES.md §9, Scheduling).
 import { secondsOf } from '../core/durations';
-import { checkEnum } from '../core/checks';
 import { checkLabels } from '../core/labels';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from '../core/names';
 import { Problems } from '../core/problems';
@@ -29,8 +28,6 @@ export function resolveScheduling(problems: Problems, o: {
 }
 
 function renderToleration(problems: Problems, field: string, t: Toleration): K8sToleration {
-  checkEnum(problems, `${field}.operator`, t.operator, TolerationOperator);
-  checkEnum(problems, `${field}.effect`, t.effect, TaintEffect);
   const exists = t.operator === TolerationOperator.EXISTS;
   if (t.key === undefined || t.key === '') {
     if (!exists) problems.add(`${field}.operator`, t.operator ?? TolerationOperator.EQUAL, 'must be EXISTS when no key is given (a toleration of every taint)');
@@ -82,7 +79,6 @@ function requirements(problems: Problems, field: string, t: NodeAffinityTerm): K
 function requirement(problems: Problems, field: string, r: LabelRequirement, podLabels: boolean): K8sNodeSelectorRequirement {
   const keyRule = qualifiedName(r.key);
   if (keyRule) problems.add(`${field}.key`, r.key, keyRule);
-  checkEnum(problems, `${field}.operator`, r.operator, LabelOperator);
   const values = r.values ?? [];
   if (podLabels && (r.operator === LabelOperator.GT || r.operator === LabelOperator.LT)) {
     problems.add(`${field}.operator`, r.operator, 'is for node labels only: a pod label selector takes IN, NOT_IN, EXISTS or DOES_NOT_EXIST');

@@ -2,14 +2,15 @@ import { ApiObject } from 'cdk8s';
 import { PatternObject } from '../core/api-object';
 import { nonEmptyMap } from '../core/collections';
 import { checkShape } from '../core/shape';
-import { connectionEnvOf, recordIngressRoute } from '../connections/connection';
+import { connectionEnvOf, recordIngressRoute } from '../services/inbound';
+import { gatewayNode, ingressNode, portText, TopologyPart } from '../core/topology-part';
 import { PatternDefaultsProps } from '../core/defaults';
 import { serviceDnsName } from '../core/dns';
 import { dns1035Label, serviceEnvPrefix } from '../core/names';
 import { Problems } from '../core/problems';
 import { claimName, claimNodePort } from '../core/registry';
 import { IServiceEndpoint } from '../services/endpoint';
-import { NodePortRange, PortOptions, ServicePortInfo } from '../services/ports';
+import { NodePortRange, PortOptions, ServicePortInfo } from '../core/ports';
 import { DEFAULT_NODE_PORT_RANGE, PortRules, ResolvedPort, renderServicePorts, resolvePorts } from '../services/ports-model';
 import { portAddress } from '../services/scheme';
 import { AddServiceOptions, Service } from '../services/service';
@@ -279,21 +280,33 @@ export abstract class ServiceWorkload extends PodWorkload implements IServiceEnd
   }
 
   /**
-   * The HTTPRoute, for the topology picture.
+   * What the topology picture draws: the Service and its workload, and what routes HTTP to it.
    * @internal
    */
-  public get _httpRoute(): { gateway: IGatewayRef; match: string; port: number } | undefined {
-    return this._svc.routeInfo;
+  public _topology(): TopologyPart {
+    const part = super._topology();
+    const svc = part.nodes[0];
+    const route = this._svc.routeInfo;
+    if (route) {
+      const gw = gatewayNode(route.gateway, this.namespace);
+      part.nodes.push(gw);
+      part.edges.push({ from: gw, to: svc, label: `HTTPRoute ${route.match} :${route.port}` });
+    }
+    const own = this._serviceSpec.ingress?.router ? undefined : this._svc.ingressRoute;
+    if (own) {
+      const ing = ingressNode(this.namespace, this.serviceName, `Ingress ${this.serviceName}`);
+      part.nodes.push(ing);
+      if (this._svc.ingress) part.owners!.push({ path: this._svc.ingress.node.path, node: ing });
+      const port = own.port ? own.port.name || String(own.port.port) : '';
+      part.edges.push({ from: ing, to: svc, label: `${own.host ?? '*'}${own.path} :${port}` });
+    }
+    return part;
   }
 
-  /**
-   * The own Ingress route, for the topology picture (undefined when it joined a router).
-   * @internal
-   */
-  public get _ownIngressRoute(): { match: string; port: string } | undefined {
-    const r = this._svc.ingressRoute;
-    if (!r || this._serviceSpec.ingress?.router) return undefined;
-    return { match: `${r.host ?? '*'}${r.path}`, port: r.port ? r.port.name || String(r.port.port) : '' };
+  /** @internal */
+  protected _serviceDrawing(): { serviceName?: string; serviceDetail?: string } {
+    const s = this._serviceSpec;
+    return { serviceName: this.serviceName, serviceDetail: `${s.headless ? 'headless' : s.type} ${portText(this.ports)}` };
   }
 }
 

@@ -3,19 +3,16 @@ import { sizeQuantity } from '../core/quantity';
 import { secondsOf } from '../core/durations';
 import { dns1123Label, dns1123Subdomain } from '../core/names';
 import { volumeItemPath } from '../core/paths';
-import { HOST_PATH_TYPES, hostPathPath } from '../core/pod-values';
+import { HOST_PATH_TYPES, hostPathPath, MAX_FILE_MODE, RESTRICTED_VOLUME_TYPES, TOKEN_EXPIRATION_SECONDS, VOLUME_FIELD_PATHS } from '../core/pod-values';
 import { Problems } from '../core/problems';
 import { EmptyDirMedium, KeyToPath, Projection, ProjectionKind, Volume } from './volume';
-import { PodSecurity } from './workload';
+import { PodSecurity } from '../core/pod-security';
 import { hasBrand } from '../core/brand';
 import type {
   K8sConfigMapVolumeSource, K8sEmptyDirVolumeSource, K8sKeyToPath, K8sPersistentVolumeClaimVolumeSource, K8sProjectedVolumeSource, K8sSecretVolumeSource,
   K8sVolumeProjection,
 } from '../core/k8s';
 
-/** Volume types the restricted Pod Security Standard allows. */
-const RESTRICTED_VOLUME_TYPES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
-const DOWNWARD_FIELDS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'metadata.labels', 'metadata.annotations'];
 
 /** The pod's volumes as JSON, and the names a mount may use. */
 export function resolveVolumes(problems: Problems, volumes: Volume[], podSecurity: PodSecurity, claimNames: string[]): { json: object[]; names: Set<string> } {
@@ -92,7 +89,7 @@ function checkObjectName(problems: Problems, field: string, name: unknown): void
 }
 
 function checkMode(problems: Problems, field: string, mode: unknown): void {
-  if (mode !== undefined && (!Number.isInteger(mode) || (mode as number) < 0 || (mode as number) > 0o777)) {
+  if (mode !== undefined && (!Number.isInteger(mode) || (mode as number) < 0 || (mode as number) > MAX_FILE_MODE)) {
     problems.add(field, mode, 'is not a file mode: an integer 0-511, written in TypeScript as octal 0o000-0o777');
   }
 }
@@ -127,7 +124,7 @@ function renderProjections(problems: Problems, field: string, sources: Projectio
         const t = src.token!;
         path(`${f}.path`, t.path);
         const seconds = t.expiration === undefined ? undefined : secondsOf(t.expiration);
-        if (t.expiration !== undefined && (seconds === undefined || seconds < 600 || seconds > 2 ** 32)) {
+        if (t.expiration !== undefined && (seconds === undefined || seconds < TOKEN_EXPIRATION_SECONDS.min || seconds > TOKEN_EXPIRATION_SECONDS.max)) {
           problems.add(`${f}.expiration`, seconds ?? t.expiration, 'must be whole seconds from 10 minutes (600) to 2^32 seconds');
         }
         return { serviceAccountToken: { audience: t.audience, expirationSeconds: seconds, path: t.path } };
@@ -137,8 +134,8 @@ function renderProjections(problems: Problems, field: string, sources: Projectio
           downwardAPI: {
             items: (src.files ?? []).map((file, j) => {
               path(`${f}.files[${j}].path`, file.path);
-              if (!DOWNWARD_FIELDS.includes(file.fieldPath)) {
-                problems.add(`${f}.files[${j}].fieldPath`, file.fieldPath, `is not a field the API allows in a volume: ${DOWNWARD_FIELDS.join(', ')}`);
+              if (!VOLUME_FIELD_PATHS.includes(file.fieldPath)) {
+                problems.add(`${f}.files[${j}].fieldPath`, file.fieldPath, `is not a field the API allows in a volume: ${VOLUME_FIELD_PATHS.join(', ')}`);
               }
               return { path: file.path, fieldRef: { fieldPath: file.fieldPath } };
             }),

@@ -22,7 +22,7 @@ import { PortOptions, ServicePortInfo } from '../services/ports';
 import { checkServiceOptions, renderServiceSpec, ServiceOptions, ServiceType } from '../services/service-spec';
 import { claimName, claimNodePort } from '../core/registry';
 import { claimObjectName, claimProductionNames, productionObjects } from './production';
-import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressSpec, pickBackendPort } from '../routing/routes-model';
+import { checkIngressSettings, checkRouteMatch, checkTls, checkTlsHostsServed, hostCovers, ingressSpec, pickBackendPort } from '../routing/routes-model';
 import { IngressTls, PathType } from '../routing/routes';
 import { IngressOptions, IngressRouter } from '../routing/ingress-router';
 import { resolveWorkload, ResolvedWorkload } from './pod-template';
@@ -293,12 +293,7 @@ function checkAppIngress(problems: Problems, ingress: IngressOptions, name: stri
   if (ingress.router && (ingress.ingressClassName !== undefined || ingress.annotations !== undefined)) {
     problems.add('ingress.router', ingress.router.node.path, 'is shared: set ingressClassName and annotations on the router, not on the app');
   }
-  const host = ingress.host;
-  for (const tlsHost of ingress.router ? [] : ingress.tls?.hosts ?? []) {
-    if (host === undefined || !hostCovers(tlsHost, host)) {
-      problems.add('ingress.tls.hosts', tlsHost, `is served by no rule of this Ingress (hosts: ${host ?? 'none'})`);
-    }
-  }
+  if (!ingress.router) checkTlsHostsServed(problems, 'ingress.tls.hosts', ingress.tls?.hosts ?? [], ingress.host === undefined ? [] : [ingress.host]);
   return pickBackendPort(problems, 'ingress', { serviceName: name, ports }, ingress);
 }
 

@@ -247,6 +247,13 @@ describe('IngressRouter HTTPRoute names', () => {
     expect(() => gatewayRouter(newChart(), { httpRouteNames: names })).toThrow(`IngressRouter 'test/shop': ${message}`);
   });
 
+  test('a host named like an Object property ("constructor") gets the derived name', () => {
+    const chart = newChart();
+    const router = gatewayRouter(chart, { httpRouteNames: { 'shop.example.com': 'storefront' } });
+    router.addRoute({ host: 'constructor', backend: ServiceRef.fromName(chart, 'web', 'web', { port: 80 }) });
+    expect(router.httpRouteObjects.map((r) => r.name)).toEqual(['shop-constructor']);
+  });
+
   test('a name for a host no route has fails at synth', () => {
     const chart = newChart();
     const router = gatewayRouter(chart, { httpRouteNames: { 'shop.exmaple.com': 'storefront' } });

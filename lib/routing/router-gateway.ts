@@ -64,7 +64,7 @@ export class GatewayRenderer implements RouterRenderer {
 
   public claimHost(problems: Problems, host: string | undefined): void {
     const name = this.nameOf(host);
-    const given = this.settings.httpRouteNames?.[hostKey(host)] !== undefined;
+    const given = this.givenName(host) !== undefined;
     const field = given ? `httpRouteNames[${JSON.stringify(hostKey(host))}]` : 'name';
     if (!given) {
       const rule = dns1123Subdomain(name);
@@ -97,9 +97,15 @@ export class GatewayRenderer implements RouterRenderer {
 
   /** The HTTPRoute name of a host: the one given in httpRouteNames, else `<router>-<host>`. */
   private nameOf(host: string | undefined): string {
-    const given = this.settings.httpRouteNames?.[hostKey(host)];
+    const given = this.givenName(host);
     if (given !== undefined) return given;
     return host === undefined ? this.table.name : `${this.table.name}-${host.replace(/^\*/, 'wildcard').replace(/\./g, '-')}`;
+  }
+
+  /** The name httpRouteNames gives a host's HTTPRoute (own keys only: a host may be "constructor"). */
+  private givenName(host: string | undefined): string | undefined {
+    const names = this.settings.httpRouteNames ?? {};
+    return Object.prototype.hasOwnProperty.call(names, hostKey(host)) ? names[hostKey(host)] : undefined;
   }
 
   /** Lets this router's HTTPRoutes reach a Service of another namespace (one ReferenceGrant there). */

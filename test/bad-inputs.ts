@@ -325,7 +325,7 @@ const PLAIN_JS: Array<[string, (s: Construct) => void, string]> = [
   ['ExternalDatabase IPv6 zone', (s) => { new ExternalDatabase(s, 'db', { addresses: ['2001:db8::1%eth0'], port: 5432 }); }, "ExternalDatabase 'test/db': addresses[0] \"2001:db8::1%eth0\" is not a valid IP address"],
   ['ServiceAlias without a target', (s) => { new ServiceAlias(s, 'alias', js({})); }, "ServiceAlias 'test/alias': target undefined is required"],
   ['IngressRouter props as a string', (s) => { new IngressRouter(s, 'edge', js('nginx')); }, "IngressRouter 'test/edge': props \"nginx\" must be an IngressRouterProps, not a string"],
-  ['addRoute without a backend', (s) => { new IngressRouter(s, 'edge').addRoute(js({ host: 'a.example.com' })); }, "IngressRouter 'test/edge': backend undefined is required"],
+  ['addRoute without a backend', (s) => { new IngressRouter(s, 'edge').addRoute(js({ host: 'a.example.com' })); }, "IngressRouter 'test/edge': a route needs a backend (a Service) or a resource (another object): give one"],
   ['addRoute host a number', (s) => { new IngressRouter(s, 'edge').addRoute(js({ host: 1, backend: new ExposedApp(s, 'web', { image: IMAGE }) })); }, "IngressRouter 'test/edge': host 1 must be a string, not a number"],
   ['connectTo without a provider', (s) => { new ExposedApp(s, 'web', { image: IMAGE }).connectTo(js(undefined)); }, "ExposedApp 'test/web': provider undefined is required"],
   ['connectTo with a string', (s) => { new ExposedApp(s, 'web', { image: IMAGE }).connectTo(js('db')); }, "ExposedApp 'test/web': provider \"db\" must be an IServiceEndpoint, not a string"],
@@ -393,6 +393,18 @@ const OTHERS: BadInput[] = [
       router.addRoute({ host: 'a.example.com', backend: new ExposedApp(s, 'a', { image: IMAGE }) });
       router.addRoute({ host: 'a.example.com', backend: new ExposedApp(s, 'b', { image: IMAGE }) });
     },
+  },
+  {
+    construct: 'IngressRouter', title: 'resource backend with a slash in its kind', message: "IngressRouter 'test/edge': resource.kind \"storage/Bucket\" must not contain \"/\" or \"%\"",
+    build: (s) => { new IngressRouter(s, 'edge', { routes: [{ path: '/icons', resource: { apiGroup: 'k8s.example.com', kind: 'storage/Bucket', name: 'icons' } }] }); },
+  },
+  {
+    construct: 'IngressRouter', title: 'resource backend in Gateway mode', message: "IngressRouter 'test/edge': defaultResourceBackend \"StorageBucket/static\" is an Ingress resource backend, which api GATEWAY cannot write: an HTTPRoute of this router routes to Services (use api INGRESS, or a Service backend)",
+    build: (s) => { new IngressRouter(s, 'edge', { api: RouteApi.GATEWAY, gateway: GatewayRef.fromName(s, 'gw', 'gw'), defaultResourceBackend: { kind: 'StorageBucket', name: 'static' } }); },
+  },
+  {
+    construct: 'IngressRouter', title: 'one HTTPRoute name for two hosts', message: "IngressRouter 'test/edge': httpRouteNames[\"b.example.com\"] \"web\" is also given to host \"a.example.com\": each host's HTTPRoute needs a name of its own",
+    build: (s) => { new IngressRouter(s, 'edge', { api: RouteApi.GATEWAY, gateway: GatewayRef.fromName(s, 'gw', 'gw'), httpRouteNames: { 'a.example.com': 'web', 'b.example.com': 'web' } }); },
   },
 ];
 

@@ -2,11 +2,11 @@
 // configuration: the real API server accepts what the constructs write
 // (test/apiserver/configurations.apiserver.ts), and the library's objects render what cdk8s would
 // (test/object-json.test.ts).
-import { Duration, Size } from 'cdk8s';
+import { Chart, Duration, Size } from 'cdk8s';
 import fc from 'fast-check';
 import {
   Cpu, EmptyDirMedium, EnvFrom, EnvValue, ExposedAppProps, LabelOperator, LifecycleHandler, NamedContainerOptions, PodSecurity, Probe, Projection, Protocol,
-  TaintEffect, TolerationOperator, Volume,
+  TaintEffect, TolerationOperator, Volume, GatewayRef, IngressResourceBackend, IngressRouter, IServiceEndpoint, PathType, RouteApi, ServiceRef,
 } from '../lib';
 
 const dnsName = fc.stringMatching(/^[a-z]([a-z0-9-]{0,14}[a-z0-9])?$/);
@@ -100,4 +100,61 @@ export function exposedAppProps(w: Workload): ExposedAppProps {
     preStop: w.preStop,
     readiness: w.protocol === Protocol.UDP ? Probe.none() : undefined,
   };
+}
+
+const ROUTE_HOSTS = [undefined, 'shop.example.com', '*.example.com', 'a-b.example.com', 'a.b.example.com'] as const;
+
+/** An object name the API server takes as one path segment: any text but "." and "..", without "/" or "%". */
+const pathSegment = fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' }).filter((s) => s !== '.' && s !== '..' && !/[/%]/.test(s));
+
+const resourceBackend = fc.record({
+  apiGroup: fc.constantFrom(undefined, '', 'k8s.example.com', 'storage.example.io'),
+  kind: fc.oneof(fc.constantFrom('StorageBucket', 'ConfigMap'), pathSegment),
+  name: pathSegment,
+}, { requiredKeys: ['kind', 'name'] }).map((r): IngressResourceBackend => (r.apiGroup === undefined ? { kind: r.kind, name: r.name } : r));
+
+/** A random IngressRouter: its mode, routes to Services or (Ingress only) other objects, default backend, HTTPRoute names. */
+export const router = fc.record({
+  gateway: fc.boolean(),
+  routes: fc.uniqueArray(fc.record({
+    host: fc.constantFrom(...ROUTE_HOSTS),
+    path: fc.constantFrom('/', '/api', '/static', '/v1/items'),
+    exact: fc.boolean(),
+    target: fc.oneof(fc.constantFrom('web', 'admin', 'other-namespace'), resourceBackend),
+  }), { minLength: 1, maxLength: 6, selector: (r) => `${r.host} ${r.path} ${r.exact}` }),
+  defaultBackend: fc.option(fc.oneof(fc.constant('web' as const), resourceBackend), { nil: undefined }),
+  routeNames: fc.dictionary(fc.constantFrom('shop.example.com', '*.example.com', 'a.b.example.com', '*'), dnsName, { maxKeys: 2 }),
+});
+
+/** One random router configuration. */
+export type RouterConfig = typeof router extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * Builds the router of a configuration in `chart`, with Service backends in namespace `shop`
+ * (and one elsewhere, which Gateway mode reaches through a ReferenceGrant). Resource backends
+ * become Services in Gateway mode, and HTTPRoute names are given for hosts that have routes.
+ */
+export function buildRouter(chart: Chart, c: RouterConfig): IngressRouter {
+  const services: { [name: string]: IServiceEndpoint } = {
+    'web': ServiceRef.fromName(chart, 'web', 'web', { namespace: 'shop', port: 80, portName: 'http' }),
+    'admin': ServiceRef.fromName(chart, 'admin', 'admin', { namespace: 'shop', port: 9090 }),
+    'other-namespace': ServiceRef.fromName(chart, 'other', 'legacy', { namespace: c.gateway ? 'legacy' : 'shop', port: 8080 }),
+  };
+  const target = (t: string | IngressResourceBackend) => (typeof t === 'string' ? { backend: services[t] } : c.gateway ? { backend: services.web } : { resource: t });
+  const hosts = new Set<string>(c.routes.map((r) => r.host ?? '*'));
+  const names = Object.entries(c.routeNames).filter(([h]) => hosts.has(h) || (h === '*' && c.defaultBackend !== undefined));
+  return new IngressRouter(chart, 'router', {
+    namespace: 'shop',
+    api: c.gateway ? RouteApi.GATEWAY : RouteApi.INGRESS,
+    gateway: c.gateway ? GatewayRef.fromName(chart, 'gw', 'public', { namespace: 'infra' }) : undefined,
+    httpRouteNames: c.gateway && names.length > 0 ? Object.fromEntries(names) : undefined,
+    ...(c.defaultBackend === undefined ? {} : typeof c.defaultBackend === 'string' || c.gateway
+      ? { defaultBackend: services.web } : { defaultResourceBackend: c.defaultBackend }),
+    routes: c.routes.map((r) => ({
+      host: r.host,
+      path: r.path,
+      pathType: r.exact ? PathType.EXACT : c.gateway ? PathType.PREFIX : PathType.IMPLEMENTATION_SPECIFIC,
+      ...target(r.target),
+    })),
+  });
 }

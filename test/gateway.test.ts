@@ -181,6 +181,98 @@ describe('one PathType for Ingress and HTTPRoute', () => {
   });
 });
 
+describe('IngressRouter HTTPRoute names', () => {
+  const gatewayRouter = (chart: Chart, props: Partial<IngressRouterProps> = {}) =>
+    new IngressRouter(chart, 'shop', { api: RouteApi.GATEWAY, gateway: GatewayRef.fromName(chart, 'gw', 'public', { namespace: 'infra' }), ...props });
+
+  test('named by host; "*" names the routes without a host and the default backend; the rest keep <router>-<host>', () => {
+    const chart = newChart();
+    const web = new ExposedApp(chart, 'web', { image: IMAGE });
+    const router = gatewayRouter(chart, { httpRouteNames: { 'shop.example.com': 'storefront', '*': 'fallback' }, defaultBackend: web });
+    new ExposedApp(chart, 'api', { image: IMAGE, ingress: { router, host: 'shop.example.com', path: '/api' } });
+    router.addRoute({ host: 'shop.example.com', backend: web });
+    router.addRoute({ host: 'www.example.com', backend: web });
+    const out = synth(chart);
+    expect(router.httpRouteObjects.map((r) => r.name)).toEqual(['fallback', 'shop-www-example-com', 'storefront']);
+    expect(find(out, 'HTTPRoute', 'storefront').spec).toMatchObject({ hostnames: ['shop.example.com'] });
+    expect(find(out, 'HTTPRoute', 'storefront').spec.rules).toHaveLength(2);
+    expect(find(out, 'HTTPRoute', 'fallback').spec).toEqual({
+      parentRefs: [{ name: 'public', namespace: 'infra' }],
+      rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'web', port: 80 }] }],
+    });
+  });
+
+  test('the same routes without names write the same HTTPRoutes under the derived names', () => {
+    const build = (names?: { [host: string]: string }) => {
+      const chart = newChart();
+      const router = gatewayRouter(chart, { httpRouteNames: names });
+      router.addRoute({ host: 'a.example.com', backend: new ExposedApp(chart, 'web', { image: IMAGE }) });
+      return find(synth(chart), 'HTTPRoute').spec;
+    };
+    expect(build({ 'a.example.com': 'a' })).toEqual(build());
+  });
+
+  test('a name another construct writes is a clash naming both', () => {
+    const chart = newChart();
+    new ExposedApp(chart, 'storefront', { image: IMAGE, route: { gateway: GatewayRef.fromName(chart, 'gw2', 'public') } });
+    const router = gatewayRouter(chart, { httpRouteNames: { 'shop.example.com': 'storefront' } });
+    expect(() => router.addRoute({ host: 'shop.example.com', backend: ServiceRef.fromName(chart, 'web', 'web', { port: 80 }) })).toThrow(
+      "IngressRouter 'test/shop': httpRouteNames[\"shop.example.com\"] \"storefront\" clashes with 'test/storefront': both write HTTPRoute \"storefront\" in namespace \"default\"");
+  });
+
+  test('two hosts whose derived names are equal: an error instead of one HTTPRoute silently losing the other host', () => {
+    const chart = newChart();
+    const router = gatewayRouter(chart);
+    const web = ServiceRef.fromName(chart, 'web', 'web', { port: 80 });
+    router.addRoute({ host: 'a-b.example.com', backend: web });
+    expect(() => router.addRoute({ host: 'a.b.example.com', backend: web })).toThrow(
+      "IngressRouter 'test/shop': name \"shop-a-b-example-com\" is already the name of the HTTPRoute for host \"a-b.example.com\", so host \"a.b.example.com\" cannot have it too: give one of them its own name in httpRouteNames");
+    // named apart, both hosts are written
+    const chart2 = newChart();
+    const router2 = gatewayRouter(chart2, { httpRouteNames: { 'a.b.example.com': 'a-dot-b' } });
+    const web2 = ServiceRef.fromName(chart2, 'web', 'web', { port: 80 });
+    router2.addRoute({ host: 'a-b.example.com', backend: web2 });
+    router2.addRoute({ host: 'a.b.example.com', backend: web2 });
+    expect(router2.httpRouteObjects.map((r) => r.name)).toEqual(['a-dot-b', 'shop-a-b-example-com']);
+  });
+
+  test.each([
+    ['a name given to two hosts', { 'a.example.com': 'web', 'b.example.com': 'web' },
+      'httpRouteNames["b.example.com"] "web" is also given to host "a.example.com": each host\'s HTTPRoute needs a name of its own'],
+    ['a name that is no DNS subdomain', { 'a.example.com': 'Web' },
+      'httpRouteNames["a.example.com"] "Web" '],
+    ['a key that is no host', { 'A.example.com': 'web' },
+      'httpRouteNames "A.example.com" is not a host: it must be lower-case (the keys are route hosts, or "*" for the routes without a host)'],
+  ])('%s', (_what, names, message) => {
+    expect(() => gatewayRouter(newChart(), { httpRouteNames: names })).toThrow(`IngressRouter 'test/shop': ${message}`);
+  });
+
+  test('a host named like an Object property ("constructor") gets the derived name', () => {
+    const chart = newChart();
+    const router = gatewayRouter(chart, { httpRouteNames: { 'shop.example.com': 'storefront' } });
+    router.addRoute({ host: 'constructor', backend: ServiceRef.fromName(chart, 'web', 'web', { port: 80 }) });
+    expect(router.httpRouteObjects.map((r) => r.name)).toEqual(['shop-constructor']);
+  });
+
+  test('a name for a host no route has fails at synth', () => {
+    const chart = newChart();
+    const router = gatewayRouter(chart, { httpRouteNames: { 'shop.exmaple.com': 'storefront' } });
+    router.addRoute({ host: 'shop.example.com', backend: ServiceRef.fromName(chart, 'web', 'web', { port: 80 }) });
+    expect(() => synth(chart)).toThrow(
+      "IngressRouter 'test/shop': httpRouteNames[\"shop.exmaple.com\"] \"storefront\" names the HTTPRoute of host \"shop.exmaple.com\", but no route of this router has that host (hosts: shop.example.com)");
+  });
+
+  test('resource backends are refused in Gateway mode', () => {
+    const chart = newChart();
+    const bucket = { apiGroup: 'k8s.example.com', kind: 'StorageBucket', name: 'icon-assets' };
+    const message = 'is an Ingress resource backend, which api GATEWAY cannot write: an HTTPRoute of this router routes to Services (use api INGRESS, or a Service backend)';
+    expect(() => gatewayRouter(chart, { routes: [{ path: '/icons', resource: bucket }] })).toThrow(
+      `IngressRouter 'test/shop': resource "StorageBucket/icon-assets" ${message}`);
+    expect(() => gatewayRouter(newChart(), { defaultResourceBackend: bucket })).toThrow(
+      `IngressRouter 'test/shop': defaultResourceBackend "StorageBucket/icon-assets" ${message}`);
+  });
+});
+
 describe('Gateway API bad input', () => {
   test('more than 16 rules for one host fail at synth', () => {
     const chart = newChart();

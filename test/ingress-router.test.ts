@@ -140,6 +140,84 @@ describe('IngressRouter', () => {
   });
 });
 
+describe('IngressRouter resource backends', () => {
+  // The Kubernetes docs' ingress-resource-backend.yaml: a storage bucket as default backend and for /icons.
+  const STATIC = { apiGroup: 'k8s.example.com', kind: 'StorageBucket', name: 'static-assets' };
+  const ICONS = { apiGroup: 'k8s.example.com', kind: 'StorageBucket', name: 'icon-assets' };
+
+  test('a resource as a route and as the default backend, as the docs example writes them', () => {
+    const chart = newChart();
+    new IngressRouter(chart, 'ingress-resource-backend', {
+      defaultResourceBackend: STATIC,
+      routes: [{ path: '/icons', pathType: PathType.IMPLEMENTATION_SPECIFIC, resource: ICONS }],
+    });
+    expect(find(synth(chart), 'Ingress').spec).toEqual({
+      defaultBackend: { resource: STATIC },
+      rules: [{ http: { paths: [{ path: '/icons', pathType: 'ImplementationSpecific', backend: { resource: ICONS } }] } }],
+    });
+  });
+
+  test('resources and Services side by side; the core group is written without apiGroup', () => {
+    const chart = newChart();
+    const router = new IngressRouter(chart, 'files');
+    const web = new ExposedApp(chart, 'web', { image: IMAGE });
+    router.addRoute({ host: 'files.example.com', backend: web });
+    router.addRoute({ host: 'files.example.com', path: '/pages', resource: { apiGroup: '', kind: 'ConfigMap', name: 'pages' } });
+    router.addRoute({ host: 'files.example.com', path: '/logo', resource: { kind: 'ConfigMap', name: 'logo' } });
+    router.useDefaultResourceBackend(STATIC);
+    const ing = find(synth(chart), 'Ingress');
+    expect(ing.spec.defaultBackend).toEqual({ resource: STATIC });
+    expect(ing.spec.rules[0].http.paths.map((p: { backend: object }) => p.backend)).toEqual([
+      { service: { name: 'web', port: { name: 'http' } } },
+      { resource: { kind: 'ConfigMap', name: 'logo' } },
+      { resource: { kind: 'ConfigMap', name: 'pages' } },
+    ]);
+    // the topology picture draws Services only
+    expect(router._routeList.map((r) => r.serviceName)).toEqual(['web']);
+  });
+
+  test('a resource route and its conflicts follow the same rules as a Service route', () => {
+    const chart = newChart();
+    const router = new IngressRouter(chart, 'files', { routes: [{ path: '/icons', resource: ICONS }] });
+    expect(() => router.addRoute({ path: '/icons', resource: STATIC })).toThrow(
+      "IngressRouter 'test/files': route \"*/icons\" (Prefix) from 'test/files' conflicts with the same route from 'test/files'");
+  });
+
+  test.each([
+    ['neither backend nor resource', { path: '/x' },
+      'a route needs a backend (a Service) or a resource (another object): give one'],
+    ['a port with a resource', { resource: ICONS, port: 80 },
+      'port 80 picks a Service port: it does not go with resource'],
+    ['a kind with "/"', { resource: { ...ICONS, kind: 'storage/Bucket' } },
+      'resource.kind "storage/Bucket" must not contain "/" or "%"'],
+    ['a name that is ".."', { resource: { ...ICONS, name: '..' } },
+      'resource.name ".." must not be "." or ".."'],
+    ['an empty name', { resource: { ...ICONS, name: '' } },
+      'resource.name "" must not be empty'],
+    ['an upper-case apiGroup', { resource: { ...ICONS, apiGroup: 'K8s.example.com' } },
+      'resource.apiGroup "K8s.example.com" '],
+  ])('%s', (_what, route, message) => {
+    const chart = newChart();
+    const router = new IngressRouter(chart, 'files');
+    expect(() => router.addRoute(route)).toThrow(`IngressRouter 'test/files': ${message}`);
+  });
+
+  test('a Service and a resource in one route, and both default backends', () => {
+    const chart = newChart();
+    const web = new ExposedApp(chart, 'web', { image: IMAGE });
+    expect(() => new IngressRouter(chart, 'a', { routes: [{ backend: web, resource: ICONS }] })).toThrow(
+      `IngressRouter 'test/a': resource ${JSON.stringify(ICONS)} cannot be combined with backend: give one`);
+    expect(() => new IngressRouter(chart, 'b', { defaultBackend: web, defaultResourceBackend: STATIC })).toThrow(
+      `IngressRouter 'test/b': defaultResourceBackend ${JSON.stringify(STATIC)} cannot be combined with defaultBackend: give one`);
+  });
+
+  test('HTTPRoute names are for Gateway mode', () => {
+    const chart = newChart();
+    expect(() => new IngressRouter(chart, 'edge', { httpRouteNames: { 'a.example.com': 'a' } })).toThrow(
+      "IngressRouter 'test/edge': httpRouteNames {\"a.example.com\":\"a\"} is for api GATEWAY: an Ingress is one object, named after the router (use name)");
+  });
+});
+
 describe('Ingress bad input', () => {
   test('class or annotations on an app that joins a router', () => {
     const chart = newChart();

@@ -388,6 +388,11 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "router": "IngressRouter?",
     "tls": "IngressTls?"
   },
+  "IngressResourceBackend": {
+    "kind": "string",
+    "name": "string",
+    "apiGroup": "string?"
+  },
   "IngressRouterProps": {
     "component": "string?",
     "name": "string?",
@@ -397,7 +402,9 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "api": "RouteApi?",
     "defaultBackend": "IServiceEndpoint?",
     "defaultBackendPort": "BackendPortOptions?",
+    "defaultResourceBackend": "IngressResourceBackend?",
     "gateway": "IGatewayRef?",
+    "httpRouteNames": "{string}?",
     "ingressClassName": "string?",
     "labels": "{string}?",
     "routes": "RouteOptions[]?",
@@ -565,7 +572,8 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "pathType": "PathType?",
     "port": "number?",
     "portName": "string?",
-    "backend": "IServiceEndpoint"
+    "backend": "IServiceEndpoint?",
+    "resource": "IngressResourceBackend?"
   },
   "ServiceAccountTokenProjection": {
     "path": "string",
@@ -1028,6 +1036,12 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "port",
       "BackendPortOptions?"
+    ]
+  ],
+  "IngressRouter.useDefaultResourceBackend": [
+    [
+      "resource",
+      "IngressResourceBackend"
     ]
   ],
   "LifecycleHandler.exec": [

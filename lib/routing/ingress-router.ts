@@ -1,8 +1,6 @@
 import { watchReferences } from '../core/reference-notes';
-import { nonEmptyMap } from '../core/collections';
-import { PatternObject } from '../core/api-object';
 import { checkShape, checkedScope } from '../core/shape';
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { PatternDefaults } from '../core/defaults';
 import { IServiceEndpoint } from '../services/endpoint';
@@ -10,20 +8,32 @@ import { IdentityOptions } from '../core/identity';
 import { recordIngressRoute } from '../services/inbound';
 import { checkLabels, recommendedLabels } from '../core/labels';
 import { Problems } from '../core/problems';
-import { claimName } from '../core/registry';
 import { resolveIdentity } from '../core/identity-model';
 import { ServicePortInfo } from '../core/ports';
-import { checkGatewayRef, checkRoutePath, checkRuleCount, httpPathMatch, httpRouteObject, httpRouteSpec, referenceGrant, RouteRule } from './gateway-route-model';
+import { checkGatewayRef } from './gateway-route-model';
 import { IGatewayRef, RouteApi } from './gateway-route';
-import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './routes';
-import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressSpec, pickBackendPort } from './routes-model';
+import { BackendPortOptions, IngressResourceBackend, IngressTls, PathType, RouteMatch } from './routes';
+import { checkIngressSettings, checkResourceBackend, checkTls, hostCovers, pickBackendPort } from './routes-model';
+import { RouterRenderer, RouteTable, RouteTarget } from './router-table';
+import { IngressRenderer } from './router-ingress';
+import { GatewayRenderer } from './router-gateway';
 import { brand, hasBrand } from '../core/brand';
 import { gatewayNode, ingressNode, serviceNode, TopologyEdge, TopologyPart } from '../core/topology-part';
 
-/** A route of an IngressRouter: host and path to a Service port. */
+/** A route of an IngressRouter: host and path to a Service port, or (Ingress only) to another object. */
 export interface RouteOptions extends RouteMatch, BackendPortOptions {
-  /** The Service to send traffic to (an ExposedApp, HeadlessGroup, ServiceRef, ...). */
-  readonly backend: IServiceEndpoint;
+  /**
+   * The Service to send traffic to (an ExposedApp, HeadlessGroup, ServiceRef, ...); give this
+   * or `resource`.
+   * @default - none: `resource` must be given
+   */
+  readonly backend?: IServiceEndpoint;
+  /**
+   * An object that is not a Service to send traffic to (an Ingress resource backend, e.g. a
+   * storage bucket the controller serves); give this or `backend`. Ingress only.
+   * @default - none: `backend` must be given
+   */
+  readonly resource?: IngressResourceBackend;
 }
 
 /** An Ingress for one ExposedApp: its own, or a route on a shared IngressRouter. */
@@ -83,6 +93,12 @@ export interface IngressRouterProps extends IdentityOptions {
    */
   readonly defaultBackend?: IServiceEndpoint;
   /**
+   * An object that is not a Service as the backend for requests that match no rule (an Ingress
+   * resource backend); instead of `defaultBackend`. Ingress only.
+   * @default - the controller's default
+   */
+  readonly defaultResourceBackend?: IngressResourceBackend;
+  /**
    * Render the routing table as an Ingress or as Gateway API HTTPRoutes (one per host). In
    * Gateway mode TLS belongs to the Gateway's listeners, and `ingressClassName`, `annotations`
    * and `tls` (Ingress settings) are not rendered.
@@ -99,16 +115,14 @@ export interface IngressRouterProps extends IdentityOptions {
    * @default - its first TCP port
    */
   readonly defaultBackendPort?: BackendPortOptions;
-}
-
-interface Route {
-  readonly host?: string;
-  readonly path: string;
-  readonly pathType: PathType;
-  readonly serviceName: string;
-  readonly serviceNamespace: string;
-  readonly port?: ServicePortInfo;
-  readonly source: string;
+  /**
+   * Names of the HTTPRoutes (api GATEWAY), by host: `{ 'shop.example.com': 'shop' }`; the key
+   * `*` names the HTTPRoute of the routes without a host (and of the default backend). Each
+   * key must be a host of the router's routes, and each name is the HTTPRoute's name.
+   * @default - `<name>-<host>` with dots as dashes and a leading `*` as `wildcard`
+   * (`shop-www-example-com`), and the router's name for the routes without a host
+   */
+  readonly httpRouteNames?: { [host: string]: string };
 }
 
 /**
@@ -124,21 +138,17 @@ export class IngressRouter extends Construct {
 
   /** The Ingress (Ingress mode only). */
   public readonly ingress?: ApiObject;
-  /** Name of the Ingress, and of the HTTPRoutes' common prefix. */
+  /** Name of the Ingress, and the prefix of the HTTPRoutes' names that `httpRouteNames` does not give. */
   public readonly ingressName: string;
   /** Namespace of the Ingress or HTTPRoutes. */
   public readonly namespace: string;
   /** Which API the routing table renders with. */
   public readonly api: RouteApi;
 
-  private readonly routes = new Map<string, Route>();
-  private readonly tls: IngressTls[] = [];
+  private readonly table: RouteTable;
+  // Chosen once: everything that depends on the API (Ingress or Gateway) is asked of it.
+  private readonly renderer: RouterRenderer;
   private readonly gateway?: IGatewayRef;
-  private readonly metadata: { namespace?: string; labels: { [key: string]: string } };
-  // Gateway mode only: HTTPRoute per route name, and Services granted per backend namespace.
-  private readonly httpRoutes?: Map<string, ApiObject>;
-  private readonly grants?: Map<string, Set<string>>;
-  private defaultBackend?: { serviceName: string; serviceNamespace: string; port?: ServicePortInfo };
 
   /**
    * @param scope the chart or construct this one belongs to
@@ -152,49 +162,39 @@ export class IngressRouter extends Construct {
     const problems = new Problems('IngressRouter', this);
     const identity = resolveIdentity(this, props, PatternDefaults.of(this), problems);
     this.namespace = identity.namespace;
+    this.ingressName = identity.name;
     this.api = props.api ?? RouteApi.INGRESS;
     if (!Object.values(RouteApi).includes(this.api)) problems.add('api', this.api, 'is not a valid RouteApi: use INGRESS or GATEWAY');
-    if (this.api === RouteApi.GATEWAY && !props.gateway) problems.add('gateway', undefined, 'is required with api GATEWAY: the Gateway the HTTPRoutes attach to');
     if (props.gateway) checkGatewayRef(problems, 'gateway', props.gateway);
     checkIngressSettings(problems, '', props);
     checkLabels(problems, 'labels', props.labels);
     (props.tls ?? []).forEach((t, i) => checkTls(problems, `tls[${i}]`, t));
-    if (this.api === RouteApi.INGRESS) claimName(this, problems, 'name', 'Ingress', identity.namespace, identity.name);
-    problems.throwIfAny();
-    this.ingressName = identity.name;
-    this.gateway = props.gateway;
-    this.metadata = { namespace: identity.metadataNamespace, labels: recommendedLabels(identity.labels, props.labels) };
-    this.tls.push(...(props.tls ?? []));
-    if (this.api === RouteApi.GATEWAY) {
-      this.httpRoutes = new Map();
-      this.grants = new Map();
-    } else {
-      this.ingress = new PatternObject(this, 'Resource', {
-        apiVersion: 'networking.k8s.io/v1',
-        kind: 'Ingress',
-        metadata: {
-          name: identity.name,
-          ...this.metadata,
-          annotations: nonEmptyMap(props.annotations),
-        },
-        spec: Lazy.any({ produce: () => this.renderIngressSpec(props.ingressClassName) }),
-      });
+    if (props.defaultBackend && props.defaultResourceBackend) {
+      problems.add('defaultResourceBackend', props.defaultResourceBackend, 'cannot be combined with defaultBackend: give one');
     }
+    this.table = new RouteTable(identity.name, identity.namespace, { namespace: identity.metadataNamespace, labels: recommendedLabels(identity.labels, props.labels) });
+    const settings = { ingressClassName: props.ingressClassName, annotations: props.annotations, httpRouteNames: props.httpRouteNames, gateway: props.gateway };
+    this.renderer = this.api === RouteApi.GATEWAY ? new GatewayRenderer(this, this.table, settings) : new IngressRenderer(this, this.table, settings);
+    this.renderer.checkSettings(problems);
+    problems.throwIfAny();
+    this.gateway = props.gateway;
+    this.table.tls.push(...(props.tls ?? []));
+    this.ingress = this.renderer.start();
     if (props.defaultBackend) this.setDefaultBackend(props.defaultBackend, props.defaultBackendPort);
+    if (props.defaultResourceBackend) this.useDefaultResourceBackend(props.defaultResourceBackend);
     for (const route of props.routes ?? []) this.addRoute(route);
     this.node.addValidation({ validate: () => this.validateRules() });
   }
 
   /** The HTTPRoutes (Gateway mode), one per host, sorted by name. */
   public get httpRouteObjects(): ApiObject[] {
-    const routes = this.httpRoutes ?? new Map<string, ApiObject>();
-    return [...routes.keys()].sort().map((k) => routes.get(k)!);
+    return this.renderer.httpRoutes;
   }
 
-  /** Routes `host` + `path` to a port of `backend`. Same host, path and type twice is an error. */
+  /** Routes `host` + `path` to a port of `backend`, or to `resource`. Same host, path and type twice is an error. */
   public addRoute(route: RouteOptions): void {
     checkShape('IngressRouter.addRoute', [route], this.constructor.name, this);
-    this._addRoute(route, route.backend);
+    this._addRoute(route, route.backend ?? this);
   }
 
   /** Adds a TLS certificate for some hosts; every host must be served by a rule at synth (Ingress mode). */
@@ -203,38 +203,47 @@ export class IngressRouter extends Construct {
     const problems = new Problems('IngressRouter', this);
     checkTls(problems, 'tls', tls);
     problems.throwIfAny();
-    this.tls.push(tls);
+    this.table.tls.push(tls);
   }
 
   /** Sends requests that match no rule to `backend`. */
   public setDefaultBackend(backend: IServiceEndpoint, port: BackendPortOptions = {}): void {
     checkShape('IngressRouter.setDefaultBackend', [backend, port], this.constructor.name, this);
     const problems = new Problems('IngressRouter', this);
-    const picked = this.pickPort(problems, 'defaultBackend', backend, port);
+    const target = this.serviceTarget(problems, 'defaultBackend', backend, port);
+    this.renderer.claimHost(problems, undefined);
     problems.throwIfAny();
-    if (picked) recordIngressRoute(backend, picked);
-    this.defaultBackend = { serviceName: backend.serviceName, serviceNamespace: backend.namespace, port: picked };
-    this.useBackend(undefined, backend);
+    this.setDefault(target, backend);
+  }
+
+  /** Sends requests that match no rule to an object that is not a Service (Ingress mode). */
+  public useDefaultResourceBackend(resource: IngressResourceBackend): void {
+    checkShape('IngressRouter.useDefaultResourceBackend', [resource], this.constructor.name, this);
+    const problems = new Problems('IngressRouter', this);
+    const target = this.resourceTarget(problems, 'defaultResourceBackend', resource);
+    problems.throwIfAny();
+    this.setDefault(target);
   }
 
   /** Whether a TLS certificate of this router covers `host`. */
   public servesTls(host: string): boolean {
     checkShape('IngressRouter.servesTls', [host], 'IngressRouter', this);
-    return this.tls.some((t) => (t.hosts ?? []).some((h) => hostCovers(h, host)));
+    return this.table.tls.some((t) => (t.hosts ?? []).some((h) => hostCovers(h, host)));
   }
 
   /**
-   * The routes as `{ match, serviceName }`, sorted as they render (for the topology picture).
+   * The routes to Services as `{ match, serviceName }`, sorted as they render (for the topology picture).
    * @internal
    */
   public get _routeList(): Array<{ match: string; serviceName: string; port: string }> {
     const label = (p?: ServicePortInfo) => (p ? p.name || String(p.port) : '');
-    const list = [...this.routes.values()].map((r) => ({
-      match: `${r.host ?? '*'}${r.path}${r.pathType === PathType.EXACT ? ' (exact)' : ''}`,
-      serviceName: r.serviceName,
-      port: label(r.port),
-    }));
-    if (this.defaultBackend) list.push({ match: 'default', serviceName: this.defaultBackend.serviceName, port: label(this.defaultBackend.port) });
+    const list: Array<{ match: string; serviceName: string; port: string }> = [];
+    for (const r of this.table.routes.values()) {
+      if (r.target.serviceName === undefined) continue;
+      list.push({ match: `${r.host ?? '*'}${r.path}${r.pathType === PathType.EXACT ? ' (exact)' : ''}`, serviceName: r.target.serviceName, port: label(r.target.port) });
+    }
+    const d = this.table.defaultBackend;
+    if (d?.serviceName !== undefined) list.push({ match: 'default', serviceName: d.serviceName, port: label(d.port) });
     return list.sort((a, b) => a.match.localeCompare(b.match));
   }
 
@@ -245,100 +254,62 @@ export class IngressRouter extends Construct {
   public _addRoute(route: RouteOptions, source: IConstruct): void {
     const problems = new Problems('IngressRouter', this);
     const pathType = route.pathType ?? PathType.PREFIX;
-    if (this.api === RouteApi.GATEWAY) checkRoutePath(problems, 'path', route.path ?? '/', pathType);
-    else checkRouteMatch(problems, '', route);
-    if (this.api === RouteApi.GATEWAY && route.host !== undefined) checkRouteMatch(problems, '', { host: route.host });
-    const picked = this.pickPort(problems, 'backend', route.backend, route);
+    this.renderer.checkMatch(problems, route, pathType);
+    const target = this.routeTarget(problems, route);
     const path = route.path ?? '/';
     const key = `${route.host ?? ''} ${path} ${pathType}`;
-    const existing = this.routes.get(key);
+    const existing = this.table.routes.get(key);
     if (existing) {
       problems.addMessage('route', key, `route ${JSON.stringify(`${route.host ?? '*'}${path}`)} (${pathType}) from '${source.node.path}' conflicts with the same route from '${existing.source}'`);
     }
-    if (this.api === RouteApi.GATEWAY) claimName(this, problems, 'name', 'HTTPRoute', this.namespace, this.httpRouteName(route.host));
+    this.renderer.claimHost(problems, route.host);
     problems.throwIfAny();
-    if (picked) recordIngressRoute(route.backend, picked);
-    this.routes.set(key, {
-      host: route.host, path, pathType, serviceName: route.backend.serviceName, serviceNamespace: route.backend.namespace, port: picked, source: source.node.path,
-    });
-    this.useBackend(route.host, route.backend);
+    if (route.backend && target.port) recordIngressRoute(route.backend, target.port);
+    this.table.routes.set(key, { host: route.host, path, pathType, target, source: source.node.path });
+    this.renderer.use(route.host, target);
   }
 
-  /** Creates the HTTPRoute of a host, and the ReferenceGrant of a foreign backend, on first use. */
-  private useBackend(host: string | undefined, backend: IServiceEndpoint): void {
-    if (!this.httpRoutes || !this.grants) return;
-    const name = this.httpRouteName(host);
-    if (!this.httpRoutes.has(name)) {
-      this.httpRoutes.set(name, httpRouteObject(this, `HTTPRoute-${name}`, { name, ...this.metadata }, () => this.renderHttpRoute(host)));
-    }
-    if (backend.namespace !== this.namespace) {
-      let services = this.grants.get(backend.namespace);
-      if (!services) {
-        services = new Set();
-        this.grants.set(backend.namespace, services);
-        const names = services;
-        referenceGrant(this, `ReferenceGrant-${backend.namespace}`, {
-          name: `${this.ingressName}-from-${this.namespace}`, namespace: backend.namespace, labels: this.metadata.labels,
-        }, 'HTTPRoute', this.namespace, Lazy.any({ produce: () => [...names].sort().map((n) => ({ group: '', kind: 'Service', name: n })) }));
+  /** The target of a route: its Service port, or its resource; exactly one of them. */
+  private routeTarget(problems: Problems, route: RouteOptions): RouteTarget {
+    if (route.resource === undefined) {
+      if (route.backend === undefined) {
+        problems.addMessage('backend', undefined, 'a route needs a backend (a Service) or a resource (another object): give one');
+        return { resource: { kind: '', name: '' } };
       }
-      services.add(backend.serviceName);
+      return this.serviceTarget(problems, 'backend', route.backend, route);
     }
+    if (route.backend !== undefined) problems.add('resource', route.resource, 'cannot be combined with backend: give one');
+    for (const field of ['port', 'portName'] as const) {
+      if (route[field] !== undefined) problems.add(field, route[field], 'picks a Service port: it does not go with resource');
+    }
+    return this.resourceTarget(problems, 'resource', route.resource);
   }
 
-  private httpRouteName(host: string | undefined): string {
-    return host === undefined ? this.ingressName : `${this.ingressName}-${host.replace(/^\*/, 'wildcard').replace(/\./g, '-')}`;
+  private serviceTarget(problems: Problems, field: string, backend: IServiceEndpoint, port: BackendPortOptions): RouteTarget {
+    this.renderer.checkService(problems, field, backend);
+    const picked = pickBackendPort(problems, field, backend, port);
+    return { serviceName: backend.serviceName, serviceNamespace: backend.namespace, port: picked };
   }
 
-  private pickPort(problems: Problems, field: string, backend: IServiceEndpoint, opts: BackendPortOptions): ServicePortInfo | undefined {
-    if (this.api === RouteApi.INGRESS && backend.namespace !== this.namespace) {
-      problems.add(field, backend.node.path, `is in namespace "${backend.namespace}" but the Ingress is in "${this.namespace}": an Ingress can only reach Services in its own namespace (use a ServiceAlias, or api GATEWAY)`);
-    }
-    return pickBackendPort(problems, field, backend, opts);
+  private resourceTarget(problems: Problems, field: string, resource: IngressResourceBackend): RouteTarget {
+    checkResourceBackend(problems, field, resource);
+    this.renderer.checkResource(problems, field, resource);
+    return { resource };
+  }
+
+  private setDefault(target: RouteTarget, backend?: IServiceEndpoint): void {
+    if (backend && target.port) recordIngressRoute(backend, target.port);
+    this.table.defaultBackend = target;
+    this.renderer.use(undefined, target);
   }
 
   private validateRules(): string[] {
     const problems = new Problems('IngressRouter', this);
-    if (this.routes.size === 0 && !this.defaultBackend) {
+    if (this.table.routes.size === 0 && !this.table.defaultBackend) {
       problems.addMessage('routes', [], 'an Ingress needs at least one route or a default backend: call addRoute or setDefaultBackend');
     }
-    const hosts = [...this.routes.values()].map((r) => r.host).filter((h): h is string => h !== undefined);
-    if (this.api === RouteApi.INGRESS) {
-      for (const tls of this.tls) {
-        for (const host of tls.hosts ?? []) {
-          if (!hosts.some((h) => hostCovers(host, h))) {
-            problems.add('tls.hosts', host, `is served by no rule of this Ingress (hosts: ${hosts.join(', ') || 'none'})`);
-          }
-        }
-      }
-    } else {
-      for (const host of new Set([...this.routes.values()].map((r) => r.host))) {
-        checkRuleCount(problems, `routes for ${host ?? 'every host'}`, this.gatewayRules(host).length);
-      }
-    }
+    this.renderer.validate(problems);
     return problems.empty ? [] : [problems.error().message];
-  }
-
-  private gatewayRules(host: string | undefined): RouteRule[] {
-    const rules: RouteRule[] = [...this.routes.values()].filter((r) => r.host === host).map((r) => ({
-      path: r.path,
-      match: httpPathMatch(r.pathType),
-      serviceName: r.serviceName,
-      serviceNamespace: r.serviceNamespace,
-      port: r.port?.port ?? 0,
-    }));
-    const d = this.defaultBackend;
-    if (host === undefined && d && !rules.some((r) => r.path === '/' && r.match === 'PathPrefix')) {
-      rules.push({ path: '/', match: 'PathPrefix', serviceName: d.serviceName, serviceNamespace: d.serviceNamespace, port: d.port?.port ?? 0 });
-    }
-    return rules;
-  }
-
-  private renderHttpRoute(host: string | undefined): object {
-    return httpRouteSpec(this.gateway!, this.namespace, host === undefined ? [] : [host], this.gatewayRules(host));
-  }
-
-  private renderIngressSpec(ingressClassName?: string): object {
-    return ingressSpec({ ingressClassName, defaultBackend: this.defaultBackend, tls: this.tls, paths: [...this.routes.values()] });
   }
 
   /** What the topology picture draws: the Ingress (or HTTPRoutes), its Gateway and its routes. @internal */

@@ -5,7 +5,7 @@ import { dns1123Subdomain } from '../core/names';
 import { Protocol, ServicePortInfo } from '../core/ports';
 import { isPortNumber } from '../services/ports-model';
 import { Problems } from '../core/problems';
-import { BackendPortOptions, IngressTls, PathType, RouteMatch } from './routes';
+import { BackendPortOptions, IngressResourceBackend, IngressTls, PathType, RouteMatch } from './routes';
 import type { K8sIngressBackend, K8sIngressSpec } from '../core/k8s';
 
 /** Checks an HTTP host name as Ingress and HTTPRoute accept it; returns the broken rule or undefined. */
@@ -41,6 +41,38 @@ export function hostCovers(tlsHost: string, ruleHost: string): boolean {
   if (!tlsHost.startsWith('*.')) return false;
   const dot = ruleHost.indexOf('.');
   return dot > 0 && ruleHost.slice(dot) === tlsHost.slice(1);
+}
+
+/**
+ * Reports each TLS host that no rule host serves. The API server accepts such an Ingress, but the
+ * controller never uses its certificate: the host is a typo or a rule is missing.
+ */
+export function checkTlsHostsServed(problems: Problems, field: string, tlsHosts: string[], ruleHosts: string[]): void {
+  for (const tlsHost of tlsHosts) {
+    if (!ruleHosts.some((h) => hostCovers(tlsHost, h))) {
+      problems.add(field, tlsHost, `is served by no rule of this Ingress (hosts: ${ruleHosts.join(', ') || 'none'})`);
+    }
+  }
+}
+
+/** Checks a name the API server takes as one URL path segment (not "." or "..", no "/" or "%"). */
+export function pathSegmentName(value: string): string | undefined {
+  if (value === '') return 'must not be empty';
+  if (value === '.' || value === '..') return 'must not be "." or ".."';
+  if (/[/%]/.test(value)) return 'must not contain "/" or "%"';
+  return undefined;
+}
+
+/** Checks a resource backend as the API server does: kind and name path segments, apiGroup a DNS subdomain. */
+export function checkResourceBackend(problems: Problems, field: string, r: IngressResourceBackend): void {
+  if (r.apiGroup) {
+    const rule = dns1123Subdomain(r.apiGroup);
+    if (rule) problems.add(`${field}.apiGroup`, r.apiGroup, `${rule} (leave it out for the core group)`);
+  }
+  const kindRule = pathSegmentName(r.kind);
+  if (kindRule) problems.add(`${field}.kind`, r.kind, kindRule);
+  const nameRule = pathSegmentName(r.name);
+  if (nameRule) problems.add(`${field}.name`, r.name, nameRule);
 }
 
 /** The backend port a route uses: the one asked for, which must exist, else the first TCP port. */
@@ -114,20 +146,23 @@ export function checkTls(problems: Problems, field: string, tls: IngressTls): vo
   });
 }
 
-/** One path of an Ingress to a Service port. */
-export interface IngressPath {
+/** Where an Ingress path or default backend sends traffic: a Service port, or another object. */
+export type IngressTarget =
+  | { readonly serviceName: string; readonly port?: ServicePortInfo; readonly resource?: undefined }
+  | { readonly resource: IngressResourceBackend; readonly serviceName?: undefined; readonly port?: undefined };
+
+/** One path of an Ingress to its backend. */
+export type IngressPath = IngressTarget & {
   readonly host?: string;
   readonly path: string;
   readonly pathType: PathType;
-  readonly serviceName: string;
-  readonly port?: ServicePortInfo;
-}
+};
 
 /**
  * The spec of an Ingress, for an app's own Ingress and for a router alike: named hosts in
  * alphabetical order and the catch-all rule last, paths sorted within a host.
  */
-export function ingressSpec(o: { ingressClassName?: string; defaultBackend?: { serviceName: string; port?: ServicePortInfo }; tls: IngressTls[]; paths: IngressPath[] }): object {
+export function ingressSpec(o: { ingressClassName?: string; defaultBackend?: IngressTarget; tls: IngressTls[]; paths: IngressPath[] }): object {
   const byHost = new Map<string, IngressPath[]>();
   for (const p of o.paths) {
     const list = byHost.get(p.host ?? '') ?? [];
@@ -137,7 +172,7 @@ export function ingressSpec(o: { ingressClassName?: string; defaultBackend?: { s
   const hosts = [...byHost.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
   return {
     ingressClassName: o.ingressClassName,
-    defaultBackend: o.defaultBackend ? ingressBackend(o.defaultBackend.serviceName, o.defaultBackend.port) : undefined,
+    defaultBackend: o.defaultBackend ? ingressBackend(o.defaultBackend) : undefined,
     tls: o.tls.length > 0 ? o.tls.map((t) => ({ hosts: t.hosts && t.hosts.length > 0 ? t.hosts : undefined, secretName: t.secretName })) : undefined,
     rules: hosts.length > 0 ? hosts.map((host) => ({
       host: host || undefined,
@@ -145,14 +180,16 @@ export function ingressSpec(o: { ingressClassName?: string; defaultBackend?: { s
         paths: byHost.get(host)!
           .sort((a, b) => a.path.localeCompare(b.path) || a.pathType.localeCompare(b.pathType))
           // REGULAR_EXPRESSION, the one type an Ingress has not, was refused by checkRouteMatch.
-          .map((p) => ({ path: p.path, pathType: p.pathType as Exclude<PathType, PathType.REGULAR_EXPRESSION>, backend: ingressBackend(p.serviceName, p.port) })),
+          .map((p) => ({ path: p.path, pathType: p.pathType as Exclude<PathType, PathType.REGULAR_EXPRESSION>, backend: ingressBackend(p) })),
       },
     })) : undefined,
   } satisfies K8sIngressSpec;
 }
 
-/** An Ingress backend: the Service port by name when it has one, else by number. */
-function ingressBackend(serviceName: string, port: ServicePortInfo | undefined): K8sIngressBackend {
+/** An Ingress backend: the Service port by name when it has one, else by number; or the object. */
+function ingressBackend(t: IngressTarget): K8sIngressBackend {
+  if (t.resource) return { resource: { apiGroup: t.resource.apiGroup || undefined, kind: t.resource.kind, name: t.resource.name } };
+  const port = t.port;
   const ref = !port ? {} : port.name ? { name: port.name } : { number: port.port };
-  return { service: { name: serviceName, port: ref } };
+  return { service: { name: t.serviceName, port: ref } };
 }

@@ -58,3 +58,20 @@ export interface RouteMatch {
    */
   readonly pathType?: PathType;
 }
+
+/**
+ * An Ingress backend that is not a Service: an object of another kind, in the Ingress's
+ * namespace, that the Ingress controller serves itself (for example a storage bucket of the
+ * controller's own API). Ingress only: an HTTPRoute routes to Services.
+ */
+export interface IngressResourceBackend {
+  /**
+   * API group of the object, e.g. `k8s.example.com`; empty means the core group.
+   * @default - the core API group (no apiGroup written)
+   */
+  readonly apiGroup?: string;
+  /** Kind of the object, e.g. `StorageBucket`. */
+  readonly kind: string;
+  /** Name of the object, in the Ingress's namespace. */
+  readonly name: string;
+}

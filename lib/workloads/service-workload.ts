@@ -20,7 +20,7 @@ import { checkGatewayRef, checkHostnames, checkRoutePath, httpPathMatch, httpRou
 import { HttpRouteOptions, IGatewayRef } from '../routing/gateway-route';
 import { IngressOptions, IngressRouter } from '../routing/ingress-router';
 import { IngressTls, PathType } from '../routing/routes';
-import { checkIngressSettings, checkRouteMatch, checkTls, hostCovers, ingressSpec, pickBackendPort } from '../routing/routes-model';
+import { checkIngressSettings, checkRouteMatch, checkTls, checkTlsHostsServed, hostCovers, ingressSpec, pickBackendPort } from '../routing/routes-model';
 import { claimObjectName } from './production';
 import { PodWorkload } from './pod-workload';
 import { PatternMetadata, PatternSpec, ResolvedPattern } from './pattern-spec';
@@ -324,11 +324,6 @@ function checkIngress(problems: Problems, ingress: IngressOptions, name: string,
   if (ingress.router && (ingress.ingressClassName !== undefined || ingress.annotations !== undefined)) {
     problems.add('ingress.router', ingress.router.node.path, 'is shared: set ingressClassName and annotations on the router, not on the app');
   }
-  const host = ingress.host;
-  for (const tlsHost of ingress.router ? [] : ingress.tls?.hosts ?? []) {
-    if (host === undefined || !hostCovers(tlsHost, host)) {
-      problems.add('ingress.tls.hosts', tlsHost, `is served by no rule of this Ingress (hosts: ${host ?? 'none'})`);
-    }
-  }
+  if (!ingress.router) checkTlsHostsServed(problems, 'ingress.tls.hosts', ingress.tls?.hosts ?? [], ingress.host === undefined ? [] : [ingress.host]);
   return pickBackendPort(problems, 'ingress', { serviceName: name, ports }, ingress);
 }

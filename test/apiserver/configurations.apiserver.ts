@@ -9,7 +9,7 @@ import {
 import { canonicalQuantity } from '../../lib/core/quantity';
 import { ServicePatternsError } from '../../lib/core/errors';
 import { createAndDelete, dryRunApply, manifestsOf } from './apply';
-import { exposedAppProps, workload } from '../configurations';
+import { buildRouter, exposedAppProps, router, workload } from '../configurations';
 import { KubeClient, type Manifest } from './client';
 
 const client = KubeClient.fromEnvironment();
@@ -48,6 +48,24 @@ test('HeadlessGroup: every configuration the construct accepts, the server accep
     }));
     expect(await dryRunApply(client, manifests)).toEqual([]);
   }), RUNS);
+});
+
+// Routers of both modes with Service and resource backends, default backends and HTTPRoute names.
+// Configurations the construct refuses (two hosts given one HTTPRoute name) are skipped.
+test('IngressRouter: every configuration the construct accepts, the server accepts', async () => {
+  let accepted = 0;
+  await fc.assert(fc.asyncProperty(router, async (c) => {
+    let manifests;
+    try {
+      manifests = manifestsOf((chart) => { buildRouter(chart, c); });
+    } catch (e) {
+      if (e instanceof ServicePatternsError) return;
+      throw e;
+    }
+    accepted++;
+    expect(await dryRunApply(client, manifests)).toEqual([]);
+  }), { numRuns: 80, seed: 20261204 });
+  expect(accepted).toBeGreaterThan(50);
 });
 
 // Created for real: cluster IPs of both families, node ports and the Service options the server

@@ -39,6 +39,23 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
   "ClaimVolumeOptions": {
     "readOnly": "boolean?"
   },
+  "ConfigMapFile": {
+    "path": "string",
+    "key": "string?"
+  },
+  "ConfigMapProps": {
+    "binaryData": "{string}?",
+    "data": "{string}?",
+    "files": "ConfigMapFile[]?",
+    "immutable": "boolean?",
+    "labels": "{string}?",
+    "name": "string?",
+    "namespace": "string?"
+  },
+  "ConfigRefOptions": {
+    "keys": "string[]?",
+    "namespace": "string?"
+  },
   "ConnectOptions": {
     "port": "number?",
     "portName": "string?",
@@ -434,6 +451,15 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "rollingUpdate": "RollingUpdateOptions?",
     "spread": "SpreadOptions?"
   },
+  "PersistentVolumeClaimProps": {
+    "storage": "cdk8s.Size",
+    "accessModes": "AccessMode[]?",
+    "fromSnapshot": "string?",
+    "labels": "{string}?",
+    "name": "string?",
+    "namespace": "string?",
+    "storageClassName": "string?"
+  },
   "PodAffinityTerm": {
     "matchLabels": "{string}",
     "topologyKey": "string",
@@ -509,6 +535,16 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "port": "number?",
     "portName": "string?",
     "backend": "IServiceEndpoint"
+  },
+  "SecretProps": {
+    "allowLiteralValues": "boolean?",
+    "data": "{string}?",
+    "immutable": "boolean?",
+    "labels": "{string}?",
+    "name": "string?",
+    "namespace": "string?",
+    "stringData": "{string}?",
+    "type": "string?"
   },
   "ServiceAccountTokenProjection": {
     "path": "string",
@@ -608,11 +644,14 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "violatingResources": "ValidationViolatingResource[]"
   },
   "VolumeClaimOptions": {
-    "mountPath": "string",
     "name": "string",
     "storage": "cdk8s.Size",
     "accessModes": "AccessMode[]?",
-    "storageClassName": "string?"
+    "annotations": "{string}?",
+    "labels": "{string}?",
+    "mountPath": "string?",
+    "storageClassName": "string?",
+    "subPath": "string?"
   },
   "VolumeMount": {
     "mountPath": "string",
@@ -674,6 +713,44 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
 
 /** The parameters of every constructor (`new T`) and method (`T.m`). */
 export const CALLS: { [name: string]: string[][] } = {
+  "new ConfigMap": [
+    [
+      "scope",
+      "constructs.Construct"
+    ],
+    [
+      "id",
+      "string"
+    ],
+    [
+      "props",
+      "ConfigMapProps?"
+    ]
+  ],
+  "ConfigMap.fromName": [
+    [
+      "scope",
+      "constructs.Construct"
+    ],
+    [
+      "id",
+      "string"
+    ],
+    [
+      "name",
+      "string"
+    ],
+    [
+      "options",
+      "ConfigRefOptions?"
+    ]
+  ],
+  "ConfigMap.isConfigMap": [
+    [
+      "x",
+      "any"
+    ]
+  ],
   "Cpu.millis": [
     [
       "amount",
@@ -692,6 +769,26 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "name",
       "string"
+    ],
+    [
+      "options",
+      "EnvFromOptions?"
+    ]
+  ],
+  "EnvFrom.fromConfigMapRef": [
+    [
+      "configMap",
+      "IConfigMapRef"
+    ],
+    [
+      "options",
+      "EnvFromOptions?"
+    ]
+  ],
+  "EnvFrom.fromSecretRef": [
+    [
+      "secret",
+      "ISecretRef"
     ],
     [
       "options",
@@ -722,6 +819,20 @@ export const CALLS: { [name: string]: string[][] } = {
       "EnvKeyOptions?"
     ]
   ],
+  "EnvValue.fromConfigMapRef": [
+    [
+      "configMap",
+      "IConfigMapRef"
+    ],
+    [
+      "key",
+      "string"
+    ],
+    [
+      "options",
+      "EnvKeyOptions?"
+    ]
+  ],
   "EnvValue.fromFieldRef": [
     [
       "fieldPath",
@@ -742,6 +853,20 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "secretName",
       "string"
+    ],
+    [
+      "key",
+      "string"
+    ],
+    [
+      "options",
+      "EnvKeyOptions?"
+    ]
+  ],
+  "EnvValue.fromSecretRef": [
+    [
+      "secret",
+      "ISecretRef"
     ],
     [
       "key",
@@ -1045,6 +1170,26 @@ export const CALLS: { [name: string]: string[][] } = {
   ],
   "PercentOrAbsolute.toJSON": [],
   "PercentOrAbsolute.toString": [],
+  "new PersistentVolumeClaim": [
+    [
+      "scope",
+      "constructs.Construct"
+    ],
+    [
+      "id",
+      "string"
+    ],
+    [
+      "props",
+      "PersistentVolumeClaimProps"
+    ]
+  ],
+  "PersistentVolumeClaim.isPersistentVolumeClaim": [
+    [
+      "x",
+      "any"
+    ]
+  ],
   "PodSource.fromLabels": [
     [
       "selector",
@@ -1118,6 +1263,26 @@ export const CALLS: { [name: string]: string[][] } = {
       "DownwardApiFile[]"
     ]
   ],
+  "Projection.fromConfigMapRef": [
+    [
+      "configMap",
+      "IConfigMapRef"
+    ],
+    [
+      "items",
+      "KeyToPath[]?"
+    ]
+  ],
+  "Projection.fromSecretRef": [
+    [
+      "secret",
+      "ISecretRef"
+    ],
+    [
+      "items",
+      "KeyToPath[]?"
+    ]
+  ],
   "Projection.secret": [
     [
       "name",
@@ -1132,6 +1297,44 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "options",
       "ServiceAccountTokenProjection"
+    ]
+  ],
+  "new Secret": [
+    [
+      "scope",
+      "constructs.Construct"
+    ],
+    [
+      "id",
+      "string"
+    ],
+    [
+      "props",
+      "SecretProps?"
+    ]
+  ],
+  "Secret.fromName": [
+    [
+      "scope",
+      "constructs.Construct"
+    ],
+    [
+      "id",
+      "string"
+    ],
+    [
+      "name",
+      "string"
+    ],
+    [
+      "options",
+      "ConfigRefOptions?"
+    ]
+  ],
+  "Secret.isSecret": [
+    [
+      "x",
+      "any"
     ]
   ],
   "new Service": [
@@ -1272,6 +1475,20 @@ export const CALLS: { [name: string]: string[][] } = {
       "TopologyFormat?"
     ]
   ],
+  "Volume.fromClaimRef": [
+    [
+      "name",
+      "string"
+    ],
+    [
+      "claim",
+      "IPersistentVolumeClaimRef"
+    ],
+    [
+      "options",
+      "ClaimVolumeOptions?"
+    ]
+  ],
   "Volume.fromConfigMap": [
     [
       "name",
@@ -1280,6 +1497,20 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "configMapName",
       "string"
+    ],
+    [
+      "options",
+      "KeyVolumeOptions?"
+    ]
+  ],
+  "Volume.fromConfigMapRef": [
+    [
+      "name",
+      "string"
+    ],
+    [
+      "configMap",
+      "IConfigMapRef"
     ],
     [
       "options",
@@ -1318,6 +1549,20 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "secretName",
       "string"
+    ],
+    [
+      "options",
+      "KeyVolumeOptions?"
+    ]
+  ],
+  "Volume.fromSecretRef": [
+    [
+      "name",
+      "string"
+    ],
+    [
+      "secret",
+      "ISecretRef"
     ],
     [
       "options",

@@ -8,12 +8,14 @@ import { PatternDefaults } from '../core/defaults';
 import { serviceDnsName } from '../core/dns';
 import { IdentityOptions } from '../core/identity';
 import { recommendedLabels, selectorLabels } from '../core/labels';
-import { dns1035Label, dns1123Label, dns1123Subdomain } from '../core/names';
+import { dns1035Label } from '../core/names';
 import { checkCount, renderPodTemplate, resolveWorkload, ResolvedWorkload } from './pod-template';
+import { checkVolumeClaims } from './volume-model';
+import { nonEmptyMap } from '../core/collections';
 import { DEFAULT_NODE_PORT_RANGE, renderServicePorts, ResolvedPort, resolvePorts } from '../services/ports-model';
 import { PortOptions, ServicePortInfo } from '../services/ports';
 import { Problems } from '../core/problems';
-import { quantityValue, sizeQuantity, sizeText } from '../core/quantity';
+import { sizeText } from '../core/quantity';
 import { claimName } from '../core/registry';
 import { checkEnum } from '../core/checks';
 import { claimObjectName, claimProductionNames, productionObjects } from './production';
@@ -87,8 +89,28 @@ export interface VolumeClaimOptions {
   readonly name: string;
   /** Requested size, e.g. `Size.gibibytes(1)`. */
   readonly storage: Size;
-  /** Where the volume is mounted in the container (an absolute path). */
-  readonly mountPath: string;
+  /**
+   * Where the volume is mounted in the main container (an absolute path). Leave it out to mount
+   * the volume only where `volumeMounts` of any container say, e.g. with a `subPath`.
+   * @default - not mounted by itself: mount it with `volumeMounts` (`{ volume: name, ... }`)
+   */
+  readonly mountPath?: string;
+  /**
+   * Mount only this directory of the volume at `mountPath` (relative, no `..`), e.g. `pgdata`
+   * for a database that refuses a volume root with `lost+found` in it.
+   * @default - the whole volume
+   */
+  readonly subPath?: string;
+  /**
+   * Labels of the claims (besides none: the claim template has no labels by default).
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Annotations of the claims, e.g. for a backup tool or a storage provisioner.
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
   /**
    * StorageClass to provision from.
    * @default - the cluster's default class
@@ -226,7 +248,7 @@ export class HeadlessGroup extends ServiceWorkload {
     const claims = statefulSet ? props.volumeClaims ?? [] : [];
     this._workload = resolveWorkload(props, defaults, this.resolvedPorts, {
       name: identity.name,
-      volumeClaims: claims.map((c) => ({ name: c.name, mountPath: c.mountPath })),
+      volumeClaims: claims,
     }, problems);
     const serviceName = props.serviceName ?? identity.name;
     if (props.serviceName !== undefined) {
@@ -356,7 +378,7 @@ export class HeadlessGroup extends ServiceWorkload {
       persistentVolumeClaimRetentionPolicy: whenDeleted || whenScaled ? { whenDeleted, whenScaled } : undefined,
       template: renderPodTemplate(this._workload, labels, this.selector) as K8sPodTemplateSpec,
       volumeClaimTemplates: claims.length > 0 ? claims.map((c) => ({
-        metadata: { name: c.name },
+        metadata: { name: c.name, labels: nonEmptyMap(c.labels), annotations: nonEmptyMap(c.annotations) },
         spec: {
           accessModes: c.accessModes && c.accessModes.length > 0 ? c.accessModes : [AccessMode.READ_WRITE_ONCE],
           storageClassName: c.storageClassName,
@@ -398,23 +420,7 @@ function checkStatefulProps(props: HeadlessGroupProps, statefulSet: boolean, pro
       problems.add('partition', props.partition, 'is only allowed with updateStrategy ROLLING_UPDATE');
     }
   }
-  const names = new Set<string>();
-  const paths = new Set<string>();
-  (props.volumeClaims ?? []).forEach((c, i) => {
-    const field = `volumeClaims[${i}]`;
-    const nameRule = dns1123Label(c.name);
-    if (nameRule) problems.add(`${field}.name`, c.name, nameRule);
-    else if (names.has(c.name)) problems.add(`${field}.name`, c.name, 'is already used: volume claim names must be unique');
-    names.add(c.name);
-    const storage = sizeQuantity(problems, `${field}.storage`, c.storage);
-    if (storage !== undefined && quantityValue(storage) === 0) problems.add(`${field}.storage`, storage, 'must be more than 0');
-    if (!c.mountPath || !c.mountPath.startsWith('/')) problems.add(`${field}.mountPath`, c.mountPath ?? '', 'must be an absolute path');
-    else if (paths.has(c.mountPath)) problems.add(`${field}.mountPath`, c.mountPath, 'is already used: mount paths must be unique');
-    paths.add(c.mountPath);
-    const classRule = c.storageClassName === undefined ? undefined : dns1123Subdomain(c.storageClassName);
-    if (classRule) problems.add(`${field}.storageClassName`, c.storageClassName, classRule);
-    (c.accessModes ?? []).forEach((m, j) => checkEnum(problems, `${field}.accessModes[${j}]`, m, AccessMode));
-  });
+  checkVolumeClaims(problems, props.volumeClaims ?? [], AccessMode);
 }
 
 brand(HeadlessGroup.prototype, 'HeadlessGroup');

@@ -13,7 +13,9 @@ import { containerPorts, ResolvedPort } from '../services/ports-model';
 import { PatternDefaultsProps } from '../core/defaults';
 import { checkEnum } from '../core/checks';
 import { resolveScheduling } from './scheduling-model';
-import { resolveVolumes } from './volume-model';
+import { ClaimTemplate, resolveVolumes, volumeSources } from './volume-model';
+import { anyUses, CONFIG_HASH_ANNOTATION, ConfigSource, contentHash, useOf } from '../config/ref-model';
+import { ContainerOptions } from './container';
 import { rootImageWarning } from './images';
 import { DeploymentStrategy, PercentOrAbsolute, PodSecurity, RollingUpdateOptions, WorkloadOptions } from './workload';
 import { wholeSeconds } from '../core/durations';
@@ -41,6 +43,8 @@ export interface ResolvedWorkload {
   readonly production: ResolvedProduction;
   /** Things that will pass validation but likely fail at run time (root images under RESTRICTED). */
   readonly warnings: string[];
+  /** ConfigMaps, Secrets and claims the pods read through handles (their hash rolls the pods). */
+  readonly sources: ConfigSource[];
 }
 
 /** What the pattern tells the pod model besides the props. */
@@ -48,7 +52,7 @@ export interface WorkloadContext {
   /** The workload's name: the main container's default name. */
   readonly name: string;
   /** Volumes claimed per pod (HeadlessGroup), mounted into the main container. */
-  readonly volumeClaims?: Array<{ name: string; mountPath: string }>;
+  readonly volumeClaims?: ClaimTemplate[];
 }
 
 export function resolveWorkload(
@@ -112,7 +116,29 @@ export function resolveWorkload(
     strategy: resolveStrategy(options, defaults, problems),
     production: resolveProduction(options, defaults, replicas, main.requests, shutdown, problems),
     warnings,
+    sources: anyUses() ? podSources(options) : NO_SOURCES,
   };
+}
+
+const NO_SOURCES: ConfigSource[] = [];
+
+/** What the pod reads through handles: its volumes' and every container's env sources. */
+function podSources(options: WorkloadOptions): ConfigSource[] {
+  const out: ConfigSource[] = [];
+  volumeSources(options.volumes, out);
+  const containers: ContainerOptions[] = [options];
+  for (const list of [options.initContainers, options.sidecars, options.containers]) if (list) containers.push(...list);
+  for (const c of containers) {
+    for (const v of Object.values(c.envValues ?? {})) {
+      const s = useOf(v);
+      if (s) out.push(s);
+    }
+    for (const e of c.envFrom ?? []) {
+      const s = useOf(e);
+      if (s) out.push(s);
+    }
+  }
+  return out;
 }
 
 /** Pod-level fields that only need checking: the profile, fsGroup, names, labels and annotations. */
@@ -252,7 +278,11 @@ function podTemplate(w: ResolvedWorkload, podLabels: { [key: string]: string }, 
   const serviceLinks = w.enableServiceLinks ?? (w.connections.length > 0 ? false : undefined);
   if (serviceLinks !== undefined) spec.enableServiceLinks = serviceLinks;
   if (w.initContainers.length > 0) spec.initContainers = w.initContainers.map((c) => container(c, c.ports));
-  return { metadata: w.podAnnotations ? { labels: podLabels, annotations: w.podAnnotations } : { labels: podLabels }, spec };
+  // Computed here, as the pod template renders: a hash of the configuration the pods read, so
+  // that a change of it rolls them (docs/configuration.md says why an annotation, not a name suffix).
+  const hash = w.sources.length > 0 ? contentHash(w.sources) : undefined;
+  const annotations = hash === undefined ? w.podAnnotations : { ...w.podAnnotations, [CONFIG_HASH_ANNOTATION]: hash };
+  return { metadata: annotations ? { labels: podLabels, annotations } : { labels: podLabels }, spec };
 }
 
 function resolveRollingUpdate(r: RollingUpdateOptions, problems: Problems): { maxSurge: number | string; maxUnavailable: number | string } {

@@ -6,6 +6,7 @@ import { connect, Connection, connectionEnvOf, PolicyPeer, watchInbound } from '
 import { networkPolicyObject } from '../connections/network-policy';
 import { PatternWarnings } from '../core/warnings';
 import { watchReferences } from '../core/reference-notes';
+import { linkSources } from '../config/ref-model';
 import { ConnectOptions, IServiceEndpoint } from '../services/endpoint';
 import { consumerState, renderDeploymentSpec, ResolvedWorkload, scaleText } from './pod-template';
 import { namespaceKnown } from '../core/dns';
@@ -107,6 +108,7 @@ export abstract class ServiceWorkload extends Construct implements IServiceEndpo
    */
   protected _warn(kind: string): void {
     for (const w of this._workload.warnings) PatternWarnings._add(this, kind, w);
+    linkSources(this, kind, this._workload.sources, this.namespace, this._workload.production.autoscaling?.max ?? this._workload.replicas);
     watchReferences(this);
   }
 

@@ -103,7 +103,7 @@ describe('a key the ConfigMap does not hold is an error at synth time', () => {
     const c = chart();
     const cm = new ConfigMap(c, 'cfg', { namespace: 'other', data: { a: '1' } });
     expect(() => new ExposedApp(c, 'web', { image: IMAGE, envFrom: [EnvFrom.fromConfigMapRef(cm)] })).toThrow(
-      "ExposedApp 'test/web': ConfigMap \"cfg\" \"other\" is the namespace of the ConfigMap, not the workload's (\"shop\"): pods can only read ConfigMaps of their own namespace");
+      "ExposedApp 'test/web': ConfigMap \"cfg\" is in namespace \"other\", not the workload's (\"shop\"): pods can only use ConfigMaps of their own namespace");
   });
 });
 

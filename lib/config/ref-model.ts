@@ -126,7 +126,7 @@ export function linkSources(workload: IConstruct, kind: string, sources: ConfigS
     if (seen.has(s)) continue;
     seen.add(s);
     if (s.namespace !== undefined && s.namespace !== namespace) {
-      problems.add(`${s.kind} "${s.name}"`, s.namespace, `is the namespace of the ${s.kind}, not the workload's ("${namespace}"): pods can only read ${s.kind}s of their own namespace`);
+      problems.addMessage(s.kind, s.name, `${s.kind} "${s.name}" is in namespace "${s.namespace}", not the workload's ("${namespace}"): pods can only use ${s.kind}s of their own namespace`);
     }
     if (s.writer !== undefined && Chart.of(s.writer) === chart && !isWithin(workload, s.writer)) workload.node.addDependency(s.writer);
     const modes = s.accessModes ?? [];

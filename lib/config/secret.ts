@@ -33,7 +33,8 @@ export interface SecretProps {
    */
   readonly namespace?: string;
   /**
-   * Values by key, as plain text. Needs `allowLiteralValues`.
+   * Values by key, as plain text; written base64-encoded into `data`, as the API server stores
+   * them. Needs `allowLiteralValues`.
    * @default - none
    */
   readonly stringData?: { [key: string]: string };
@@ -134,16 +135,18 @@ export class Secret extends Construct implements ISecretRef {
     this.namespace = meta.namespace;
     this.keys = [...fields.keys()].sort();
     const immutable = props.immutable ? true : undefined;
+    // Written as the API server stores it (stringData is write-only, merged into data), so the
+    // manifest and the live object stay equal for GitOps diffs.
+    for (const key of Object.keys(stringData)) data[key] = Buffer.from(stringData[key], 'utf8').toString('base64');
     this.apiObject = new PatternObject(this, 'Secret', {
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: { name: meta.name, namespace: props.namespace, labels: meta.labels },
       type: props.type,
       immutable,
-      stringData: Object.keys(stringData).length > 0 ? stringData : undefined,
       data: Object.keys(data).length > 0 ? data : undefined,
     });
-    const content = `${canonical(stringData)}\n${canonical(data)}\n${props.type ?? ''}\n${immutable ?? false}`;
+    const content = `${canonical(data)}\n${props.type ?? ''}\n${immutable ?? false}`;
     registerHandle(this, {
       kind: 'Secret', name: meta.name, namespace: meta.namespace, keys: this.keys, written: true, writer: this, content: () => content,
     } satisfies ConfigSource);

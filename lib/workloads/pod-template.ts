@@ -95,6 +95,7 @@ export function resolveWorkload(
   const extra = resolveNamed(options.containers, 'containers', ContainerRole.EXTRA, pod);
   const all = [main].concat(init, sidecars, extra);
   checkContainers(problems, all, servicePorts, options.containerName !== undefined);
+  checkClaimsMounted(problems, claims, options);
   const warnings: string[] = [];
   for (const c of all) {
     const warning = rootImageWarning(c, podSecurity, options.runAsUser);
@@ -220,6 +221,20 @@ function checkName(problems: Problems, field: string, value: string | undefined)
   if (rule) problems.add(field, value, rule);
 }
 
+
+/** A claim template without mountPath must be mounted by some container: else it is only cost. */
+function checkClaimsMounted(problems: Problems, claims: ClaimTemplate[], options: WorkloadOptions): void {
+  if (claims.every((c) => c.mountPath !== undefined)) return;
+  const mounted = new Set<string>();
+  for (const c of [options as NamedContainerOptions | WorkloadOptions].concat(options.initContainers ?? [], options.sidecars ?? [], options.containers ?? [])) {
+    for (const m of c.volumeMounts ?? []) mounted.add(m.volume);
+  }
+  claims.forEach((c, i) => {
+    if (c.mountPath === undefined && !mounted.has(c.name)) {
+      problems.add(`volumeClaims[${i}].mountPath`, null, `is not given and no container mounts the claim "${c.name}" with volumeMounts: give a mountPath or mount it`);
+    }
+  });
+}
 
 /** Pod-wide checks: container names and ports unique in the pod. */
 function checkContainers(problems: Problems, all: ResolvedContainer[], servicePorts: PodPort[], mainNameGiven: boolean): void {

@@ -32,8 +32,18 @@ export interface ConfigSource {
 const HANDLES = sharedWeakMap<object, ConfigSource>('config-handles');
 /** Volume, Projection, EnvValue or EnvFrom -> the source it was made from. */
 const USES = sharedWeakMap<object, ConfigSource>('config-uses');
-/** Whether any value was made from a handle: until then the pod model skips looking. */
-let anyUse = false;
+/**
+ * Whether any value was made from a handle, by any copy of this package: until then the pod model
+ * skips looking.
+ */
+const SEEN: { any: boolean } = sharedState();
+
+function sharedState(): { any: boolean } {
+  const key = Symbol.for('cdk8s-service-patterns.config-uses-seen');
+  const registry = globalThis as { [key: symbol]: unknown };
+  if (typeof registry[key] !== 'object' || registry[key] === null) registry[key] = { any: false };
+  return registry[key] as { any: boolean };
+}
 
 /** Records what a handle of this library refers to. */
 export function registerHandle(handle: object, source: ConfigSource): void {
@@ -55,18 +65,18 @@ export function claimSource(ref: IPersistentVolumeClaimRef): ConfigSource {
 /** Records that `value` (a Volume, EnvValue, ...) was made from `source`. */
 export function recordUse<T extends object>(value: T, source: ConfigSource): T {
   USES.set(value, source);
-  anyUse = true;
+  SEEN.any = true;
   return value;
 }
 
 /** The source `value` was made from, if it was made from a handle. */
 export function useOf(value: unknown): ConfigSource | undefined {
-  return anyUse && typeof value === 'object' && value !== null ? USES.get(value) : undefined;
+  return SEEN.any && typeof value === 'object' && value !== null ? USES.get(value) : undefined;
 }
 
 /** Whether any value was made from a handle in this process. */
 export function anyUses(): boolean {
-  return anyUse;
+  return SEEN.any;
 }
 
 /** The API server's rule for a ConfigMap or Secret key (`IsConfigMapKey`). */

@@ -11,7 +11,7 @@ import { resolveMeta } from '../config/config-model';
 import { registerHandle } from '../config/ref-model';
 import { IPersistentVolumeClaimRef } from '../config/refs';
 import { AccessMode } from '../workloads/headless-group';
-import type { IPersistentVolumeClaimSpec as K8sPersistentVolumeClaimSpec } from 'kubernetes-models/v1/PersistentVolumeClaimSpec';
+import type { K8sPersistentVolumeClaimSpec } from '../core/k8s';
 
 /** Props of a PersistentVolumeClaim. */
 export interface PersistentVolumeClaimProps {

@@ -102,7 +102,7 @@ export interface VolumeClaimOptions {
    */
   readonly subPath?: string;
   /**
-   * Labels of the claims (besides none: the claim template has no labels by default).
+   * Labels of the claims, e.g. for a backup tool selecting them.
    * @default - none
    */
   readonly labels?: { [key: string]: string };

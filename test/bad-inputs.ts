@@ -8,7 +8,7 @@ import {
   ServiceAlias, ServiceRef, InternalTrafficPolicy, PathType, Probe, Protocol, ServiceType, SessionAffinity,
   StatefulSetUpdateStrategy, WorkloadKind, Volume, Projection, EnvValue, EnvFrom, LifecycleHandler, ImagePullPolicy,
   DeploymentStrategy, TolerationOperator, TaintEffect, LabelOperator, PodSecurity, Service, PodSource, IPodSource, IpFamily,
-  PatternDefaults, Topology, PercentOrAbsolute, Cpu, ResourceSetting } from '../lib';
+  PatternDefaults, Topology, PercentOrAbsolute, Cpu, ResourceSetting, ConfigMap, Secret, PersistentVolumeClaim, AccessMode } from '../lib';
 
 export interface BadInput {
   readonly construct: string;
@@ -118,6 +118,12 @@ const HEADLESS_GROUP: Array<[string, Partial<HeadlessGroupProps>, string]> = [
   ['negative partition', { partition: -1 }, "HeadlessGroup 'test/web': partition -1 must be an integer >= 0"],
   ['partition with OnDelete', { updateStrategy: StatefulSetUpdateStrategy.ON_DELETE, partition: 1 }, "HeadlessGroup 'test/web': partition 1 is only allowed with updateStrategy ROLLING_UPDATE"],
   ['rolling update on a StatefulSet', { rollingUpdate: { maxSurge: PercentOrAbsolute.absolute(1) } }, "HeadlessGroup 'test/web': rollingUpdate {\"maxSurge\":\"1\"} is for Deployments: use updateStrategy and partition with WorkloadKind.STATEFUL_SET"],
+  ['a claim mounted twice', { volumeClaims: [{ name: 'data', storage: Size.gibibytes(1), mountPath: '/data' }], volumeMounts: [{ volume: 'data', mountPath: '/pgdata', subPath: 'pg' }] }, "HeadlessGroup 'test/web': volumeMounts[0].volume \"data\" is a volume claim already mounted in this container at /data (volumeClaims[0].mountPath): leave volumeClaims[0].mountPath out to mount it only here, or mount a sub-directory with volumeClaims[0].subPath"],
+  ['claim without mountPath mounted nowhere', { volumeClaims: [{ name: 'data', storage: Size.gibibytes(1) }] }, "HeadlessGroup 'test/web': volumeClaims[0].mountPath null is not given and no container mounts the claim \"data\" with volumeMounts: give a mountPath or mount it"],
+  ['claim subPath without mountPath', { volumeClaims: [{ name: 'data', storage: Size.gibibytes(1), subPath: 'pg' }], volumeMounts: [{ volume: 'data', mountPath: '/data' }] }, "HeadlessGroup 'test/web': volumeClaims[0].subPath \"pg\" needs mountPath: the sub-path is mounted there in the main container"],
+  ['claim subPath leaving the volume', { volumeClaims: [{ name: 'data', storage: Size.gibibytes(1), mountPath: '/data', subPath: '../etc' }] }, "HeadlessGroup 'test/web': volumeClaims[0].subPath \"../etc\" must not contain a \"..\" element"],
+  ['bad claim annotation key', { volumeClaims: [{ name: 'data', storage: Size.gibibytes(1), mountPath: '/data', annotations: { 'a b': 'x' } }] }, "HeadlessGroup 'test/web': volumeClaims[0].annotations key \"a b\" is not a valid key: the name part must be 1-63 characters of letters, digits, \"-\", \"_\" and \".\", starting and ending with a letter or digit"],
+  ['bad claim label value', { volumeClaims: [{ name: 'data', storage: Size.gibibytes(1), mountPath: '/data', labels: { tier: 'a b' } }] }, "HeadlessGroup 'test/web': volumeClaims[0].labels[\"tier\"] \"a b\" is not a valid label value: at most 63 characters of letters, digits, \"-\", \"_\" and \".\", starting and ending with a letter or digit"],
   ['bad service name', { serviceName: 'My-Svc' }, "HeadlessGroup 'test/web': serviceName \"My-Svc\" is not a valid DNS-1035 label: lower-case letters, digits and \"-\", starting with a letter and ending with a letter or digit"],
 ];
 
@@ -365,6 +371,33 @@ const PLAIN_JS: Array<[string, (s: Construct) => void, string]> = [
   ['HeadlessGroup.podDnsName as a string', (s) => { new HeadlessGroup(s, 'db', { image: IMAGE }).podDnsName(js('0')); }, "HeadlessGroup 'test/db': ordinal \"0\" must be a number, not a string"],
 ];
 
+const cfg = (s: Construct) => new ConfigMap(s, 'cfg', { data: { level: 'info' } });
+const CONFIG: BadInput[] = ([
+  ['ConfigMap', 'bad data key', (s) => { new ConfigMap(s, 'cfg', { data: { 'a/b': 'x' } }); }, "ConfigMap 'test/cfg': data key \"a/b\" is not a valid key: letters, digits, \"-\", \"_\" and \".\" only"],
+  ['ConfigMap', 'data key ".."', (s) => { new ConfigMap(s, 'cfg', { data: { '..data': 'x' } }); }, "ConfigMap 'test/cfg': data key \"..data\" is not a valid key: it must not be \".\" or start with \"..\""],
+  ['ConfigMap', 'data key over 253', (s) => { new ConfigMap(s, 'cfg', { data: { ['k'.repeat(254)]: 'x' } }); }, `ConfigMap 'test/cfg': data key "${'k'.repeat(254)}" is longer than 253 characters (254)`],
+  ['ConfigMap', 'key in data and binaryData', (s) => { new ConfigMap(s, 'cfg', { data: { a: 'x' }, binaryData: { a: 'eA==' } }); }, "ConfigMap 'test/cfg': binaryData key \"a\" is also in data: a key may be given once"],
+  ['ConfigMap', 'binary data that is no base64', (s) => { new ConfigMap(s, 'cfg', { binaryData: { a: 'not base64!' } }); }, "ConfigMap 'test/cfg': binaryData[\"a\"] \"not base64!\" is not base64: encode binary values, e.g. Buffer.from(bytes).toString(\"base64\")"],
+  ['ConfigMap', 'more than 1 MiB', (s) => { new ConfigMap(s, 'cfg', { data: { a: 'x'.repeat(1024 * 1024), b: 'y' } }); }, "ConfigMap 'test/cfg': data \"1048577 bytes\" is more than the 1048576 bytes (1 MiB) the API server accepts in one ConfigMap or Secret: split it, or mount the files from an image or a volume"],
+  ['ConfigMap', 'a file that cannot be read', (s) => { new ConfigMap(s, 'cfg', { files: [{ path: '/nonexistent/app.yaml' }] }); }, "ConfigMap 'test/cfg': files[0].path \"/nonexistent/app.yaml\" cannot be read: ENOENT: no such file or directory, open '/nonexistent/app.yaml'"],
+  ['ConfigMap', 'bad name', (s) => { new ConfigMap(s, 'cfg', { name: 'App_Config' }); }, "ConfigMap 'test/cfg': name \"App_Config\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
+  ['ConfigMap', 'the same name twice', (s) => { new ConfigMap(s, 'a', { name: 'cfg' }); new ConfigMap(s, 'b', { name: 'cfg' }); }, "ConfigMap 'test/b': name \"cfg\" clashes with 'test/a': both write ConfigMap \"cfg\" in namespace \"default\""],
+  ['ConfigMap', 'bad declared key of a ConfigMap made elsewhere', (s) => { ConfigMap.fromName(s, 'ext', 'shared', { keys: ['a b'] }); }, "ConfigMap 'test/ext': keys[0] \"a b\" is not a valid key: letters, digits, \"-\", \"_\" and \".\" only"],
+  ['ConfigMap', 'env from a key it does not hold', (s) => { new ExposedApp(s, 'web', { image: IMAGE, envValues: { L: EnvValue.fromConfigMapRef(cfg(s), 'lvl') } }); }, "ExposedApp 'test/web': envValues[\"L\"].key \"lvl\" is not a key of ConfigMap \"cfg\" written by 'test/cfg' (keys: level)"],
+  ['ConfigMap', 'volume item of a key it does not hold', (s) => { new ExposedApp(s, 'web', { image: IMAGE, volumes: [Volume.fromConfigMapRef('c', cfg(s), { items: [{ key: 'lvl', path: 'l' }] })] }); }, "ExposedApp 'test/web': volumes[0].items[0].key \"lvl\" is not a key of ConfigMap \"cfg\" written by 'test/cfg' (keys: level)"],
+  ['ConfigMap', 'a name where a handle belongs (plain JS)', (s) => { new ExposedApp(s, 'web', { image: IMAGE, volumes: [Volume.fromConfigMapRef('c', 'cfg' as unknown as ConfigMap)] }); }, 'Volume.fromConfigMapRef: configMap "cfg" must be an IConfigMapRef, not a string'],
+  ['ConfigMap', 'a value that is no string (plain JS)', (s) => { new ConfigMap(s, 'cfg', { data: { a: 1 as unknown as string } }); }, "ConfigMap 'test/cfg': data[\"a\"] 1 must be a string, not a number"],
+  ['Secret', 'secret data without the opt-in', (s) => { new Secret(s, 'db', { data: { password: 'aHVudGVyMg==' } }); }, "Secret 'test/db': data [\"password\"] writes secret values into the manifest, which the library refuses by default: secret values in a manifest end up in Git history, readable by everyone who can read the repository, and stay there after they are rotated. Instead keep the Secret out of the manifests (External Secrets Operator, Sealed Secrets, SOPS, or kubectl create secret) and refer to it with Secret.fromName(scope, id, name, { keys }); or set allowLiteralValues: true"],
+  ['Secret', 'a key not declared', (s) => { new ExposedApp(s, 'web', { image: IMAGE, envValues: { P: EnvValue.fromSecretRef(Secret.fromName(s, 'db', 'db', { keys: ['password'] }), 'user') } }); }, "ExposedApp 'test/web': envValues[\"P\"].key \"user\" is not a key declared for Secret \"db\" (declared keys: password): add it to the keys of its handle if the app reads it"],
+  ['Secret', 'projection of a key not declared', (s) => { new ExposedApp(s, 'web', { image: IMAGE, volumes: [Volume.projected('p', [Projection.fromSecretRef(Secret.fromName(s, 'db', 'db', { keys: ['password'] }), [{ key: 'user', path: 'u' }])])] }); }, "ExposedApp 'test/web': volumes[0].sources[0].items[0].key \"user\" is not a key declared for Secret \"db\" (declared keys: password): add it to the keys of its handle if the app reads it"],
+  ['Secret', 'data that is no base64', (s) => { new Secret(s, 'db', { data: { password: 'hunter2' }, allowLiteralValues: true }); }, "Secret 'test/db': data[\"password\"] \"(value not shown)\" is not base64: use stringData for plain text"],
+  ['Secret', 'a TLS Secret without its key', (s) => { new Secret(s, 'tls', { type: 'kubernetes.io/tls', stringData: { 'tls.crt': 'x' }, allowLiteralValues: true }); }, "Secret 'test/tls': type \"kubernetes.io/tls\" needs the key \"tls.key\" in stringData or data (keys given: tls.crt)"],
+  ['PersistentVolumeClaim', 'zero storage', (s) => { new PersistentVolumeClaim(s, 'data', { storage: Size.gibibytes(0) }); }, "PersistentVolumeClaim 'test/data': storage \"0\" must be more than 0"],
+  ['PersistentVolumeClaim', 'ReadWriteOncePod with another mode', (s) => { new PersistentVolumeClaim(s, 'data', { storage: Size.gibibytes(1), accessModes: [AccessMode.READ_WRITE_ONCE_POD, AccessMode.READ_WRITE_ONCE] }); }, "PersistentVolumeClaim 'test/data': accessModes [\"ReadWriteOncePod\",\"ReadWriteOnce\"] cannot combine ReadWriteOncePod with other modes (the API server refuses it)"],
+  ['PersistentVolumeClaim', 'bad storage class', (s) => { new PersistentVolumeClaim(s, 'data', { storage: Size.gibibytes(1), storageClassName: 'Fast_SSD' }); }, "PersistentVolumeClaim 'test/data': storageClassName \"Fast_SSD\" is not a valid DNS-1123 subdomain: lower-case labels of letters, digits and \"-\" joined by \".\""],
+  ['PersistentVolumeClaim', 'a claim of another namespace', (s) => { new ExposedApp(s, 'web', { image: IMAGE, namespace: 'shop', replicas: 1, volumes: [Volume.fromClaimRef('d', new PersistentVolumeClaim(s, 'data', { storage: Size.gibibytes(1), namespace: 'db' }))] }); }, "ExposedApp 'test/web': PersistentVolumeClaim \"data\" is in namespace \"db\", not the workload's (\"shop\"): pods can only use PersistentVolumeClaims of their own namespace"],
+] as Array<[string, string, (s: Construct) => void, string]>).map(([construct, title, build, message]) => ({ construct, title, build, message }));
+
 const OTHERS: BadInput[] = [
   {
     construct: 'ServiceRef', title: 'bad Service name', message: "ServiceRef 'test/ref': name \"Legacy_Web\" is not a valid DNS-1035 label: lower-case letters, digits and \"-\", starting with a letter and ending with a letter or digit",
@@ -463,6 +496,7 @@ const GATEWAY: BadInput[] = [
 
 export const BAD_INPUTS: BadInput[] = [
   ...OTHERS,
+  ...CONFIG,
   ...GATEWAY,
   ...EXPOSED_APP.map(([title, props, message, id]) => ({
     construct: 'ExposedApp', title, message, build: (s: Construct) => { new ExposedApp(s, id ?? 'web', { image: IMAGE, ...props }); },

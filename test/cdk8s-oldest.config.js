@@ -7,6 +7,6 @@ module.exports = {
   ...base,
   rootDir: '..',
   moduleNameMapper: { '^cdk8s$': '<rootDir>/node_modules/cdk8s-oldest' },
-  testMatch: ['object-json', 'fast-app', 'exposed-app', 'headless-group', 'production', 'brands', 'entry-points', 'service']
+  testMatch: ['object-json', 'fast-app', 'exposed-app', 'headless-group', 'production', 'brands', 'entry-points', 'service', 'config']
     .map((name) => `<rootDir>/test/${name}.test.ts`),
 };

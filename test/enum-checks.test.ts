@@ -100,7 +100,7 @@ test('the one enum check the shape checks cannot make: ports of a pod source imp
  */
 const LEFT_FOR_NOW: { [file: string]: number } = {
   'routing/gateway.ts': 2, 'routing/ingress-router.ts': 1, 'routing/routes-model.ts': 1, 'workloads/container-model.ts': 2,
-  'workloads/headless-group.ts': 6, 'workloads/pod-template.ts': 2, 'workloads/volume-model.ts': 1,
+  'workloads/headless-group.ts': 0, 'workloads/pod-template.ts': 0, 'workloads/volume-model.ts': 0,
 };
 /** Checks the shape checks cannot make (see the test above). */
 const NEEDED: { [file: string]: number } = { 'services/ports-model.ts': 1 };

@@ -11,6 +11,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ['services'],
   ['routing'],
   ['connections'],
+  ['config', 'storage'],
   ['workloads'],
   ['.', 'validation', 'terraform'],
 ];

@@ -31,6 +31,7 @@ export type { INetworkPolicyPort as K8sNetworkPolicyPort } from 'kubernetes-mode
 export type { INetworkPolicySpec as K8sNetworkPolicySpec } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicySpec';
 export type { INodeSelectorRequirement as K8sNodeSelectorRequirement } from 'kubernetes-models/v1/NodeSelectorRequirement';
 export type { IPersistentVolumeClaimVolumeSource as K8sPersistentVolumeClaimVolumeSource } from 'kubernetes-models/v1/PersistentVolumeClaimVolumeSource';
+export type { IPersistentVolumeClaimSpec as K8sPersistentVolumeClaimSpec } from 'kubernetes-models/v1/PersistentVolumeClaimSpec';
 export type { IPodAffinity as K8sPodAffinity } from 'kubernetes-models/v1/PodAffinity';
 export type { IPodDisruptionBudgetSpec as K8sPodDisruptionBudgetSpec } from 'kubernetes-models/policy/v1/PodDisruptionBudgetSpec';
 export type { IPodSecurityContext as K8sPodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';

@@ -39,6 +39,23 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
   "ClaimVolumeOptions": {
     "readOnly": "boolean?"
   },
+  "ConfigMapFile": {
+    "path": "string",
+    "key": "string?"
+  },
+  "ConfigMapProps": {
+    "binaryData": "{string}?",
+    "data": "{string}?",
+    "files": "ConfigMapFile[]?",
+    "immutable": "boolean?",
+    "labels": "{string}?",
+    "name": "string?",
+    "namespace": "string?"
+  },
+  "ConfigRefOptions": {
+    "keys": "string[]?",
+    "namespace": "string?"
+  },
   "ConnectOptions": {
     "containers": "string[]?",
     "port": "number?",
@@ -497,6 +514,15 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "spread": "SpreadOptions?",
     "syncWaves": "boolean?"
   },
+  "PersistentVolumeClaimProps": {
+    "storage": "cdk8s.Size",
+    "accessModes": "AccessMode[]?",
+    "fromSnapshot": "string?",
+    "labels": "{string}?",
+    "name": "string?",
+    "namespace": "string?",
+    "storageClassName": "string?"
+  },
   "PodAffinityTerm": {
     "topologyKey": "string",
     "matchExpressions": "LabelRequirement[]?",
@@ -574,6 +600,16 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "portName": "string?",
     "backend": "IServiceEndpoint?",
     "resource": "IngressResourceBackend?"
+  },
+  "SecretProps": {
+    "allowLiteralValues": "boolean?",
+    "data": "{string}?",
+    "immutable": "boolean?",
+    "labels": "{string}?",
+    "name": "string?",
+    "namespace": "string?",
+    "stringData": "{string}?",
+    "type": "string?"
   },
   "ServiceAccountTokenProjection": {
     "path": "string",
@@ -673,11 +709,14 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
     "violatingResources": "ValidationViolatingResource[]"
   },
   "VolumeClaimOptions": {
-    "mountPath": "string",
     "name": "string",
     "storage": "cdk8s.Size",
     "accessModes": "AccessMode[]?",
-    "storageClassName": "string?"
+    "annotations": "{string}?",
+    "labels": "{string}?",
+    "mountPath": "string?",
+    "storageClassName": "string?",
+    "subPath": "string?"
   },
   "VolumeMount": {
     "mountPath": "string",
@@ -739,6 +778,44 @@ export const STRUCTS: { [name: string]: { [prop: string]: string } } = {
 
 /** The parameters of every constructor (`new T`) and method (`T.m`). */
 export const CALLS: { [name: string]: string[][] } = {
+  "new ConfigMap": [
+    [
+      "scope",
+      "constructs.Construct"
+    ],
+    [
+      "id",
+      "string"
+    ],
+    [
+      "props",
+      "ConfigMapProps?"
+    ]
+  ],
+  "ConfigMap.fromName": [
+    [
+      "scope",
+      "constructs.Construct"
+    ],
+    [
+      "id",
+      "string"
+    ],
+    [
+      "name",
+      "string"
+    ],
+    [
+      "options",
+      "ConfigRefOptions?"
+    ]
+  ],
+  "ConfigMap.isConfigMap": [
+    [
+      "x",
+      "any"
+    ]
+  ],
   "Cpu.millis": [
     [
       "amount",
@@ -783,6 +860,26 @@ export const CALLS: { [name: string]: string[][] } = {
       "EnvFromOptions?"
     ]
   ],
+  "EnvFrom.fromConfigMapRef": [
+    [
+      "configMap",
+      "IConfigMapRef"
+    ],
+    [
+      "options",
+      "EnvFromOptions?"
+    ]
+  ],
+  "EnvFrom.fromSecretRef": [
+    [
+      "secret",
+      "ISecretRef"
+    ],
+    [
+      "options",
+      "EnvFromOptions?"
+    ]
+  ],
   "EnvFrom.secret": [
     [
       "name",
@@ -797,6 +894,20 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "configMapName",
       "string"
+    ],
+    [
+      "key",
+      "string"
+    ],
+    [
+      "options",
+      "EnvKeyOptions?"
+    ]
+  ],
+  "EnvValue.fromConfigMapRef": [
+    [
+      "configMap",
+      "IConfigMapRef"
     ],
     [
       "key",
@@ -827,6 +938,20 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "secretName",
       "string"
+    ],
+    [
+      "key",
+      "string"
+    ],
+    [
+      "options",
+      "EnvKeyOptions?"
+    ]
+  ],
+  "EnvValue.fromSecretRef": [
+    [
+      "secret",
+      "ISecretRef"
     ],
     [
       "key",
@@ -1136,6 +1261,26 @@ export const CALLS: { [name: string]: string[][] } = {
   ],
   "PercentOrAbsolute.toJSON": [],
   "PercentOrAbsolute.toString": [],
+  "new PersistentVolumeClaim": [
+    [
+      "scope",
+      "constructs.Construct"
+    ],
+    [
+      "id",
+      "string"
+    ],
+    [
+      "props",
+      "PersistentVolumeClaimProps"
+    ]
+  ],
+  "PersistentVolumeClaim.isPersistentVolumeClaim": [
+    [
+      "x",
+      "any"
+    ]
+  ],
   "PodConnections.connect": [
     [
       "scope",
@@ -1247,6 +1392,26 @@ export const CALLS: { [name: string]: string[][] } = {
       "DownwardApiFile[]"
     ]
   ],
+  "Projection.fromConfigMapRef": [
+    [
+      "configMap",
+      "IConfigMapRef"
+    ],
+    [
+      "items",
+      "KeyToPath[]?"
+    ]
+  ],
+  "Projection.fromSecretRef": [
+    [
+      "secret",
+      "ISecretRef"
+    ],
+    [
+      "items",
+      "KeyToPath[]?"
+    ]
+  ],
   "Projection.secret": [
     [
       "name",
@@ -1261,6 +1426,44 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "options",
       "ServiceAccountTokenProjection"
+    ]
+  ],
+  "new Secret": [
+    [
+      "scope",
+      "constructs.Construct"
+    ],
+    [
+      "id",
+      "string"
+    ],
+    [
+      "props",
+      "SecretProps?"
+    ]
+  ],
+  "Secret.fromName": [
+    [
+      "scope",
+      "constructs.Construct"
+    ],
+    [
+      "id",
+      "string"
+    ],
+    [
+      "name",
+      "string"
+    ],
+    [
+      "options",
+      "ConfigRefOptions?"
+    ]
+  ],
+  "Secret.isSecret": [
+    [
+      "x",
+      "any"
     ]
   ],
   "new Service": [
@@ -1391,6 +1594,20 @@ export const CALLS: { [name: string]: string[][] } = {
       "TopologyFormat?"
     ]
   ],
+  "Volume.fromClaimRef": [
+    [
+      "name",
+      "string"
+    ],
+    [
+      "claim",
+      "IPersistentVolumeClaimRef"
+    ],
+    [
+      "options",
+      "ClaimVolumeOptions?"
+    ]
+  ],
   "Volume.fromConfigMap": [
     [
       "name",
@@ -1399,6 +1616,20 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "configMapName",
       "string"
+    ],
+    [
+      "options",
+      "KeyVolumeOptions?"
+    ]
+  ],
+  "Volume.fromConfigMapRef": [
+    [
+      "name",
+      "string"
+    ],
+    [
+      "configMap",
+      "IConfigMapRef"
     ],
     [
       "options",
@@ -1437,6 +1668,20 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "secretName",
       "string"
+    ],
+    [
+      "options",
+      "KeyVolumeOptions?"
+    ]
+  ],
+  "Volume.fromSecretRef": [
+    [
+      "name",
+      "string"
+    ],
+    [
+      "secret",
+      "ISecretRef"
     ],
     [
       "options",

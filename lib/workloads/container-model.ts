@@ -21,6 +21,8 @@ import {
 } from '../core/pod-values';
 import { VolumeMount } from './volume';
 import { PodSecurity } from '../core/pod-security';
+import type { ClaimTemplate } from './volume-model';
+import { unknownKey, useOf } from '../config/ref-model';
 
 /** What a container is in the pod. */
 export enum ContainerRole {
@@ -71,7 +73,7 @@ export interface ContainerContext {
   /** The main container's preStop, when the graceful-shutdown pause provides it. */
   readonly defaultPreStop?: object;
   /** Mounts of the pod's volume claims (HeadlessGroup), before the container's own. */
-  readonly claimMounts?: Array<{ name: string; mountPath: string }>;
+  readonly claimMounts?: ClaimTemplate[];
   /** The pod's volumes, which mounts must name. */
   readonly volumes: Set<string>;
   /** The pod's termination grace period in seconds, which a preStop sleep must fit in. */
@@ -212,20 +214,32 @@ function renderEnvFroms(problems: Problems, f: string, list: EnvFrom[] | undefin
  * paths unique in the container.
  */
 function renderMounts(problems: Problems, f: string, own: VolumeMount[] | undefined, ctx: ContainerContext): K8sVolumeMount[] {
-  const claimMounts = ctx.claimMounts ?? [];
   const out: K8sVolumeMount[] = [];
-  for (const c of claimMounts) out.push({ name: c.name, mountPath: c.mountPath });
+  // Claims with a mountPath are mounted into the main container by themselves.
+  const mounted = new Map<string, number>();
+  const claimMounts = ctx.claimMounts ?? [];
+  for (let i = 0; i < claimMounts.length; i++) {
+    const c = claimMounts[i];
+    if (c.mountPath === undefined) continue;
+    out.push(c.subPath === undefined ? { name: c.name, mountPath: c.mountPath } : { name: c.name, mountPath: c.mountPath, subPath: c.subPath });
+    mounted.set(c.name, i);
+  }
   if (own === undefined || own.length === 0) return out;
   const seen = new Map<string, string>();
-  for (const c of claimMounts) seen.set(c.mountPath, `volume claim "${c.name}"`);
+  for (const [name, i] of mounted) seen.set(claimMounts[i].mountPath!, `volume claim "${name}"`);
   for (let i = 0; i < own.length; i++) {
     const m = own[i];
-    out.push(renderMount(problems, `${f}volumeMounts[${i}]`, m.volume, m.mountPath, m.subPath, m.readOnly));
+    const field = `${f}volumeMounts[${i}]`;
+    out.push(renderMount(problems, field, m.volume, m.mountPath, m.subPath, m.readOnly));
     if (typeof m.volume === 'string' && m.volume !== '' && !ctx.volumes.has(m.volume)) {
-      problems.add(`${f}volumeMounts[${i}].volume`, m.volume, `names no volume of the pod (volumes: ${[...ctx.volumes].join(', ') || 'none'})`);
+      problems.add(`${field}.volume`, m.volume, `names no volume of the pod (volumes: ${[...ctx.volumes].join(', ') || 'none'})`);
+    }
+    const claim = mounted.get(m.volume);
+    if (claim !== undefined) {
+      problems.add(`${field}.volume`, m.volume, `is a volume claim already mounted in this container at ${claimMounts[claim].mountPath} (volumeClaims[${claim}].mountPath): leave volumeClaims[${claim}].mountPath out to mount it only here, or mount a sub-directory with volumeClaims[${claim}].subPath`);
     }
     const prior = seen.get(m.mountPath);
-    if (prior !== undefined) problems.add(`${f}volumeMounts[${i}].mountPath`, m.mountPath, `is already used by ${prior}: mount paths must be unique in a container`);
+    if (prior !== undefined) problems.add(`${field}.mountPath`, m.mountPath, `is already used by ${prior}: mount paths must be unique in a container`);
     else seen.set(m.mountPath, `volumeMounts[${i}]`);
   }
   return out;
@@ -484,7 +498,8 @@ function renderEnvValue(problems: Problems, f: string, name: string, v: EnvValue
     case EnvValueSource.CONFIG_MAP: {
       const ruleName = dns1123Subdomain(v.ref);
       if (ruleName) problems.add(`${field}.name`, v.ref, ruleName);
-      if (!v.key || !CONFIG_MAP_KEY.test(v.key)) problems.add(`${field}.key`, v.key ?? '', 'is not a valid key: letters, digits, "-", "_" and "."');
+      const keyRule = !v.key || !CONFIG_MAP_KEY.test(v.key) ? 'is not a valid key: letters, digits, "-", "_" and "."' : unknownKey(useOf(v), v.key);
+      if (keyRule) problems.add(`${field}.key`, v.key ?? '', keyRule);
       return { name, valueFrom: { [v.source]: { name: v.ref, key: v.key, optional: v.optional } } };
     }
     case EnvValueSource.FIELD: {

@@ -5,6 +5,8 @@ import { ResourceOptions } from '../core/resources';
 import { Probe, ProbeScheme } from './probe';
 import { Protocol } from '../core/ports';
 import { VolumeMount } from './volume';
+import { configMapSource, recordUse, secretSource } from '../config/ref-model';
+import type { IConfigMapRef, ISecretRef } from '../config/refs';
 
 /** When the kubelet pulls the image; the values are the Kubernetes API strings. */
 export enum ImagePullPolicy {
@@ -77,6 +79,25 @@ export class EnvValue {
   }
 
   /**
+   * The value of `key` in a Secret, by handle (`Secret.fromName` or a `Secret` of this library):
+   * a key the handle does not declare is an error at synth time.
+   */
+  public static fromSecretRef(secret: ISecretRef, key: string, options: EnvKeyOptions = {}): EnvValue {
+    checkShape('EnvValue.fromSecretRef', [secret, key, options]);
+    return recordUse(new EnvValue(EnvValueSource.SECRET, secret.secretName, key, options.optional), secretSource(secret));
+  }
+
+  /**
+   * The value of `key` in a ConfigMap, by handle (a `ConfigMap` of this library or
+   * `ConfigMap.fromName`): a key it does not hold is an error at synth time, and the pods roll
+   * when a ConfigMap written by this library changes.
+   */
+  public static fromConfigMapRef(configMap: IConfigMapRef, key: string, options: EnvKeyOptions = {}): EnvValue {
+    checkShape('EnvValue.fromConfigMapRef', [configMap, key, options]);
+    return recordUse(new EnvValue(EnvValueSource.CONFIG_MAP, configMap.configMapName, key, options.optional), configMapSource(configMap));
+  }
+
+  /**
    * A field of the pod (the downward API), e.g. `metadata.name`, `metadata.namespace`,
    * `status.podIP`, `spec.nodeName` or `metadata.labels['app']`.
    */
@@ -131,6 +152,21 @@ export class EnvFrom {
   public static secret(name: string, options: EnvFromOptions = {}): EnvFrom {
     checkShape('EnvFrom.secret', [name, options]);
     return new EnvFrom('secretRef', name, options.prefix, options.optional);
+  }
+
+  /**
+   * Every key of a ConfigMap, by handle (a `ConfigMap` of this library or `ConfigMap.fromName`);
+   * the pods roll when a ConfigMap written by this library changes.
+   */
+  public static fromConfigMapRef(configMap: IConfigMapRef, options: EnvFromOptions = {}): EnvFrom {
+    checkShape('EnvFrom.fromConfigMapRef', [configMap, options]);
+    return recordUse(new EnvFrom('configMapRef', configMap.configMapName, options.prefix, options.optional), configMapSource(configMap));
+  }
+
+  /** Every key of a Secret, by handle (`Secret.fromName` or a `Secret` of this library). */
+  public static fromSecretRef(secret: ISecretRef, options: EnvFromOptions = {}): EnvFrom {
+    checkShape('EnvFrom.fromSecretRef', [secret, options]);
+    return recordUse(new EnvFrom('secretRef', secret.secretName, options.prefix, options.optional), secretSource(secret));
   }
 
   private constructor(

@@ -4,13 +4,14 @@ import { ApiObject, Lazy, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ServiceWorkload } from './service-workload';
 import { IdentityOptions } from '../core/identity';
-import { dns1123Label, dns1123Subdomain } from '../core/names';
 import { checkCount, renderPodTemplate } from './pod-template';
 import { PortOptions } from '../core/ports';
 import { ServiceType } from '../services/service-spec';
 import { Problems } from '../core/problems';
-import { quantityValue, sizeQuantity, sizeText } from '../core/quantity';
-import { checkEnum } from '../core/checks';
+import { sizeText } from '../core/quantity';
+import { checkVolumeClaims } from './volume-model';
+import { AccessMode } from '../storage/access-mode';
+import { nonEmptyMap } from '../core/collections';
 import { WorkloadOptions } from './workload';
 import { brand, hasBrand } from '../core/brand';
 import type { K8sPodTemplateSpec, K8sStatefulSetSpec } from '../core/k8s';
@@ -47,18 +48,6 @@ export enum PvcRetention {
   DELETE = 'Delete',
 }
 
-/** Access mode of a persistent volume. */
-export enum AccessMode {
-  /** Read and written by the pods of one node. */
-  READ_WRITE_ONCE = 'ReadWriteOnce',
-  /** Read by the pods of many nodes. */
-  READ_ONLY_MANY = 'ReadOnlyMany',
-  /** Read and written by the pods of many nodes. */
-  READ_WRITE_MANY = 'ReadWriteMany',
-  /** Read and written by one pod only. */
-  READ_WRITE_ONCE_POD = 'ReadWriteOncePod',
-}
-
 /** Whether a StatefulSet's volume claims are kept or deleted. */
 export interface PvcRetentionPolicy {
   /**
@@ -79,8 +68,28 @@ export interface VolumeClaimOptions {
   readonly name: string;
   /** Requested size, e.g. `Size.gibibytes(1)`. */
   readonly storage: Size;
-  /** Where the volume is mounted in the container (an absolute path). */
-  readonly mountPath: string;
+  /**
+   * Where the volume is mounted in the main container (an absolute path). Leave it out to mount
+   * the volume only where `volumeMounts` of any container say, e.g. with a `subPath`.
+   * @default - not mounted by itself: mount it with `volumeMounts` (`{ volume: name, ... }`)
+   */
+  readonly mountPath?: string;
+  /**
+   * Mount only this directory of the volume at `mountPath` (relative, no `..`), e.g. `pgdata`
+   * for a database that refuses a volume root with `lost+found` in it.
+   * @default - the whole volume
+   */
+  readonly subPath?: string;
+  /**
+   * Labels of the claims, e.g. for a backup tool selecting them.
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Annotations of the claims, e.g. for a backup tool or a storage provisioner.
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
   /**
    * StorageClass to provision from.
    * @default - the cluster's default class
@@ -184,12 +193,9 @@ export class HeadlessGroup extends ServiceWorkload {
     const resolved = this._buildWithService(props, {
       kind: 'HeadlessGroup',
       workloadKind: kind,
-      context: { volumeClaims: claims.map((c) => ({ name: c.name, mountPath: c.mountPath })) },
+      context: { volumeClaims: claims },
       peers: true,
       check: (problems, r) => {
-        if (!Object.values(WorkloadKind).includes(kind)) {
-          problems.add('workload', kind, 'is not a valid WorkloadKind: use STATEFUL_SET or DEPLOYMENT');
-        }
         if (statefulSet && r.identity.name.length > 52) {
           problems.add('name', r.identity.name, `is longer than 52 characters (${r.identity.name.length}): StatefulSet pods get the label controller-revision-hash=<name>-<hash>, which would exceed the 63-character label limit and pods could not be created`);
         }
@@ -281,7 +287,7 @@ export class HeadlessGroup extends ServiceWorkload {
       persistentVolumeClaimRetentionPolicy: whenDeleted || whenScaled ? { whenDeleted, whenScaled } : undefined,
       template: renderPodTemplate(this._workload, labels, this.selector) as K8sPodTemplateSpec,
       volumeClaimTemplates: claims.length > 0 ? claims.map((c) => ({
-        metadata: { name: c.name },
+        metadata: { name: c.name, labels: nonEmptyMap(c.labels), annotations: nonEmptyMap(c.annotations) },
         spec: {
           accessModes: c.accessModes && c.accessModes.length > 0 ? c.accessModes : [AccessMode.READ_WRITE_ONCE],
           storageClassName: c.storageClassName,
@@ -313,33 +319,13 @@ function checkStatefulProps(props: HeadlessGroupProps, statefulSet: boolean, pro
   if (props.rollingUpdate !== undefined) {
     problems.add('rollingUpdate', props.rollingUpdate, 'is for Deployments: use updateStrategy and partition with WorkloadKind.STATEFUL_SET');
   }
-  checkEnum(problems, 'podManagementPolicy', props.podManagementPolicy, PodManagementPolicy);
-  checkEnum(problems, 'updateStrategy', props.updateStrategy, StatefulSetUpdateStrategy);
-  checkEnum(problems, 'persistentVolumeClaimRetentionPolicy.whenDeleted', props.persistentVolumeClaimRetentionPolicy?.whenDeleted, PvcRetention);
-  checkEnum(problems, 'persistentVolumeClaimRetentionPolicy.whenScaled', props.persistentVolumeClaimRetentionPolicy?.whenScaled, PvcRetention);
   if (props.partition !== undefined) {
     checkCount(problems, 'partition', props.partition);
     if (props.updateStrategy === StatefulSetUpdateStrategy.ON_DELETE) {
       problems.add('partition', props.partition, 'is only allowed with updateStrategy ROLLING_UPDATE');
     }
   }
-  const names = new Set<string>();
-  const paths = new Set<string>();
-  (props.volumeClaims ?? []).forEach((c, i) => {
-    const field = `volumeClaims[${i}]`;
-    const nameRule = dns1123Label(c.name);
-    if (nameRule) problems.add(`${field}.name`, c.name, nameRule);
-    else if (names.has(c.name)) problems.add(`${field}.name`, c.name, 'is already used: volume claim names must be unique');
-    names.add(c.name);
-    const storage = sizeQuantity(problems, `${field}.storage`, c.storage);
-    if (storage !== undefined && quantityValue(storage) === 0) problems.add(`${field}.storage`, storage, 'must be more than 0');
-    if (!c.mountPath || !c.mountPath.startsWith('/')) problems.add(`${field}.mountPath`, c.mountPath ?? '', 'must be an absolute path');
-    else if (paths.has(c.mountPath)) problems.add(`${field}.mountPath`, c.mountPath, 'is already used: mount paths must be unique');
-    paths.add(c.mountPath);
-    const classRule = c.storageClassName === undefined ? undefined : dns1123Subdomain(c.storageClassName);
-    if (classRule) problems.add(`${field}.storageClassName`, c.storageClassName, classRule);
-    (c.accessModes ?? []).forEach((m, j) => checkEnum(problems, `${field}.accessModes[${j}]`, m, AccessMode));
-  });
+  checkVolumeClaims(problems, props.volumeClaims ?? []);
 }
 
 brand(HeadlessGroup.prototype, 'HeadlessGroup');

@@ -12,9 +12,10 @@ import { checkAnnotations, checkLabels } from '../core/labels';
 import { dns1123Label, dns1123Subdomain } from '../core/names';
 import { containerPorts, ResolvedPort } from '../services/ports-model';
 import { PatternDefaultsProps } from '../core/defaults';
-import { checkEnum } from '../core/checks';
 import { resolveScheduling } from './scheduling-model';
-import { resolveVolumes } from './volume-model';
+import { ClaimTemplate, resolveVolumes, volumeSources } from './volume-model';
+import { anyUses, CONFIG_HASH_ANNOTATION, ConfigSource, contentHash, useOf } from '../config/ref-model';
+import { ContainerOptions } from './container';
 import { rootImageWarning } from './images';
 import { DeploymentStrategy, WorkloadOptions } from './workload';
 import { PercentOrAbsolute, RollingUpdateOptions } from '../core/workload-options';
@@ -44,6 +45,8 @@ export interface ResolvedWorkload {
   readonly production: ResolvedProduction;
   /** Things that will pass validation but likely fail at run time (root images under RESTRICTED). */
   readonly warnings: string[];
+  /** ConfigMaps, Secrets and claims the pods read through handles (their hash rolls the pods). */
+  readonly sources: ConfigSource[];
 }
 
 /** What the pattern tells the pod model besides the props. */
@@ -51,7 +54,7 @@ export interface WorkloadContext {
   /** The workload's name: the main container's default name. */
   readonly name: string;
   /** Volumes claimed per pod (HeadlessGroup), mounted into the main container. */
-  readonly volumeClaims?: Array<{ name: string; mountPath: string }>;
+  readonly volumeClaims?: ClaimTemplate[];
 }
 
 export function resolveWorkload(
@@ -64,7 +67,7 @@ export function resolveWorkload(
   const replicas = options.replicas ?? defaults.replicas ?? 2;
   checkCount(problems, 'replicas', replicas);
   const podSecurity = options.podSecurity ?? defaults.podSecurity ?? PodSecurity.RESTRICTED;
-  checkPodOptions(problems, options, podSecurity);
+  checkPodOptions(problems, options);
   const minReadySeconds = wholeSeconds(problems, 'minReady', options.minReady, 0);
   const claims = context.volumeClaims ?? [];
   const volumes = resolveVolumes(problems, options.volumes ?? [], podSecurity, claims.map((c) => c.name));
@@ -94,6 +97,7 @@ export function resolveWorkload(
   const extra = resolveNamed(options.containers, 'containers', ContainerRole.EXTRA, pod);
   const all = [main].concat(init, sidecars, extra);
   checkContainers(problems, all, servicePorts, options.containerName !== undefined);
+  checkClaimsMounted(problems, claims, options);
   const warnings: string[] = [];
   for (const c of all) {
     const warning = rootImageWarning(c, podSecurity, options.runAsUser);
@@ -115,14 +119,33 @@ export function resolveWorkload(
     strategy: resolveStrategy(options, defaults, problems),
     production: resolveProduction(options, defaults, replicas, main.requests, shutdown, problems),
     warnings,
+    sources: anyUses() ? podSources(options) : NO_SOURCES,
   };
 }
 
-/** Pod-level fields that only need checking: the profile, fsGroup, names, labels and annotations. */
-function checkPodOptions(problems: Problems, options: WorkloadOptions, podSecurity: PodSecurity): void {
-  if (!Object.values(PodSecurity).includes(podSecurity)) {
-    problems.add('podSecurity', podSecurity, 'is not a valid PodSecurity: use RESTRICTED, BASELINE or PRIVILEGED');
+const NO_SOURCES: ConfigSource[] = [];
+
+/** What the pod reads through handles: its volumes' and every container's env sources. */
+function podSources(options: WorkloadOptions): ConfigSource[] {
+  const out: ConfigSource[] = [];
+  volumeSources(options.volumes, out);
+  const containers: ContainerOptions[] = [options];
+  for (const list of [options.initContainers, options.sidecars, options.containers]) if (list) containers.push(...list);
+  for (const c of containers) {
+    for (const v of Object.values(c.envValues ?? {})) {
+      const s = useOf(v);
+      if (s) out.push(s);
+    }
+    for (const e of c.envFrom ?? []) {
+      const s = useOf(e);
+      if (s) out.push(s);
+    }
   }
+  return out;
+}
+
+/** Pod-level fields that only need checking: the profile, fsGroup, names, labels and annotations. */
+function checkPodOptions(problems: Problems, options: WorkloadOptions): void {
   checkId(problems, 'fsGroup', options.fsGroup);
   checkName(problems, 'serviceAccountName', options.serviceAccountName);
   (options.imagePullSecrets ?? []).forEach((s, i) => checkName(problems, `imagePullSecrets[${i}]`, s));
@@ -198,6 +221,20 @@ function checkName(problems: Problems, field: string, value: string | undefined)
 }
 
 
+/** A claim template without mountPath must be mounted by some container: else it is only cost. */
+function checkClaimsMounted(problems: Problems, claims: ClaimTemplate[], options: WorkloadOptions): void {
+  if (claims.every((c) => c.mountPath !== undefined)) return;
+  const mounted = new Set<string>();
+  for (const c of [options as NamedContainerOptions | WorkloadOptions].concat(options.initContainers ?? [], options.sidecars ?? [], options.containers ?? [])) {
+    for (const m of c.volumeMounts ?? []) mounted.add(m.volume);
+  }
+  claims.forEach((c, i) => {
+    if (c.mountPath === undefined && !mounted.has(c.name)) {
+      problems.add(`volumeClaims[${i}].mountPath`, null, `is not given and no container mounts the claim "${c.name}" with volumeMounts: give a mountPath or mount it`);
+    }
+  });
+}
+
 /** Pod-wide checks: container names and ports unique in the pod. */
 function checkContainers(problems: Problems, all: ResolvedContainer[], servicePorts: PodPort[], mainNameGiven: boolean): void {
   const names = new Map<string, string>();
@@ -215,7 +252,6 @@ function checkContainers(problems: Problems, all: ResolvedContainer[], servicePo
 }
 
 function resolveStrategy(options: WorkloadOptions, defaults: PatternDefaultsProps, problems: Problems): NonNullable<K8sDeploymentSpec['strategy']> {
-  checkEnum(problems, 'strategy', options.strategy, DeploymentStrategy);
   if (options.strategy === DeploymentStrategy.RECREATE) {
     if (options.rollingUpdate !== undefined) {
       problems.add('rollingUpdate', options.rollingUpdate, 'cannot be combined with strategy RECREATE: a Recreate Deployment has no rolling update');
@@ -255,7 +291,11 @@ function podTemplate(w: ResolvedWorkload, podLabels: { [key: string]: string }, 
   const serviceLinks = w.enableServiceLinks ?? (w.connections.length > 0 ? false : undefined);
   if (serviceLinks !== undefined) spec.enableServiceLinks = serviceLinks;
   if (w.initContainers.length > 0) spec.initContainers = w.initContainers.map((c) => container(c, c.ports));
-  return { metadata: w.podAnnotations ? { labels: podLabels, annotations: w.podAnnotations } : { labels: podLabels }, spec };
+  // Computed here, as the pod template renders: a hash of the configuration the pods read, so
+  // that a change of it rolls them (docs/configuration.md says why an annotation, not a name suffix).
+  const hash = w.sources.length > 0 ? contentHash(w.sources) : undefined;
+  const annotations = hash === undefined ? w.podAnnotations : { ...w.podAnnotations, [CONFIG_HASH_ANNOTATION]: hash };
+  return { metadata: annotations ? { labels: podLabels, annotations } : { labels: podLabels }, spec };
 }
 
 function resolveRollingUpdate(r: RollingUpdateOptions, problems: Problems): { maxSurge: number | string; maxUnavailable: number | string } {

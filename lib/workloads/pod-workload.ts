@@ -14,6 +14,7 @@ import { dns1123Label } from '../core/names';
 import { noteNamespace } from '../core/namespace-notes';
 import { Problems } from '../core/problems';
 import { watchReferences } from '../core/reference-notes';
+import { linkSources } from '../config/ref-model';
 import { claimName } from '../core/registry';
 import { PatternWarnings } from '../core/warnings';
 import { ConnectOptions, IServiceEndpoint } from '../services/endpoint';
@@ -177,6 +178,7 @@ export abstract class PodWorkload extends Construct implements IPodSource {
     this._pods = { ...this._pods, workload: object, ...extras, networkPolicy };
     this._renderExposure(resolved, metadata);
     for (const w of workload.warnings) PatternWarnings._add(this, spec.kind, w);
+    linkSources(this, spec.kind, workload.sources, identity.namespace, workload.production.autoscaling?.max ?? workload.replicas);
     watchReferences(this);
     return resolved;
   }

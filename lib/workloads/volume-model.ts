@@ -5,9 +5,14 @@ import { dns1123Label, dns1123Subdomain } from '../core/names';
 import { volumeItemPath } from '../core/paths';
 import { HOST_PATH_TYPES, hostPathPath, MAX_FILE_MODE, RESTRICTED_VOLUME_TYPES, TOKEN_EXPIRATION_SECONDS, VOLUME_FIELD_PATHS } from '../core/pod-values';
 import { Problems } from '../core/problems';
-import { EmptyDirMedium, KeyToPath, Projection, ProjectionKind, Volume } from './volume';
+import { KeyToPath, Projection, ProjectionKind, Volume } from './volume';
 import { PodSecurity } from '../core/pod-security';
 import { hasBrand } from '../core/brand';
+import { ConfigSource, unknownKey, useOf } from '../config/ref-model';
+import { checkAnnotations, checkLabels } from '../core/labels';
+import { quantityValue, sizeQuantity as claimSize } from '../core/quantity';
+import { volumeSubPath } from '../core/paths';
+import type { VolumeClaimOptions } from './headless-group';
 import type {
   K8sConfigMapVolumeSource, K8sEmptyDirVolumeSource, K8sKeyToPath, K8sPersistentVolumeClaimVolumeSource, K8sProjectedVolumeSource, K8sSecretVolumeSource,
   K8sVolumeProjection,
@@ -48,18 +53,15 @@ function renderSource(problems: Problems, field: string, v: Volume): object {
     case 'configMap':
       checkObjectName(problems, `${field}.name`, s.name);
       checkMode(problems, `${field}.defaultMode`, s.defaultMode);
-      return { name: s.name, items: renderItems(problems, `${field}.items`, s.items), defaultMode: s.defaultMode, optional: s.optional } satisfies K8sConfigMapVolumeSource;
+      return { name: s.name, items: renderItems(problems, `${field}.items`, s.items, undefined, useOf(v)), defaultMode: s.defaultMode, optional: s.optional } satisfies K8sConfigMapVolumeSource;
     case 'secret':
       checkObjectName(problems, `${field}.secretName`, s.secretName);
       checkMode(problems, `${field}.defaultMode`, s.defaultMode);
-      return { secretName: s.secretName, items: renderItems(problems, `${field}.items`, s.items), defaultMode: s.defaultMode, optional: s.optional } satisfies K8sSecretVolumeSource;
+      return { secretName: s.secretName, items: renderItems(problems, `${field}.items`, s.items, undefined, useOf(v)), defaultMode: s.defaultMode, optional: s.optional } satisfies K8sSecretVolumeSource;
     case 'persistentVolumeClaim':
       checkObjectName(problems, `${field}.claimName`, s.claimName);
       return { claimName: s.claimName, readOnly: s.readOnly ? true : undefined } satisfies K8sPersistentVolumeClaimVolumeSource;
     case 'emptyDir': {
-      if (s.medium !== undefined && !Object.values(EmptyDirMedium).includes(s.medium)) {
-        problems.add(`${field}.medium`, s.medium, 'is not an EmptyDirMedium: use DEFAULT or MEMORY');
-      }
       return { medium: s.medium || undefined, sizeLimit: s.sizeLimit === undefined ? undefined : sizeQuantity(problems, `${field}.sizeLimit`, s.sizeLimit) } satisfies K8sEmptyDirVolumeSource;
     }
     case 'projected':
@@ -94,10 +96,11 @@ function checkMode(problems: Problems, field: string, mode: unknown): void {
   }
 }
 
-function renderItems(problems: Problems, field: string, items: KeyToPath[] | undefined, paths = new Set<string>()): K8sKeyToPath[] | undefined {
+function renderItems(problems: Problems, field: string, items: KeyToPath[] | undefined, paths = new Set<string>(), source?: ConfigSource): K8sKeyToPath[] | undefined {
   if (items === undefined) return undefined;
   return items.map((it, i) => {
-    if (typeof it.key !== 'string' || it.key === '') problems.add(`${field}[${i}].key`, it.key ?? '', 'is required');
+    const keyRule = typeof it.key !== 'string' || it.key === '' ? 'is required' : unknownKey(source, it.key);
+    if (keyRule) problems.add(`${field}[${i}].key`, it.key ?? '', keyRule);
     const rule = volumeItemPath(it.path) ?? (paths.has(it.path) ? 'is already used: file paths must be unique in the volume' : undefined);
     if (rule) problems.add(`${field}[${i}].path`, it.path, rule);
     paths.add(it.path);
@@ -119,7 +122,7 @@ function renderProjections(problems: Problems, field: string, sources: Projectio
       case ProjectionKind.CONFIG_MAP:
       case ProjectionKind.SECRET:
         checkObjectName(problems, `${f}.name`, src.name);
-        return { [src.kind]: { name: src.name, items: renderItems(problems, `${f}.items`, src.items, paths) } };
+        return { [src.kind]: { name: src.name, items: renderItems(problems, `${f}.items`, src.items, paths, useOf(src)) } };
       case ProjectionKind.SERVICE_ACCOUNT_TOKEN: {
         const t = src.token!;
         path(`${f}.path`, t.path);
@@ -148,3 +151,54 @@ function renderProjections(problems: Problems, field: string, sources: Projectio
   });
 }
 
+
+/** A volume per pod of a StatefulSet (`VolumeClaimOptions`), as the pod model reads it. */
+export interface ClaimTemplate {
+  readonly name: string;
+  readonly mountPath?: string;
+  readonly subPath?: string;
+}
+
+/** The ConfigMaps, Secrets and claims made from handles that the pod's volumes use. */
+export function volumeSources(volumes: Volume[] | undefined, into: ConfigSource[]): void {
+  for (const v of volumes ?? []) {
+    const own = useOf(v);
+    if (own) into.push(own);
+    if (v?.type !== 'projected') continue;
+    for (const src of (v.source.sources ?? []) as Projection[]) {
+      const s = useOf(src);
+      if (s) into.push(s);
+    }
+  }
+}
+
+/**
+ * Checks the volume claim templates of a StatefulSet (K8S-RULES.md §4 does not check them at
+ * create, so mistakes would surface as Pod or PVC failures).
+ */
+export function checkVolumeClaims(problems: Problems, claims: VolumeClaimOptions[]): void {
+  const names = new Set<string>();
+  const paths = new Set<string>();
+  claims.forEach((c, i) => {
+    const field = `volumeClaims[${i}]`;
+    const nameRule = dns1123Label(c.name);
+    if (nameRule) problems.add(`${field}.name`, c.name, nameRule);
+    else if (names.has(c.name)) problems.add(`${field}.name`, c.name, 'is already used: volume claim names must be unique');
+    names.add(c.name);
+    const storage = claimSize(problems, `${field}.storage`, c.storage);
+    if (storage !== undefined && quantityValue(storage) === 0) problems.add(`${field}.storage`, storage, 'must be more than 0');
+    if (c.mountPath !== undefined) {
+      if (typeof c.mountPath !== 'string' || !c.mountPath.startsWith('/')) problems.add(`${field}.mountPath`, c.mountPath, 'must be an absolute path');
+      else if (paths.has(c.mountPath)) problems.add(`${field}.mountPath`, c.mountPath, 'is already used: mount paths must be unique');
+      paths.add(c.mountPath);
+    }
+    if (c.subPath !== undefined) {
+      const rule = c.mountPath === undefined ? 'needs mountPath: the sub-path is mounted there in the main container' : volumeSubPath(c.subPath);
+      if (rule) problems.add(`${field}.subPath`, c.subPath, rule);
+    }
+    const classRule = c.storageClassName === undefined ? undefined : dns1123Subdomain(c.storageClassName);
+    if (classRule) problems.add(`${field}.storageClassName`, c.storageClassName, classRule);
+    checkLabels(problems, `${field}.labels`, c.labels);
+    checkAnnotations(problems, `${field}.annotations`, c.annotations);
+  });
+}

@@ -1,6 +1,8 @@
 import { checkShape } from '../core/shape';
 import { Duration, Size } from 'cdk8s';
 import { brand } from '../core/brand';
+import { claimSource, configMapSource, recordUse, secretSource } from '../config/ref-model';
+import type { IConfigMapRef, IPersistentVolumeClaimRef, ISecretRef } from '../config/refs';
 
 /** Where an emptyDir volume lives. */
 export enum EmptyDirMedium {
@@ -115,6 +117,24 @@ export class Projection {
     return new Projection(ProjectionKind.SECRET, name, items);
   }
 
+  /**
+   * Keys of a ConfigMap, by handle (a `ConfigMap` of this library or `ConfigMap.fromName`): an
+   * item key it does not hold is an error at synth time.
+   */
+  public static fromConfigMapRef(configMap: IConfigMapRef, items?: KeyToPath[]): Projection {
+    checkShape('Projection.fromConfigMapRef', [configMap, items]);
+    return recordUse(new Projection(ProjectionKind.CONFIG_MAP, configMap.configMapName, items), configMapSource(configMap));
+  }
+
+  /**
+   * Keys of a Secret, by handle (`Secret.fromName` or a `Secret` of this library): an item key it
+   * does not declare is an error at synth time.
+   */
+  public static fromSecretRef(secret: ISecretRef, items?: KeyToPath[]): Projection {
+    checkShape('Projection.fromSecretRef', [secret, items]);
+    return recordUse(new Projection(ProjectionKind.SECRET, secret.secretName, items), secretSource(secret));
+  }
+
   /** A service account token with its own audience and lifetime. */
   public static serviceAccountToken(options: ServiceAccountTokenProjection): Projection {
     checkShape('Projection.serviceAccountToken', [options]);
@@ -164,6 +184,38 @@ export class Volume {
   public static fromPersistentVolumeClaim(name: string, claimName: string, options: ClaimVolumeOptions = {}): Volume {
     checkShape('Volume.fromPersistentVolumeClaim', [name, claimName, options]);
     return new Volume(name, 'persistentVolumeClaim', { claimName, readOnly: options.readOnly });
+  }
+
+  /**
+   * The keys of a ConfigMap as files, by handle (a `ConfigMap` of this library or
+   * `ConfigMap.fromName`): an item key it does not hold is an error at synth time, and the pods
+   * roll when a ConfigMap written by this library changes.
+   */
+  public static fromConfigMapRef(name: string, configMap: IConfigMapRef, options: KeyVolumeOptions = {}): Volume {
+    checkShape('Volume.fromConfigMapRef', [name, configMap, options]);
+    return recordUse(new Volume(name, 'configMap', {
+      name: configMap.configMapName, items: options.items, defaultMode: options.defaultMode, optional: options.optional,
+    }), configMapSource(configMap));
+  }
+
+  /**
+   * The keys of a Secret as files, by handle (`Secret.fromName` or a `Secret` of this library): an
+   * item key it does not declare is an error at synth time.
+   */
+  public static fromSecretRef(name: string, secret: ISecretRef, options: KeyVolumeOptions = {}): Volume {
+    checkShape('Volume.fromSecretRef', [name, secret, options]);
+    return recordUse(new Volume(name, 'secret', {
+      secretName: secret.secretName, items: options.items, defaultMode: options.defaultMode, optional: options.optional,
+    }), secretSource(secret));
+  }
+
+  /**
+   * A PersistentVolumeClaim by handle (a `PersistentVolumeClaim` of this library): written before
+   * the workload; a ReadWriteOnce claim mounted by several replicas draws a warning.
+   */
+  public static fromClaimRef(name: string, claim: IPersistentVolumeClaimRef, options: ClaimVolumeOptions = {}): Volume {
+    checkShape('Volume.fromClaimRef', [name, claim, options]);
+    return recordUse(new Volume(name, 'persistentVolumeClaim', { claimName: claim.claimName, readOnly: options.readOnly }), claimSource(claim));
   }
 
   /** Scratch space that lives as long as the pod. */

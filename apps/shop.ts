@@ -1,7 +1,7 @@
 import { Chart, ChartProps, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
-  DeployedApp, EnvValue, ExposedApp, ExternalDatabase, HeadlessGroup, Namespaces, PatternDefaults, PodSource, Service,
+  ConfigMap, DeployedApp, EnvValue, ExposedApp, ExternalDatabase, HeadlessGroup, Namespaces, PatternDefaults, PodSource, Secret, Service, Volume,
 } from '../lib';
 
 /**
@@ -16,7 +16,13 @@ export class ShopExample extends Chart {
     super(scope, id, { namespace: 'store', ...props });
     PatternDefaults.set(this, { networkPolicy: true, syncWaves: true });
     new Namespaces(this, 'namespaces');
-    const password = EnvValue.fromSecret('store-db', 'password');
+    // The password is managed elsewhere (External Secrets): a handle that says which keys the app reads.
+    const db = Secret.fromName(this, 'store-db', 'store-db', { keys: ['password'] });
+    const password = EnvValue.fromSecretRef(db, 'password');
+    // The API's settings: a change to them rolls the API's pods (the config hash on their template).
+    const settings = new ConfigMap(this, 'api-settings', {
+      data: { 'LOG_LEVEL': 'info', 'CHECKOUT_TIMEOUT': '30s', 'api.yaml': 'features:\n  recommendations: true\n' },
+    });
 
     const postgres = new HeadlessGroup(this, 'postgres', {
       image: 'postgres:16.4',
@@ -39,7 +45,9 @@ export class ShopExample extends Chart {
         runAsUser: 10001,
         labels: { 'app.kubernetes.io/part-of': 'shop', 'tier': 'api', 'track': name },
         extraPorts: [{ name: 'http', containerPort: 8080 }],
-        envValues: { DB_PASSWORD: password },
+        envValues: { DB_PASSWORD: password, LOG_LEVEL: EnvValue.fromConfigMapRef(settings, 'LOG_LEVEL') },
+        volumes: [Volume.fromConfigMapRef('settings', settings, { items: [{ key: 'api.yaml', path: 'api.yaml' }] })],
+        volumeMounts: [{ volume: 'settings', mountPath: '/etc/shop', readOnly: true }],
         initContainers: [{ name: 'migrate', image, args: ['migrate', '--wait'], envValues: { DB_PASSWORD: password } }],
         sidecars: [{ name: 'log-shipper', image: 'fluent/fluent-bit:3.1', runAsUser: 10001 }],
       });

@@ -87,7 +87,7 @@ test('every pod runs Ready on a simulated node, with a pod IP from that node\'s 
 
 test('every StatefulSet has its replicas ready as <name>-0..N-1, each with its hostname in the governing Service', () => {
   const sets = ours(s.statefulSets, 'StatefulSet');
-  expect(sets.map(nameOf).sort()).toEqual(['headless-demo/web', 'workloads-demo/postgres']);
+  expect(sets.map(nameOf).sort()).toEqual(['headless-demo/web', 'store/postgres', 'workloads-demo/postgres']);
   expect(sets.flatMap((x) => statefulSetProblems(s, x))).toEqual([]);
 });
 

@@ -9,7 +9,7 @@ import { NODES } from '../apiserver/simulation';
 export const STORAGE_CLASS = 'local';
 
 /** One line for humans: what createFixtures makes. */
-export const FIXTURES_SUMMARY = 'TLS Secrets tls-secret, shop-tls and store-tls, Secrets shop-db and store-db, IngressClass and GatewayClass nginx, '
+export const FIXTURES_SUMMARY = 'an ingress-nginx controller stand-in, TLS Secrets tls-secret, shop-tls and store-tls, Secrets shop-db and store-db, IngressClass and GatewayClass nginx, '
   + 'RuntimeClass nvidia, label nvidia.com/gpu.present=true on the GPU node, default StorageClass local with 32 PersistentVolumes';
 
 // Not a working certificate (nothing here terminates TLS): the API server checks only that a
@@ -33,7 +33,21 @@ export function fixtures(): Manifest[] {
     // The inference pod runs with RuntimeClass nvidia (the API server refuses the pod without it)
     // and selects nodes labelled nvidia.com/gpu.present=true, as NVIDIA's GPU feature discovery labels them.
     { apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: { name: 'nvidia' }, handler: 'nvidia' },
-    ...['ns-demo-tls', 'shop', 'infra', 'workloads-demo', 'store'].map(namespace),
+    ...['ns-demo-tls', 'shop', 'infra', 'workloads-demo', 'store', 'ingress-nginx'].map(namespace),
+    // A stand-in for the ingress controller's pods: the NetworkPolicies of apps behind an Ingress
+    // admit the namespace ingress-nginx, and the policy check wants running pods behind each peer.
+    {
+      apiVersion: 'apps/v1', kind: 'Deployment',
+      metadata: { name: 'ingress-nginx-controller', namespace: 'ingress-nginx' },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
+        template: {
+          metadata: { labels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
+          spec: { containers: [{ name: 'controller', image: 'registry.k8s.io/ingress-nginx/controller:v1.11.3' }] },
+        },
+      },
+    },
     // The certificates of the HTTPS Ingresses and of the Gateway's HTTPS listeners.
     tlsSecret('tls-secret', 'ns-demo-tls'),
     tlsSecret('shop-tls', 'shop'),

@@ -40,11 +40,9 @@ export function httpPathMatch(type: PathType): HttpPathMatch {
 
 /** Checks an HTTPRoute path and its type as the Gateway API CRD does. */
 export function checkRoutePath(problems: Problems, field: string, path: string, type: PathType): void {
+  // The shape checks refused values that are no PathType; one has no HTTPRoute form.
   if (!(type in HTTP_MATCH)) {
-    const rule = type === PathType.IMPLEMENTATION_SPECIFIC
-      ? 'is Ingress only: an HTTPRoute matches PREFIX, EXACT or REGULAR_EXPRESSION'
-      : 'is not a valid PathType: use PREFIX, EXACT or REGULAR_EXPRESSION';
-    problems.add(`${field}Type`, type, rule);
+    problems.add(`${field}Type`, type, 'is Ingress only: an HTTPRoute matches PREFIX, EXACT or REGULAR_EXPRESSION');
     return;
   }
   if (path.length > 1024) problems.add(field, path, 'is longer than 1024 characters');

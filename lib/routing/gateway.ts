@@ -164,7 +164,6 @@ function checkListeners(problems: Problems, listeners: GatewayListener[]): void 
     if (nameRule) problems.add(`${field}.name`, l.name, nameRule);
     else if (names.has(l.name)) problems.add(`${field}.name`, l.name, 'is already used: listener names must be unique');
     names.add(l.name);
-    if (!Object.values(ListenerProtocol).includes(l.protocol)) problems.add(`${field}.protocol`, l.protocol, 'is not HTTP or HTTPS');
     const port = l.port ?? (l.protocol === ListenerProtocol.HTTPS ? 443 : 80);
     if (!isPortNumber(port)) problems.add(`${field}.port`, port, PORT_RULE);
     if (l.hostname !== undefined) {
@@ -183,9 +182,6 @@ function checkListeners(problems: Problems, listeners: GatewayListener[]): void 
     if (l.tlsSecretNamespace !== undefined) {
       const rule = dns1123Label(l.tlsSecretNamespace);
       if (rule) problems.add(`${field}.tlsSecretNamespace`, l.tlsSecretNamespace, rule);
-    }
-    if (l.allowedRoutes !== undefined && !Object.values(AllowedRoutes).includes(l.allowedRoutes)) {
-      problems.add(`${field}.allowedRoutes`, l.allowedRoutes, 'is not SAME_NAMESPACE or ALL_NAMESPACES');
     }
   });
 }

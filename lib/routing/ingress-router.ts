@@ -164,7 +164,6 @@ export class IngressRouter extends Construct {
     this.namespace = identity.namespace;
     this.ingressName = identity.name;
     this.api = props.api ?? RouteApi.INGRESS;
-    if (!Object.values(RouteApi).includes(this.api)) problems.add('api', this.api, 'is not a valid RouteApi: use INGRESS or GATEWAY');
     if (props.gateway) checkGatewayRef(problems, 'gateway', props.gateway);
     checkIngressSettings(problems, '', props);
     checkLabels(problems, 'labels', props.labels);

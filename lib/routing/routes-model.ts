@@ -112,8 +112,6 @@ export function checkRouteMatch(problems: Problems, prefix: string, match: Route
   const pathType = match.pathType ?? PathType.PREFIX;
   if (pathType === PathType.REGULAR_EXPRESSION) {
     problems.add(`${prefix}pathType`, pathType, 'is HTTPRoute only: an Ingress matches PREFIX, EXACT or IMPLEMENTATION_SPECIFIC (a controller\'s regular expressions)');
-  } else if (!Object.values(PathType).includes(pathType)) {
-    problems.add(`${prefix}pathType`, pathType, 'is not a valid PathType: use PREFIX, EXACT or IMPLEMENTATION_SPECIFIC');
   }
   if (match.path !== undefined) {
     const rule = pathType === PathType.IMPLEMENTATION_SPECIFIC

@@ -3,8 +3,7 @@ import type { K8sContainer, K8sContainerPort, K8sEnvFromSource, K8sEnvVar, K8sLi
 // One container model: resolution (checks and defaults) and rendering of a container, used for
 // the main container, init containers, sidecars and extra main containers alike.
 import { Probe, ProbeKind, ProbeTimings } from './probe';
-import { checkEnum } from '../core/checks';
-import { ContainerOptions, ContainerPortOptions, EnvFrom, EnvValue, EnvValueSource, ImagePullPolicy, LifecycleHandler, LifecycleKind } from './container';
+import { ContainerOptions, ContainerPortOptions, EnvFrom, EnvValue, EnvValueSource, LifecycleHandler, LifecycleKind } from './container';
 import { Cpu, ResourceOptions, ResourceSetting } from '../core/resources';
 import { hasBrand } from '../core/brand';
 import { Size } from 'cdk8s';
@@ -96,7 +95,6 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
   if (typeof o.image !== 'string' || o.image.trim() === '' || /\s/.test(o.image)) {
     problems.add(`${f}image`, o.image, 'is not a valid image reference: it must be non-empty and contain no spaces');
   }
-  checkEnum(problems, `${f}imagePullPolicy`, o.imagePullPolicy, ImagePullPolicy);
   if (o.workingDir !== undefined && !o.workingDir.startsWith('/')) problems.add(`${f}workingDir`, o.workingDir, 'must be an absolute path');
   const env: { [name: string]: string } = { ...o.env };
   const envValues = resolveEnv(problems, f, o, env);
@@ -330,7 +328,6 @@ function extraPorts(problems: Problems, f: string, list: ContainerPortOptions[] 
     if (!isPortNumber(p.containerPort)) problems.add(`${field}.containerPort`, p.containerPort, PORT_RULE);
     const rule = p.name === undefined ? undefined : ianaPortName(p.name);
     if (rule) problems.add(`${field}.name`, p.name, rule);
-    checkEnum(problems, `${field}.protocol`, p.protocol, Protocol);
     out.push({ name: p.name, containerPort: p.containerPort, protocol: p.protocol ?? Protocol.TCP, field });
   }
   return out;

@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, Chart } from 'cdk8s';
 import { ExternalReferences } from '../lib';
 import { formatIssue, validateManifests } from '../lib/validation';
-import { GUIDES, renderGuide } from '../scripts/docs';
+import { GUIDES, guideChart, renderGuide } from '../scripts/docs';
 
 const docs = join(__dirname, '..', 'docs');
 
@@ -24,9 +23,7 @@ describe('guides', () => {
   test.each(GUIDES)('%s is current (run npm run docs), its YAML is valid, and it says what the cluster must have', (slug) => {
     const text = readFileSync(join(docs, `${slug}.md`), 'utf8');
     expect(text).toBe(renderGuide(slug));
-    const { example } = require(join(docs, 'examples', slug)) as { example: (chart: Chart) => void };
-    const chart = new Chart(new App(), 'guide');
-    example(chart);
+    const chart = guideChart(slug);
     const needs = needsOf(text);
     expect(validateManifests(chart, { existingObjects: needs }).map(formatIssue)).toEqual([]);
     const references = ExternalReferences.of(chart).map((r) => (r.namespace === undefined ? `${r.kind}/${r.name}` : `${r.kind}/${r.namespace}/${r.name}`));

@@ -1,6 +1,6 @@
 // connectTo into init containers and sidecars, and clients whose pods this library did not write.
 import * as kplus from 'cdk8s-plus-27';
-import { ExposedApp, HeadlessGroup, PodConnections, PodSource } from '../lib';
+import { ExposedApp, HeadlessGroup, PodConnections, PodSource, Topology } from '../lib';
 import { find, Manifest, newChart, synth } from './util';
 
 const IMAGE = 'ghcr.io/acme/app:1.0';
@@ -76,6 +76,22 @@ describe('clients whose pods this library did not write', () => {
       ports: [{ port: 5432 }],
     });
     expect(envOf(podSpec(out, 'api').containers[0]).DB_HOST).toBe('db.shop.svc.cluster.local');
+  });
+
+  test('they appear in the topology picture, with a dashed edge to what they reach', () => {
+    const chart = newChart({ namespace: 'shop' });
+    const db = new ExposedApp(chart, 'db', { image: IMAGE, port: 5432, replicas: 1 });
+    const plus = new kplus.Deployment(chart, 'worker', { containers: [{ image: IMAGE, securityContext: { ensureNonRoot: false } }] });
+    PodConnections.connect(plus, PodSource.fromPlusWorkload(plus), db, { prefix: 'DATABASE' });
+    PodConnections.connect(chart, PodSource.fromLabels({ app: 'bi' }, { namespace: 'analytics' }), db);
+    const picture = Topology.describe(chart);
+    const plusPods = Object.entries(plus.matchLabels).map(([k, v]) => `${k}=${v}`).join(', ');
+    expect(picture).toContain(`["pods ${plusPods}"]`);
+    expect(picture).toMatch(/pods_shop_\S+ -\.->\|"DATABASE :5432"\| svc_shop_db/);
+    expect(picture).toContain('subgraph ns_analytics ["namespace analytics"]\n    pods_analytics_app_bi["pods app=bi"]');
+    expect(picture).toContain('pods_analytics_app_bi -.->|"DB :5432"| svc_shop_db');
+    // Drawn with the construct they were connected for: a picture of another scope leaves them out.
+    expect(Topology.describe(db)).not.toContain('pods');
   });
 
   test('bad input: containers for foreign pods, a source without a selector', () => {

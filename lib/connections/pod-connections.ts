@@ -1,10 +1,12 @@
 import { IConstruct } from 'constructs';
 import { namespaceKnown } from '../core/dns';
+import { podsNode, serviceNode } from '../core/topology-part';
 import { Problems } from '../core/problems';
 import { checkShape } from '../core/shape';
 import { ConnectOptions, IServiceEndpoint } from '../services/endpoint';
 import { IPodSource } from '../services/service';
 import { connect } from './connection';
+import { drawWith } from './topology';
 
 /**
  * Connections from pods this library did not write: a cdk8s-plus workload
@@ -36,7 +38,7 @@ export class PodConnections {
     }
     problems.throwIfAny();
     const namespace = pods.podNamespace || provider.namespace;
-    return connect({
+    const connection = connect({
       kind: 'PodConnections',
       scope,
       namespace,
@@ -46,7 +48,12 @@ export class PodConnections {
       containers: [],
       connections: [],
       serviceLinks: () => [],
-    }, provider, options).env;
+    }, provider, options);
+    // The pods appear in the topology picture, with a dashed edge to what they reach.
+    const from = podsNode(namespace, pods.podSelector);
+    const label = `${Object.keys(connection.env)[0].replace(/_HOST$/, '')} :${connection.port.port}`;
+    drawWith(scope, { nodes: [from], edges: [], lateEdges: [{ from, to: serviceNode(provider.namespace, provider.serviceName), label, dashed: true }] });
+    return connection.env;
   }
 
   private constructor() {}

@@ -1,5 +1,6 @@
 import { checkShape } from '../core/shape';
 import { IConstruct } from 'constructs';
+import { sharedWeakMap } from '../core/brand';
 import { TopologyNode, TopologyPart, topologyPartOf } from '../core/topology-part';
 import { ExternalReferences } from './external-references';
 
@@ -30,6 +31,16 @@ export class Topology {
   private constructor() {}
 }
 
+/** What constructs of other libraries draw: pods that `PodConnections.connect` connected. */
+const DRAWN_FOR = sharedWeakMap<IConstruct, TopologyPart[]>('topology-parts');
+
+/** Draws `part` with `scope`, a construct that has no `_topology` of its own (a cdk8s-plus workload, a chart). */
+export function drawWith(scope: IConstruct, part: TopologyPart): void {
+  const parts = DRAWN_FOR.get(scope);
+  if (parts) parts.push(part);
+  else DRAWN_FOR.set(scope, [part]);
+}
+
 const id = (kind: string, namespace: string, name: string) => `${kind}_${namespace}_${name}`.replace(/[^A-Za-z0-9_]/g, '_');
 const nodeId = (n: TopologyNode) => id(n.kind, n.namespace, n.name);
 
@@ -49,12 +60,13 @@ function buildGraph(scope: IConstruct): { nodes: GraphNode[]; edges: GraphEdge[]
   const edge = (e: TopologyPart['edges'][number]): GraphEdge => ({ from: nodeId(e.from), to: nodeId(e.to), label: e.label, dashed: e.dashed });
   const parts: TopologyPart[] = [];
   for (const c of scope.node.findAll()) {
-    const part = topologyPartOf(c);
-    if (!part) continue;
-    parts.push(part);
-    part.nodes.forEach(draw);
-    for (const e of part.edges) edges.push(edge(e));
-    for (const e of part.lateEdges ?? []) late.push(edge(e));
+    const own = topologyPartOf(c);
+    for (const part of [...(own ? [own] : []), ...DRAWN_FOR.get(c) ?? []]) {
+      parts.push(part);
+      part.nodes.forEach(draw);
+      for (const e of part.edges) edges.push(edge(e));
+      for (const e of part.lateEdges ?? []) late.push(edge(e));
+    }
   }
   for (const part of parts) {
     for (const o of part.owners ?? []) {

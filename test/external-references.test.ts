@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiObject, App, Chart, Size, Testing } from 'cdk8s';
 import {
-  EnvFrom, EnvValue, Errors, ExposedApp, ExternalReferences, FastApp, Gateway, GatewayRef, HeadlessGroup, ListenerProtocol,
-  PodSecurity, Topology, Volume,
+  EnvFrom, EnvValue, Errors, ExposedApp, ExternalReferences, FastApp, Gateway, GatewayRef, HeadlessGroup, IngressRouter, ListenerProtocol,
+  PathType, PodSecurity, Topology, Volume,
 } from '../lib';
 import { buildExamples } from '../apps/examples';
 
@@ -74,6 +74,23 @@ describe('ExternalReferences.of', () => {
       'IngressClass -/nginx <- shop/web/Ingress /spec/ingressClassName',
       'Secret shop/www-tls <- shop/web/Ingress /spec/tls/0/secretName',
       'Gateway shop/retired <- shop/old/HTTPRoute /spec/parentRefs/0/name',
+    ]);
+  });
+
+  test('the objects an Ingress routes to as resource backends, unless the app defines them', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'files', { namespace: 'files' });
+    new IngressRouter(chart, 'assets', {
+      defaultResourceBackend: { apiGroup: 'k8s.example.com', kind: 'StorageBucket', name: 'static-assets' },
+      routes: [
+        { path: '/icons', pathType: PathType.IMPLEMENTATION_SPECIFIC, resource: { kind: 'ConfigMap', name: 'icons' } },
+        { path: '/logo', pathType: PathType.IMPLEMENTATION_SPECIFIC, resource: { kind: 'ConfigMap', name: 'logo' } },
+      ],
+    });
+    new ApiObject(chart, 'logo', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'logo' }, data: { 'logo.svg': '<svg/>' } });
+    expect(short(app)).toEqual([
+      'StorageBucket files/static-assets <- files/assets/Resource /spec/defaultBackend/resource/name',
+      'ConfigMap files/icons <- files/assets/Resource /spec/rules/0/http/paths/0/backend/resource/name',
     ]);
   });
 

@@ -110,6 +110,10 @@ export const VALID: Array<[string, Manifest]> = [
   ['TLS Secret', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'tls' }, type: 'kubernetes.io/tls', data: { 'tls.crt': 'YQ==', 'tls.key': 'Yg==' } }],
   ['Ingress', INGRESS],
   ['Ingress with TLS and a wildcard host', mutate(INGRESS, (m) => { m.spec.rules[0].host = '*.example.com'; m.spec.tls = [{ hosts: ['*.example.com'], secretName: 'tls' }]; })],
+  ['Ingress with resource backends', mutate(INGRESS, (m) => {
+    m.spec.defaultBackend = { resource: { apiGroup: 'k8s.example.com', kind: 'StorageBucket', name: 'static-assets' } };
+    m.spec.rules[0].http.paths.push({ path: '/icons', pathType: 'ImplementationSpecific', backend: { resource: { kind: 'ConfigMap', name: 'icons' } } });
+  })],
   ['NetworkPolicy', NETWORKPOLICY],
   ['NetworkPolicy with an ipBlock', mutate(NETWORKPOLICY, (m) => { m.spec.ingress[0].from = [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }]; })],
   ['PodDisruptionBudget', PDB],
@@ -225,6 +229,11 @@ export const REJECTED: Array<[string, Manifest]> = [
   ['Ingress path without a leading "/"', mutate(INGRESS, (m) => { m.spec.rules[0].http.paths[0].path = 'api'; })],
   ['Ingress host that is an IP', mutate(INGRESS, (m) => { m.spec.rules[0].host = '10.0.0.1'; })],
   ['Ingress backend Service name with upper case', mutate(INGRESS, (m) => { m.spec.rules[0].http.paths[0].backend.service.name = 'Web'; })],
+  ['Ingress resource backend with an upper-case apiGroup', mutate(INGRESS, (m) => { m.spec.defaultBackend = { resource: { apiGroup: 'Example.com', kind: 'StorageBucket', name: 'static' } }; })],
+  ['Ingress resource backend with an empty apiGroup', mutate(INGRESS, (m) => { m.spec.defaultBackend = { resource: { apiGroup: '', kind: 'StorageBucket', name: 'static' } }; })],
+  ['Ingress resource backend name with a "/"', mutate(INGRESS, (m) => { m.spec.rules[0].http.paths[0].backend = { resource: { kind: 'ConfigMap', name: 'a/b' } }; })],
+  ['Ingress resource backend kind ".."', mutate(INGRESS, (m) => { m.spec.rules[0].http.paths[0].backend = { resource: { kind: '..', name: 'icons' } }; })],
+  ['Ingress resource backend without a name', mutate(INGRESS, (m) => { m.spec.rules[0].http.paths[0].backend = { resource: { kind: 'ConfigMap' } }; })],
   ['Ingress without pathType', mutate(INGRESS, (m) => { delete m.spec.rules[0].http.paths[0].pathType; })],
   ['NetworkPolicy endPort below port', mutate(NETWORKPOLICY, (m) => { m.spec.ingress[0].ports[0].endPort = 8000; })],
   ['NetworkPolicy endPort with a named port', mutate(NETWORKPOLICY, (m) => { m.spec.ingress[0].ports[0].port = 'http'; })],

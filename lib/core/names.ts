@@ -27,6 +27,14 @@ export function dns1123Label(value: string): string | undefined {
   return undefined;
 }
 
+/** Checks a name the API server takes as one URL path segment (not "." or "..", no "/" or "%"). */
+export function pathSegmentName(value: string): string | undefined {
+  if (value === '') return 'must not be empty';
+  if (value === '.' || value === '..') return 'must not be "." or ".."';
+  if (/[/%]/.test(value)) return 'must not contain "/" or "%"';
+  return undefined;
+}
+
 export function dns1123Subdomain(value: string): string | undefined {
   if (value.length > 253) return `is longer than 253 characters (${value.length})`;
   if (!DNS1123_SUBDOMAIN.test(value)) {

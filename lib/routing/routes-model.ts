@@ -1,7 +1,7 @@
 import { IServiceEndpoint } from '../services/endpoint';
 import { checkAnnotations } from '../core/labels';
 import { ipFamily } from '../core/net';
-import { dns1123Subdomain } from '../core/names';
+import { dns1123Subdomain, pathSegmentName } from '../core/names';
 import { Protocol, ServicePortInfo } from '../core/ports';
 import { isPortNumber } from '../services/ports-model';
 import { Problems } from '../core/problems';
@@ -53,14 +53,6 @@ export function checkTlsHostsServed(problems: Problems, field: string, tlsHosts:
       problems.add(field, tlsHost, `is served by no rule of this Ingress (hosts: ${ruleHosts.join(', ') || 'none'})`);
     }
   }
-}
-
-/** Checks a name the API server takes as one URL path segment (not "." or "..", no "/" or "%"). */
-export function pathSegmentName(value: string): string | undefined {
-  if (value === '') return 'must not be empty';
-  if (value === '.' || value === '..') return 'must not be "." or ".."';
-  if (/[/%]/.test(value)) return 'must not contain "/" or "%"';
-  return undefined;
 }
 
 /** Checks a resource backend as the API server does: kind and name path segments, apiGroup a DNS subdomain. */

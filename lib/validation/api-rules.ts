@@ -3,7 +3,7 @@ import { Protocol } from '../core/ports';
 import { DEFAULT_NODE_PORT_RANGE, isPortNumber } from '../services/ports-model';
 import { CLIENT_IP_TIMEOUT_SECONDS, KUBELET_PORT } from '../core/service-values';
 import { ipFamily, specialIp, cidr } from '../core/net';
-import { dns1035Label, dns1123Label, dns1123Subdomain, envVarName, ianaPortName, labelValue, qualifiedName } from '../core/names';
+import { dns1035Label, dns1123Label, dns1123Subdomain, envVarName, ianaPortName, labelValue, pathSegmentName, qualifiedName } from '../core/names';
 import { quantity, quantityValue } from '../core/quantity';
 import { httpHost, httpPath } from '../routing/routes-model';
 import { IssueList, list, Manifest, num, obj, Obj, own, str, strMap } from './json';
@@ -35,13 +35,12 @@ const RESTART_POLICIES: { [kind: string]: string[] } = {
 };
 
 const portNumber = (v: unknown) => (typeof v === 'number' && isPortNumber(v) ? undefined : 'is not a port number in 1-65535');
-const pathSegment = (v: string) => (v === '.' || v === '..' || /[/%]/.test(v) ? 'may not be "." or ".." or contain "/" or "%"' : undefined);
 
 /** The metadata.name rule of a kind (Service DNS-1035; Namespace/StatefulSet DNS-1123 label; ...). */
 function nameRule(kind: string): (v: string) => string | undefined {
   if (kind === 'Service') return dns1035Label;
   if (kind === 'Namespace' || kind === 'StatefulSet') return dns1123Label;
-  if (kind === 'PodDisruptionBudget' || kind.startsWith('Role') || kind.startsWith('ClusterRole')) return pathSegment;
+  if (kind === 'PodDisruptionBudget' || kind.startsWith('Role') || kind.startsWith('ClusterRole')) return pathSegmentName;
   return dns1123Subdomain;
 }
 
@@ -189,6 +188,12 @@ function checkIngress(spec: Obj, issues: IssueList): void {
 function checkBackend(b: Obj, path: string, issues: IssueList): void {
   const service = obj(b.service);
   if ((b.service === undefined) === (b.resource === undefined)) issues.add('api-server', path, 'needs exactly one of service or resource');
+  if (b.resource !== undefined) {
+    const resource = obj(b.resource);
+    if (resource.apiGroup !== undefined && resource.apiGroup !== null) issues.check(`${path}/resource/apiGroup`, resource.apiGroup, dns1123Subdomain(String(resource.apiGroup)));
+    issues.check(`${path}/resource/kind`, resource.kind, pathSegmentName(str(resource.kind) ?? ''));
+    issues.check(`${path}/resource/name`, resource.name, pathSegmentName(str(resource.name) ?? ''));
+  }
   if (b.service === undefined) return;
   issues.check(`${path}/service/name`, service.name, dns1035Label(String(service.name ?? '')));
   const port = obj(service.port);

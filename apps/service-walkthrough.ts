@@ -34,8 +34,8 @@ export class ServiceWalkthrough extends Chart {
       port: 3000,
       portName: 'http', // an HTTP server: say so (3000 is no well-known HTTP port)
       runAsUser: 65532,
-      readiness: Probe.httpGet('/healthz', { port: 3000, period: Duration.seconds(5) }),
-      liveness: Probe.httpGet('/healthz', { port: 3000, initialDelay: Duration.seconds(10) }),
+      readiness: Probe.fromHttpGet('/healthz', { port: 3000, period: Duration.seconds(5) }),
+      liveness: Probe.fromHttpGet('/healthz', { port: 3000, initialDelay: Duration.seconds(10) }),
     };
     new ExposedApp(this, 'webapp', healthChecked);
     new ExposedApp(this, 'webapp-nodeport', {

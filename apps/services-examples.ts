@@ -30,7 +30,7 @@ export class ServicesExamples extends Chart {
     });
     const stable = track('web-stable', 'registry.k8s.io/e2e-test-images/agnhost:2.52', 4);
     const canary = track('web-canary', 'registry.k8s.io/e2e-test-images/agnhost:2.53', 1);
-    new Service(this, 'web', { pods: PodSource.tracks(this, [stable, canary], { app: 'web' }) });
+    new Service(this, 'web', { pods: PodSource.fromTracks(this, [stable, canary], { app: 'web' }) });
 
     // A workload written with cdk8s-plus (its defaults pass baseline, not restricted), exposed by a
     // Service of this library.

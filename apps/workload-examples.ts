@@ -33,7 +33,7 @@ export class WorkloadExamples extends Chart {
         POD_NAME: EnvValue.fromFieldRef('metadata.name'),
       },
       env: { DB_HOST: 'postgres-0.postgres', DATABASE_URL: 'postgres://shop:$(DB_PASSWORD)@$(DB_HOST):5432/shop' },
-      envFrom: [EnvFrom.configMap('shop-flags', { optional: true })],
+      envFrom: [EnvFrom.fromConfigMap('shop-flags', { optional: true })],
       volumes: [
         Volume.fromConfigMap('config', 'shop-config'),
         Volume.fromEmptyDir('cache', { sizeLimit: Size.mebibytes(256) }),
@@ -42,7 +42,7 @@ export class WorkloadExamples extends Chart {
         { volume: 'config', mountPath: '/etc/shop/shop.yaml', subPath: 'shop.yaml', readOnly: true },
         { volume: 'cache', mountPath: '/var/cache/shop' },
       ],
-      readiness: Probe.httpGet('/ready'),
+      readiness: Probe.fromHttpGet('/ready'),
     });
 
     // postgres runs as root and drops privileges itself: baseline profile.
@@ -68,12 +68,12 @@ export class WorkloadExamples extends Chart {
         image: 'quay.io/prometheuscommunity/postgres-exporter:v0.16.0',
         runAsUser: 65534,
         extraPorts: [{ name: 'metrics', containerPort: 9187 }],
-        readiness: Probe.httpGet('/metrics', { portName: 'metrics' }),
+        readiness: Probe.fromHttpGet('/metrics', { portName: 'metrics' }),
         envValues: { DATA_SOURCE_PASS: EnvValue.fromSecret('shop-db', 'password') },
         env: { DATA_SOURCE_URI: 'localhost:5432/shop?sslmode=disable', DATA_SOURCE_USER: 'shop' },
         resources: { memoryRequest: Size.mebibytes(32), memoryLimit: Size.mebibytes(64), cpuRequest: Cpu.millis(10) },
       }],
-      preStop: LifecycleHandler.exec(['pg_ctl', 'stop', '-m', 'fast']),
+      preStop: LifecycleHandler.fromCommand(['pg_ctl', 'stop', '-m', 'fast']),
       gracefulShutdown: { terminationGracePeriod: Duration.seconds(60) },
     });
 
@@ -88,10 +88,10 @@ export class WorkloadExamples extends Chart {
       nodeSelector: { 'nvidia.com/gpu.present': 'true' },
       tolerations: [{ key: 'nvidia.com/gpu', operator: TolerationOperator.EXISTS, effect: TaintEffect.NO_SCHEDULE }],
       runtimeClassName: 'nvidia',
-      startup: Probe.httpGet('/health', { period: Duration.seconds(10), failureThreshold: 60 }),
+      startup: Probe.fromHttpGet('/health', { period: Duration.seconds(10), failureThreshold: 60 }),
       volumes: [Volume.fromEmptyDir('shm', { medium: EmptyDirMedium.MEMORY, sizeLimit: Size.gibibytes(1) })],
       volumeMounts: [{ volume: 'shm', mountPath: '/dev/shm' }],
-      preStop: LifecycleHandler.sleep(Duration.seconds(15)),
+      preStop: LifecycleHandler.fromSleep(Duration.seconds(15)),
     });
   }
 }

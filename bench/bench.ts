@@ -105,11 +105,11 @@ function buildReal(chart: Chart, n: number): void {
       runAsUser: 10001,
       envValues: { DB_PASSWORD: EnvValue.fromSecret('db', 'password'), POD_NAME: EnvValue.fromFieldRef('metadata.name') },
       env: { LOG_LEVEL: 'info' },
-      envFrom: [EnvFrom.configMap(`app-${i}-env`)],
+      envFrom: [EnvFrom.fromConfigMap(`app-${i}-env`)],
       volumes: [Volume.fromConfigMap('config', `app-${i}-config`), Volume.fromSecret('tls', `app-${i}-tls`), Volume.fromEmptyDir('tmp')],
       volumeMounts: [{ volume: 'config', mountPath: '/etc/app', readOnly: true }, { volume: 'tls', mountPath: '/etc/tls', readOnly: true }, { volume: 'tmp', mountPath: '/tmp' }],
       initContainers: [{ name: 'migrate', image: IMAGE, args: ['migrate'], envValues: { DB_PASSWORD: EnvValue.fromSecret('db', 'password') } }],
-      sidecars: [{ name: 'proxy', image: IMAGE, extraPorts: [{ name: 'admin', containerPort: 9901 }], readiness: Probe.httpGet('/ready', { portName: 'admin' }) }],
+      sidecars: [{ name: 'proxy', image: IMAGE, extraPorts: [{ name: 'admin', containerPort: 9901 }], readiness: Probe.fromHttpGet('/ready', { portName: 'admin' }) }],
       tolerations: [{ key: 'dedicated', value: 'web', effect: TaintEffect.NO_SCHEDULE }],
       nodeSelector: { 'kubernetes.io/os': 'linux' },
     });

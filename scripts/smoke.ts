@@ -165,7 +165,7 @@ console.log('consumer ok with cdk8s ' + require('cdk8s/package.json').version + 
 import { App, Chart } from 'cdk8s';
 import { ExposedApp, ExposedAppProps, HeadlessGroup, Probe, ServiceType } from 'cdk8s-service-patterns';
 import { synthValidated } from 'cdk8s-service-patterns/validation';
-const props: ExposedAppProps = { image: 'nginx:1.27', serviceType: ServiceType.LOAD_BALANCER, readiness: Probe.httpGet('/healthz') };
+const props: ExposedAppProps = { image: 'nginx:1.27', serviceType: ServiceType.LOAD_BALANCER, readiness: Probe.fromHttpGet('/healthz') };
 const chart = new Chart(new App(), 'ts');
 new ExposedApp(chart, 'web', props);
 new HeadlessGroup(chart, 'db', { image: 'postgres:16' });

@@ -60,7 +60,7 @@ describe('ConfigMap', () => {
 
   test('every handle-taking factory writes the same fields as the name-taking one', () => {
     const out = build({ data: { a: '1', b: '2' } }, (cm) => ({
-      volumes: [Volume.fromConfigMapRef('config', cm, { items: [{ key: 'a', path: 'a.txt' }] }), Volume.projected('all', [Projection.fromConfigMapRef(cm, [{ key: 'b', path: 'b.txt' }])])],
+      volumes: [Volume.fromConfigMapRef('config', cm, { items: [{ key: 'a', path: 'a.txt' }] }), Volume.fromProjected('all', [Projection.fromConfigMapRef(cm, [{ key: 'b', path: 'b.txt' }])])],
       volumeMounts: [{ volume: 'config', mountPath: '/etc/a' }, { volume: 'all', mountPath: '/etc/b' }],
       envValues: { A: EnvValue.fromConfigMapRef(cm, 'a') },
       envFrom: [EnvFrom.fromConfigMapRef(cm, { prefix: 'CFG_' })],
@@ -80,7 +80,7 @@ describe('a key the ConfigMap does not hold is an error at synth time', () => {
   test.each([
     ['env value', (cm: ConfigMap) => ({ envValues: { X: EnvValue.fromConfigMapRef(cm, 'lvl') } }), 'envValues["X"].key "lvl"'],
     ['volume item', (cm: ConfigMap) => ({ volumes: [Volume.fromConfigMapRef('c', cm, { items: [{ key: 'lvl', path: 'l' }] })] }), 'volumes[0].items[0].key "lvl"'],
-    ['projection item', (cm: ConfigMap) => ({ volumes: [Volume.projected('p', [Projection.fromConfigMapRef(cm, [{ key: 'lvl', path: 'l' }])])] }), 'volumes[0].sources[0].items[0].key "lvl"'],
+    ['projection item', (cm: ConfigMap) => ({ volumes: [Volume.fromProjected('p', [Projection.fromConfigMapRef(cm, [{ key: 'lvl', path: 'l' }])])] }), 'volumes[0].sources[0].items[0].key "lvl"'],
     ['sidecar env', (cm: ConfigMap) => ({ sidecars: [{ name: 'log', image: IMAGE, envValues: { X: EnvValue.fromConfigMapRef(cm, 'lvl') } }] }), 'sidecars[0].envValues["X"].key "lvl"'],
   ])('%s', (_title, props, field) => {
     const c = chart();

@@ -21,10 +21,10 @@ const volume = (name: string, kind: typeof VOLUME_KINDS[number]): Volume => {
     case 'configMap': return Volume.fromConfigMap(name, `${name}-config`, { items: [{ key: 'app.yaml', path: 'app.yaml' }] });
     case 'secret': return Volume.fromSecret(name, `${name}-secret`);
     case 'claim': return Volume.fromPersistentVolumeClaim(name, `${name}-data`, { readOnly: true });
-    case 'projected': return Volume.projected(name, [
-      Projection.configMap(`${name}-config`),
-      Projection.serviceAccountToken({ path: 'token', audience: 'api', expiration: Duration.hours(2) }),
-      Projection.downwardApi([{ path: 'labels', fieldPath: 'metadata.labels' }]),
+    case 'projected': return Volume.fromProjected(name, [
+      Projection.fromConfigMap(`${name}-config`),
+      Projection.fromServiceAccountToken({ path: 'token', audience: 'api', expiration: Duration.hours(2) }),
+      Projection.fromDownwardApi([{ path: 'labels', fieldPath: 'metadata.labels' }]),
     ]);
   }
 };
@@ -36,7 +36,7 @@ const containerOptions = fc.record({
     EnvValue.fromSecret('app-secret', 'password'), EnvValue.fromConfigMap('app-config', 'mode', { optional: true }),
     EnvValue.fromFieldRef('metadata.namespace'), EnvValue.fromFieldRef('status.podIP'), EnvValue.fromResource('limits.memory'),
   ), { maxKeys: 2 }),
-  envFrom: fc.subarray([EnvFrom.configMap('app-flags', { prefix: 'FLAG_' }), EnvFrom.secret('app-keys', { optional: true })]),
+  envFrom: fc.subarray([EnvFrom.fromConfigMap('app-flags', { prefix: 'FLAG_' }), EnvFrom.fromSecret('app-keys', { optional: true })]),
   resources: fc.record({
     cpuRequest: fc.option(fc.constantFrom(...[10, 250, 1000, 1500, 500, 2250].map((m) => Cpu.millis(m)), Cpu.units(1), Cpu.units(1.5), Cpu.units(0.25)), { nil: undefined }),
     memoryRequest: fc.option(fc.constantFrom(Size.mebibytes(16), Size.mebibytes(512), Size.gibibytes(3), Size.gibibytes(1.5), Size.mebibytes(1024), Size.kibibytes(125952), Size.gibibytes(0.5)), { nil: undefined }),
@@ -64,7 +64,7 @@ export const workload = fc.record({
   nodeSelector: fc.dictionary(fc.constantFrom('disktype', 'kubernetes.io/arch', 'example.com/pool'), fc.stringMatching(/^[a-z0-9]{1,8}$/), { maxKeys: 2 }),
   tolerate: fc.boolean(),
   antiAffinity: fc.boolean(),
-  preStop: fc.constantFrom(undefined, LifecycleHandler.sleep(Duration.seconds(3)), LifecycleHandler.exec(['/bin/drain'])),
+  preStop: fc.constantFrom(undefined, LifecycleHandler.fromSleep(Duration.seconds(3)), LifecycleHandler.fromCommand(['/bin/drain'])),
 });
 
 /** One random workload. */

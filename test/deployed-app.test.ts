@@ -26,7 +26,7 @@ describe('DeployedApp: a Deployment with no Service of its own', () => {
     });
     const stable = track('api-stable', 'ghcr.io/acme/api:1.4');
     const canary = track('api-canary', 'ghcr.io/acme/api:1.5');
-    const api = new Service(chart, 'api', { pods: PodSource.tracks(chart, [stable, canary], { app: 'api' }) });
+    const api = new Service(chart, 'api', { pods: PodSource.fromTracks(chart, [stable, canary], { app: 'api' }) });
     const out = synth(chart);
     expect(out.map((m) => `${m.kind}/${m.metadata.name}`).sort()).toEqual(['Deployment/api-canary', 'Deployment/api-stable', 'Service/api']);
     const svc = find(out, 'Service', 'api');

@@ -91,7 +91,7 @@ function validFor(type: string, chart: Chart): unknown {
     case 'boolean': return true;
     case 'string[]': return ['web'];
     case 'Duration': return require('cdk8s').Duration.seconds(5);
-    case 'Projection[]': return [lib.Projection.configMap('cm')];
+    case 'Projection[]': return [lib.Projection.fromConfigMap('cm')];
     case 'DownwardApiFile[]': return [{ path: 'labels', fieldPath: 'metadata.labels' }];
     case 'IServiceEndpoint': return new lib.ExposedApp(chart, 'provider', { image: IMAGE });
     case 'IPodSource[]': return [new lib.ExposedApp(chart, 'pods', { image: IMAGE })];

@@ -201,9 +201,9 @@ describe('ExposedApp props', () => {
   test('HTTP, exec and TCP probes with timings', () => {
     const { deploy } = build({
       port: 3000,
-      readiness: Probe.httpGet('/healthz', { port: 3000, period: Duration.seconds(5), scheme: ProbeScheme.HTTPS }),
-      liveness: Probe.exec(['cat', '/tmp/healthy'], { initialDelay: Duration.seconds(10), failureThreshold: 5 }),
-      startup: Probe.tcpSocket({ portName: 'tcp', period: Duration.seconds(2), failureThreshold: 30 }),
+      readiness: Probe.fromHttpGet('/healthz', { port: 3000, period: Duration.seconds(5), scheme: ProbeScheme.HTTPS }),
+      liveness: Probe.fromCommand(['cat', '/tmp/healthy'], { initialDelay: Duration.seconds(10), failureThreshold: 5 }),
+      startup: Probe.fromTcpSocket({ portName: 'tcp', period: Duration.seconds(2), failureThreshold: 30 }),
     });
     const c = container(deploy);
     expect(c.readinessProbe).toEqual({ httpGet: { path: '/healthz', port: 3000, scheme: 'HTTPS' }, periodSeconds: 5 });

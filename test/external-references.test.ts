@@ -25,7 +25,7 @@ describe('ExternalReferences.of', () => {
         MODE: EnvValue.fromConfigMap('settings', 'mode'),
         TOKEN: EnvValue.fromSecret('maybe', 'token', { optional: true }),
       },
-      envFrom: [EnvFrom.configMap('flags')],
+      envFrom: [EnvFrom.fromConfigMap('flags')],
       volumes: [Volume.fromPersistentVolumeClaim('data', 'uploads'), Volume.fromSecret('certs', 'certs')],
       volumeMounts: [{ volume: 'data', mountPath: '/data' }, { volume: 'certs', mountPath: '/certs' }],
       serviceAccountName: 'web',

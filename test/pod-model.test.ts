@@ -24,10 +24,10 @@ describe('volumes and mounts', () => {
         Volume.fromSecret('tls', 'web-tls', { defaultMode: 0o400 }),
         Volume.fromPersistentVolumeClaim('data', 'web-data'),
         Volume.fromEmptyDir('cache', { medium: EmptyDirMedium.MEMORY, sizeLimit: Size.mebibytes(64) }),
-        Volume.projected('bundle', [
-          Projection.secret('creds'),
-          Projection.serviceAccountToken({ path: 'token', audience: 'vault', expiration: Duration.hours(1) }),
-          Projection.downwardApi([{ path: 'labels', fieldPath: 'metadata.labels' }]),
+        Volume.fromProjected('bundle', [
+          Projection.fromSecret('creds'),
+          Projection.fromServiceAccountToken({ path: 'token', audience: 'vault', expiration: Duration.hours(1) }),
+          Projection.fromDownwardApi([{ path: 'labels', fieldPath: 'metadata.labels' }]),
         ]),
       ],
       volumeMounts: [
@@ -97,7 +97,7 @@ describe('environment', () => {
         TEAM: EnvValue.fromFieldRef("metadata.labels['team']"),
         MEM_LIMIT: EnvValue.fromResource('limits.memory', { divisor: '1Mi' }),
       },
-      envFrom: [EnvFrom.configMap('web-env'), EnvFrom.secret('web-secrets', { prefix: 'SECRET_' })],
+      envFrom: [EnvFrom.fromConfigMap('web-env'), EnvFrom.fromSecret('web-secrets', { prefix: 'SECRET_' })],
     });
     const c = pod.containers[0];
     // By name, but DATABASE_URL after DB_PASSWORD, which it refers to.
@@ -138,7 +138,7 @@ describe('more containers', () => {
       initContainers: [{ name: 'migrate', image: 'ghcr.io/acme/migrate:1', args: ['up'] }],
       sidecars: [{
         name: 'proxy', image: 'ghcr.io/acme/proxy:1', extraPorts: [{ name: 'metrics', containerPort: 9901 }],
-        readiness: Probe.httpGet('/ready', { portName: 'metrics' }),
+        readiness: Probe.fromHttpGet('/ready', { portName: 'metrics' }),
       }],
       containers: [{ name: 'log', image: 'ghcr.io/acme/log:1', resources: { memoryLimit: Size.mebibytes(64), memoryRequest: Size.mebibytes(32) } }],
     });
@@ -164,10 +164,10 @@ describe('more containers', () => {
       imagePullPolicy: ImagePullPolicy.ALWAYS,
       workingDir: '/app',
       addCapabilities: ['NET_BIND_SERVICE'],
-      postStart: LifecycleHandler.exec(['/bin/warm-up']),
-      preStop: LifecycleHandler.httpGet('/drain'),
+      postStart: LifecycleHandler.fromCommand(['/bin/warm-up']),
+      preStop: LifecycleHandler.fromHttpGet('/drain'),
       extraPorts: [{ name: 'admin', containerPort: 9000 }],
-      liveness: Probe.httpGet('/healthz', { portName: 'admin' }),
+      liveness: Probe.fromHttpGet('/healthz', { portName: 'admin' }),
     });
     const c = pod.containers[0];
     expect(c.imagePullPolicy).toBe('Always');
@@ -201,7 +201,7 @@ describe('more containers', () => {
   });
 
   test('a sleep preStop in whole seconds', () => {
-    const { pod } = build({ preStop: LifecycleHandler.sleep(Duration.seconds(10)) });
+    const { pod } = build({ preStop: LifecycleHandler.fromSleep(Duration.seconds(10)) });
     expect(pod.containers[0].lifecycle).toEqual({ preStop: { sleep: { seconds: 10 } } });
   });
 

@@ -73,7 +73,7 @@ describe('Services over pods something else runs', () => {
     const chart = newChart();
     const stable = new ExposedApp(chart, 'web-stable', { image: 'ghcr.io/acme/web:1.4', replicas: 4, labels: { 'app': 'web', 'track': 'stable' } });
     const canary = new ExposedApp(chart, 'web-canary', { image: 'ghcr.io/acme/web:1.5', replicas: 1, labels: { 'app': 'web', 'track': 'canary' } });
-    new Service(chart, 'web', { pods: PodSource.tracks(chart, [stable, canary], { app: 'web' }) });
+    new Service(chart, 'web', { pods: PodSource.fromTracks(chart, [stable, canary], { app: 'web' }) });
     const out = synth(chart);
     const svc = find(out, 'Service', 'web');
     expect(svc.spec.selector).toEqual({ app: 'web' });
@@ -90,7 +90,7 @@ describe('Services over pods something else runs', () => {
     const chart = newChart();
     const stable = new ExposedApp(chart, 'web-stable', { image: IMAGE, containerPort: 8080, labels: { app: 'web' } });
     const canary = new ExposedApp(chart, 'web-canary', { image: IMAGE, containerPort: 9090, labels: { app: 'web' } });
-    const pods = PodSource.tracks(chart, [stable, canary], { app: 'web' });
+    const pods = PodSource.fromTracks(chart, [stable, canary], { app: 'web' });
     expect(() => new Service(chart, 'web', { pods })).toThrow(
       "Service 'test/web': ports [] must be given: the tracks have no named container port in common (same name, number and protocol) to default to "
       + '(test/web-stable has http 8080/TCP; test/web-canary has http 9090/TCP); '
@@ -104,7 +104,7 @@ describe('Services over pods something else runs', () => {
     const chart = newChart();
     const stable = PodSource.fromLabels({ app: 'web', track: 'stable' }, { ports: [{ name: 'http', containerPort: 8080, protocol: Protocol.TCP }] });
     const canary = PodSource.fromLabels({ app: 'web', track: 'canary' }, { ports: [{ name: 'web', containerPort: 8080, protocol: Protocol.TCP }] });
-    const pods = PodSource.tracks(chart, [stable, canary], { app: 'web' });
+    const pods = PodSource.fromTracks(chart, [stable, canary], { app: 'web' });
     expect(() => new Service(chart, 'web', { pods })).toThrow(
       "Service 'test/web': ports [] must be given: the tracks have no named container port in common (same name, number and protocol) to default to "
       + '({"app":"web","track":"stable"} has http 8080/TCP; {"app":"web","track":"canary"} has web 8080/TCP); '
@@ -117,7 +117,7 @@ describe('Services over pods something else runs', () => {
     const chart = newChart();
     const stable = new ExposedApp(chart, 'web-stable', { image: IMAGE, labels: { app: 'web' } });
     const canary = new ExposedApp(chart, 'web-canary', { image: IMAGE });
-    expect(() => PodSource.tracks(chart, [stable, canary], { app: 'web' })).toThrow(
+    expect(() => PodSource.fromTracks(chart, [stable, canary], { app: 'web' })).toThrow(
       "PodSource 'test': sources[1] \"test/web-canary\" does not carry app=web: give its pods these labels (the workload's labels prop), or the Service would select none of them");
   });
 

@@ -42,7 +42,7 @@ describe('Argo CD sync waves from the construct graph', () => {
     const ports = [{ name: 'http', containerPort: 8080 }];
     const stable = new DeployedApp(chart, 'api-stable', { image: IMAGE, replicas: 1, extraPorts: ports, labels: { app: 'api' } });
     const canary = new DeployedApp(chart, 'api-canary', { image: IMAGE, replicas: 1, extraPorts: ports, labels: { app: 'api' } });
-    const api = new Service(chart, 'api', { pods: PodSource.tracks(chart, [stable, canary], { app: 'api' }) });
+    const api = new Service(chart, 'api', { pods: PodSource.fromTracks(chart, [stable, canary], { app: 'api' }) });
     const web = new ExposedApp(chart, 'web', { image: IMAGE, replicas: 1 });
     web.connectTo(api);
     const a = new ExposedApp(chart, 'a', { image: IMAGE, replicas: 1 });

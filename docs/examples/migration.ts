@@ -9,7 +9,7 @@ export function example(chart: Chart): void {
     runAsUser: 65532,
     port: 3000,
     portName: 'http', // an HTTP server: say so (3000 is no well-known HTTP port)
-    readiness: Probe.httpGet('/healthz'),
-    liveness: Probe.httpGet('/healthz', { initialDelay: Duration.seconds(10) }),
+    readiness: Probe.fromHttpGet('/healthz'),
+    liveness: Probe.fromHttpGet('/healthz', { initialDelay: Duration.seconds(10) }),
   });
 }

@@ -13,5 +13,5 @@ export function example(chart: Chart): void {
   const http = [{ name: 'http', containerPort: 8080 }];
   const stable = new DeployedApp(chart, 'web-stable', { image: 'ghcr.io/acme/web:1.4', replicas: 4, extraPorts: http, labels: { app: 'web', track: 'stable' } });
   const canary = new DeployedApp(chart, 'web-canary', { image: 'ghcr.io/acme/web:1.5', replicas: 1, extraPorts: http, labels: { app: 'web', track: 'canary' } });
-  new Service(chart, 'web', { pods: PodSource.tracks(chart, [stable, canary], { app: 'web' }) });
+  new Service(chart, 'web', { pods: PodSource.fromTracks(chart, [stable, canary], { app: 'web' }) });
 }

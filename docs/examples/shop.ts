@@ -58,7 +58,7 @@ export function example(chart: Chart): void {
   };
   const stable = track('stable', 'ghcr.io/acme/shop-api:2.3.1', 3);
   const canary = track('canary', 'ghcr.io/acme/shop-api:2.4.0', 1);
-  const api = new Service(chart, 'api', { pods: PodSource.tracks(chart, [stable, canary], { tier: 'api' }) });
+  const api = new Service(chart, 'api', { pods: PodSource.fromTracks(chart, [stable, canary], { tier: 'api' }) });
 
   const web = new ExposedApp(chart, 'web', {
     image: 'ghcr.io/acme/shop-web:5.0.2',

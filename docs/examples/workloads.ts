@@ -35,7 +35,7 @@ export function example(chart: Chart): void {
       image: 'quay.io/prometheuscommunity/postgres-exporter:v0.16.0',
       runAsUser: 65534,
       extraPorts: [{ name: 'metrics', containerPort: 9187 }],
-      readiness: Probe.httpGet('/metrics', { portName: 'metrics' }),
+      readiness: Probe.fromHttpGet('/metrics', { portName: 'metrics' }),
     }],
   });
 
@@ -48,6 +48,6 @@ export function example(chart: Chart): void {
     portName: 'http',
     resources: { memoryRequest: Size.gibibytes(8), extended: { 'nvidia.com/gpu': 1 } },
     tolerations: [{ key: 'nvidia.com/gpu', operator: TolerationOperator.EXISTS, effect: TaintEffect.NO_SCHEDULE }],
-    preStop: LifecycleHandler.sleep(Duration.seconds(15)),
+    preStop: LifecycleHandler.fromSleep(Duration.seconds(15)),
   });
 }

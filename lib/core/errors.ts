@@ -23,7 +23,7 @@ export interface Problem {
  * @jsii ignore
  */
 export class ServicePatternsError extends Error {
-  /** Path of the construct whose props are wrong, e.g. `shop/web`; empty for a value-type factory such as `Probe.httpGet`. */
+  /** Path of the construct whose props are wrong, e.g. `shop/web`; empty for a value-type factory such as `Probe.fromHttpGet`. */
   declare public readonly constructPath: string;
   /** The first offending field. */
   declare public readonly field: string;

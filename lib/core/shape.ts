@@ -176,12 +176,12 @@ function editDistance(a: string, b: string): number {
  */
 const VALUE_CLASSES: { readonly [name: string]: string } = {
   Cpu: 'Cpu.millis or Cpu.units',
-  EnvFrom: 'EnvFrom.configMap or EnvFrom.secret',
+  EnvFrom: 'EnvFrom.fromConfigMap or EnvFrom.fromSecret',
   EnvValue: 'EnvValue.fromSecret, fromConfigMap, fromFieldRef, fromResource or fromValue',
-  LifecycleHandler: 'LifecycleHandler.exec, httpGet or sleep',
+  LifecycleHandler: 'LifecycleHandler.fromCommand, fromHttpGet or fromSleep',
   PercentOrAbsolute: 'PercentOrAbsolute.percent or absolute',
-  Probe: 'Probe.httpGet, tcpSocket, exec or none',
-  Projection: 'Projection.configMap, secret, serviceAccountToken or downwardApi',
+  Probe: 'Probe.fromHttpGet, fromTcpSocket, fromCommand or none',
+  Projection: 'Projection.fromConfigMap, fromSecret, fromServiceAccountToken or fromDownwardApi',
   Volume: 'Volume.fromConfigMap, fromSecret, fromPersistentVolumeClaim, fromEmptyDir, projected or fromSource',
 };
 
@@ -267,7 +267,7 @@ export function checkedScope<T>(call: string, scope: T, id: unknown): T {
 /**
  * Throws the library's error when the arguments of `call` do not have the public types' shape:
  * for a construct's constructor or method, naming the construct; for a value-type factory
- * (`Probe.httpGet`), naming the call.
+ * (`Probe.fromHttpGet`), naming the call.
  */
 export function checkShape(call: string, args: ArrayLike<unknown>, kind?: string, scope?: IConstruct): void {
   const found = shapeProblems(call, args);

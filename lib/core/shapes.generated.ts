@@ -860,10 +860,30 @@ export const CALLS: { [name: string]: string[][] } = {
       "EnvFromOptions?"
     ]
   ],
+  "EnvFrom.fromConfigMap": [
+    [
+      "name",
+      "string"
+    ],
+    [
+      "options",
+      "EnvFromOptions?"
+    ]
+  ],
   "EnvFrom.fromConfigMapRef": [
     [
       "configMap",
       "IConfigMapRef"
+    ],
+    [
+      "options",
+      "EnvFromOptions?"
+    ]
+  ],
+  "EnvFrom.fromSecret": [
+    [
+      "name",
+      "string"
     ],
     [
       "options",
@@ -1175,6 +1195,28 @@ export const CALLS: { [name: string]: string[][] } = {
       "string[]"
     ]
   ],
+  "LifecycleHandler.fromCommand": [
+    [
+      "command",
+      "string[]"
+    ]
+  ],
+  "LifecycleHandler.fromHttpGet": [
+    [
+      "path",
+      "string"
+    ],
+    [
+      "options",
+      "LifecycleHttpGetOptions?"
+    ]
+  ],
+  "LifecycleHandler.fromSleep": [
+    [
+      "duration",
+      "cdk8s.Duration"
+    ]
+  ],
   "LifecycleHandler.httpGet": [
     [
       "path",
@@ -1315,6 +1357,20 @@ export const CALLS: { [name: string]: string[][] } = {
       "constructs.IConstruct"
     ]
   ],
+  "PodSource.fromTracks": [
+    [
+      "scope",
+      "constructs.IConstruct"
+    ],
+    [
+      "sources",
+      "IPodSource[]"
+    ],
+    [
+      "selector",
+      "{string}"
+    ]
+  ],
   "PodSource.tracks": [
     [
       "scope",
@@ -1359,6 +1415,32 @@ export const CALLS: { [name: string]: string[][] } = {
       "ProbeTimings?"
     ]
   ],
+  "Probe.fromCommand": [
+    [
+      "command",
+      "string[]"
+    ],
+    [
+      "options",
+      "ProbeTimings?"
+    ]
+  ],
+  "Probe.fromHttpGet": [
+    [
+      "path",
+      "string"
+    ],
+    [
+      "options",
+      "HttpGetProbeOptions?"
+    ]
+  ],
+  "Probe.fromTcpSocket": [
+    [
+      "options",
+      "PortProbeOptions?"
+    ]
+  ],
   "Probe.httpGet": [
     [
       "path",
@@ -1392,10 +1474,36 @@ export const CALLS: { [name: string]: string[][] } = {
       "DownwardApiFile[]"
     ]
   ],
+  "Projection.fromConfigMap": [
+    [
+      "name",
+      "string"
+    ],
+    [
+      "items",
+      "KeyToPath[]?"
+    ]
+  ],
   "Projection.fromConfigMapRef": [
     [
       "configMap",
       "IConfigMapRef"
+    ],
+    [
+      "items",
+      "KeyToPath[]?"
+    ]
+  ],
+  "Projection.fromDownwardApi": [
+    [
+      "files",
+      "DownwardApiFile[]"
+    ]
+  ],
+  "Projection.fromSecret": [
+    [
+      "name",
+      "string"
     ],
     [
       "items",
@@ -1410,6 +1518,12 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "items",
       "KeyToPath[]?"
+    ]
+  ],
+  "Projection.fromServiceAccountToken": [
+    [
+      "options",
+      "ServiceAccountTokenProjection"
     ]
   ],
   "Projection.secret": [
@@ -1658,6 +1772,20 @@ export const CALLS: { [name: string]: string[][] } = {
     [
       "options",
       "ClaimVolumeOptions?"
+    ]
+  ],
+  "Volume.fromProjected": [
+    [
+      "name",
+      "string"
+    ],
+    [
+      "sources",
+      "Projection[]"
+    ],
+    [
+      "defaultMode",
+      "number?"
     ]
   ],
   "Volume.fromSecret": [

@@ -44,7 +44,7 @@ export interface IPodSource {
    * @default - unknown
    */
   readonly podPorts?: PodPortInfo[];
-  /** Every label of the pods, as far as known (the selector at least); `PodSource.tracks` checks them. */
+  /** Every label of the pods, as far as known (the selector at least); `PodSource.fromTracks` checks them. */
   readonly podLabels: { [key: string]: string };
 }
 
@@ -95,8 +95,8 @@ export class PodSource {
    * Each keeps its own selector for its workload; the Service selects them all. Every source must
    * carry the labels, be in one namespace, and the ports are those they all have.
    */
-  public static tracks(scope: IConstruct, sources: IPodSource[], selector: { [key: string]: string }): IPodSource {
-    checkShape('PodSource.tracks', [scope, sources, selector]);
+  public static fromTracks(scope: IConstruct, sources: IPodSource[], selector: { [key: string]: string }): IPodSource {
+    checkShape('PodSource.fromTracks', [scope, sources, selector]);
     const problems = new Problems('PodSource', scope);
     if (!Array.isArray(sources) || sources.length === 0) problems.add('sources', sources ?? [], 'must list at least one pod source');
     if (!selector || Object.keys(selector).length === 0) problems.add('selector', selector ?? {}, 'must name at least one label that every track carries');
@@ -117,6 +117,14 @@ export class PodSource {
     return tracks;
   }
 
+  /**
+   * The pods of several workloads that all carry `selector`.
+   * @deprecated use PodSource.fromTracks
+   */
+  public static tracks(scope: IConstruct, sources: IPodSource[], selector: { [key: string]: string }): IPodSource {
+    return PodSource.fromTracks(scope, sources, selector);
+  }
+
   private constructor() {}
 }
 
@@ -127,7 +135,7 @@ interface PlusWorkload {
   readonly podMetadata?: { labels?: { [key: string]: string } };
 }
 
-/** The workloads behind a pod source: the tracks of `PodSource.tracks`, else the source itself. */
+/** The workloads behind a pod source: the tracks of `PodSource.fromTracks`, else the source itself. */
 export function podSourcesOf(s: IPodSource): IPodSource[] {
   return (s as { _tracks?: IPodSource[] })._tracks ?? [s];
 }

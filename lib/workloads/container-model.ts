@@ -103,7 +103,7 @@ export function resolveContainer(o: ContainerOptions, name: string, ctx: Contain
   const resources = resolveResources(problems, f, o.resources, ctx.defaults.resources);
   const plainInit = ctx.role === ContainerRole.INIT;
   if (plainInit) checkInitHooks(problems, f, o);
-  const readiness = o.readiness ?? (ctx.defaultReadiness && portRef.firstTcp ? Probe.tcpSocket() : undefined);
+  const readiness = o.readiness ?? (ctx.defaultReadiness && portRef.firstTcp ? Probe.fromTcpSocket() : undefined);
   const postStart = o.postStart && renderHandler(problems, `${f}postStart`, o.postStart, portRef);
   const preStop = o.preStop ? renderHandler(problems, `${f}preStop`, o.preStop, portRef) : ctx.defaultPreStop;
   const mounts = renderMounts(problems, f, o.volumeMounts, ctx);
@@ -517,7 +517,7 @@ function renderEnvValue(problems: Problems, f: string, name: string, v: EnvValue
 
 function renderEnvFrom(problems: Problems, field: string, e: EnvFrom): K8sEnvFromSource {
   if (!(e instanceof Object) || (e.kind !== 'configMapRef' && e.kind !== 'secretRef')) {
-    problems.add(field, e, 'is not an EnvFrom: create one with EnvFrom.configMap or EnvFrom.secret');
+    problems.add(field, e, 'is not an EnvFrom: create one with EnvFrom.fromConfigMap or EnvFrom.fromSecret');
     return {};
   }
   const rule = dns1123Subdomain(e.name);
@@ -567,7 +567,7 @@ function renderHandler(problems: Problems, field: string, h: LifecycleHandler, p
       return { sleep: { seconds: seconds ?? 0 } };
     }
     default:
-      problems.add(field, h, 'is not a LifecycleHandler: create one with LifecycleHandler.exec, httpGet or sleep');
+      problems.add(field, h, 'is not a LifecycleHandler: create one with LifecycleHandler.fromCommand, fromHttpGet or fromSleep');
       return undefined;
   }
 }
@@ -590,7 +590,7 @@ function targetPort(problems: Problems, field: string, o: { port?: number; portN
     return o.portName;
   }
   if (!ports.firstTcp) {
-    problems.add(`${field}.port`, ports.all.map((p) => `${p.containerPort}/${p.protocol}`), 'has no TCP port to probe: give port or portName, or use Probe.exec');
+    problems.add(`${field}.port`, ports.all.map((p) => `${p.containerPort}/${p.protocol}`), 'has no TCP port to probe: give port or portName, or use Probe.fromCommand');
     return 0;
   }
   return ports.firstTcp.name ?? ports.firstTcp.containerPort;

@@ -143,14 +143,14 @@ export interface EnvFromOptions {
 /** Every key of a ConfigMap or Secret as environment variables (`envFrom`). */
 export class EnvFrom {
   /** Every key of the ConfigMap `name`. */
-  public static configMap(name: string, options: EnvFromOptions = {}): EnvFrom {
-    checkShape('EnvFrom.configMap', [name, options]);
+  public static fromConfigMap(name: string, options: EnvFromOptions = {}): EnvFrom {
+    checkShape('EnvFrom.fromConfigMap', [name, options]);
     return new EnvFrom('configMapRef', name, options.prefix, options.optional);
   }
 
   /** Every key of the Secret `name`. */
-  public static secret(name: string, options: EnvFromOptions = {}): EnvFrom {
-    checkShape('EnvFrom.secret', [name, options]);
+  public static fromSecret(name: string, options: EnvFromOptions = {}): EnvFrom {
+    checkShape('EnvFrom.fromSecret', [name, options]);
     return new EnvFrom('secretRef', name, options.prefix, options.optional);
   }
 
@@ -167,6 +167,22 @@ export class EnvFrom {
   public static fromSecretRef(secret: ISecretRef, options: EnvFromOptions = {}): EnvFrom {
     checkShape('EnvFrom.fromSecretRef', [secret, options]);
     return recordUse(new EnvFrom('secretRef', secret.secretName, options.prefix, options.optional), secretSource(secret));
+  }
+
+  /**
+   * Every key of the ConfigMap `name`.
+   * @deprecated use EnvFrom.fromConfigMap
+   */
+  public static configMap(name: string, options: EnvFromOptions = {}): EnvFrom {
+    return EnvFrom.fromConfigMap(name, options);
+  }
+
+  /**
+   * Every key of the Secret `name`.
+   * @deprecated use EnvFrom.fromSecret
+   */
+  public static secret(name: string, options: EnvFromOptions = {}): EnvFrom {
+    return EnvFrom.fromSecret(name, options);
   }
 
   private constructor(
@@ -212,22 +228,46 @@ export enum LifecycleKind {
 
 /** A postStart or preStop hook of a container. Create one with the static methods. */
 export class LifecycleHandler {
-  /** Runs `command` in the container (the image must have the program). */
-  public static exec(command: string[]): LifecycleHandler {
-    checkShape('LifecycleHandler.exec', [command]);
+  /** Runs `command` in the container (the `exec` hook; the image must have the program). */
+  public static fromCommand(command: string[]): LifecycleHandler {
+    checkShape('LifecycleHandler.fromCommand', [command]);
     return new LifecycleHandler(LifecycleKind.EXEC, command);
   }
 
   /** Calls `path` on a port of the container. */
-  public static httpGet(path: string, options: LifecycleHttpGetOptions = {}): LifecycleHandler {
-    checkShape('LifecycleHandler.httpGet', [path, options]);
+  public static fromHttpGet(path: string, options: LifecycleHttpGetOptions = {}): LifecycleHandler {
+    checkShape('LifecycleHandler.fromHttpGet', [path, options]);
     return new LifecycleHandler(LifecycleKind.HTTP_GET, undefined, path, options);
   }
 
-  /** Waits for `duration` (whole seconds), without any program in the image. */
-  public static sleep(duration: Duration): LifecycleHandler {
-    checkShape('LifecycleHandler.sleep', [duration]);
+  /** Waits for `duration` (whole seconds; the `sleep` hook), without any program in the image. */
+  public static fromSleep(duration: Duration): LifecycleHandler {
+    checkShape('LifecycleHandler.fromSleep', [duration]);
     return new LifecycleHandler(LifecycleKind.SLEEP, undefined, undefined, undefined, duration);
+  }
+
+  /**
+   * Runs `command` in the container.
+   * @deprecated use LifecycleHandler.fromCommand
+   */
+  public static exec(command: string[]): LifecycleHandler {
+    return LifecycleHandler.fromCommand(command);
+  }
+
+  /**
+   * Calls `path` on a port of the container.
+   * @deprecated use LifecycleHandler.fromHttpGet
+   */
+  public static httpGet(path: string, options: LifecycleHttpGetOptions = {}): LifecycleHandler {
+    return LifecycleHandler.fromHttpGet(path, options);
+  }
+
+  /**
+   * Waits for `duration`.
+   * @deprecated use LifecycleHandler.fromSleep
+   */
+  public static sleep(duration: Duration): LifecycleHandler {
+    return LifecycleHandler.fromSleep(duration);
   }
 
   private constructor(

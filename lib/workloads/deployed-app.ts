@@ -13,7 +13,7 @@ export interface DeployedAppProps extends WorkloadOptions, IdentityOptions {
 /**
  * A Deployment with no Service of its own, with the same pod model, secure defaults and checks
  * as ExposedApp: background workers, or the tracks (stable, canary) of one `Service` over
- * `PodSource.tracks`. Name container ports with `extraPorts` for Services to target them; the
+ * `PodSource.fromTracks`. Name container ports with `extraPorts` for Services to target them; the
  * first TCP one gets the default readiness probe.
  */
 export class DeployedApp extends PodWorkload {

@@ -78,26 +78,50 @@ export enum ProbeKind {
  */
 export class Probe {
   /** Probe with an HTTP GET of `path`; any status from 200 to 399 passes. */
-  public static httpGet(path: string, options: HttpGetProbeOptions = {}): Probe {
-    checkShape('Probe.httpGet', [path, options]);
+  public static fromHttpGet(path: string, options: HttpGetProbeOptions = {}): Probe {
+    checkShape('Probe.fromHttpGet', [path, options]);
     return new Probe(ProbeKind.HTTP_GET, options, path, undefined, options.scheme);
   }
 
   /** Probe that passes when a TCP connection to the port can be opened. */
-  public static tcpSocket(options: PortProbeOptions = {}): Probe {
-    checkShape('Probe.tcpSocket', [options]);
+  public static fromTcpSocket(options: PortProbeOptions = {}): Probe {
+    checkShape('Probe.fromTcpSocket', [options]);
     return new Probe(ProbeKind.TCP_SOCKET, options);
   }
 
-  /** Probe that runs a command in the container; exit status 0 passes. */
-  public static exec(command: string[], options: ProbeTimings = {}): Probe {
-    checkShape('Probe.exec', [command, options]);
+  /** Probe that runs a command in the container (the `exec` probe); exit status 0 passes. */
+  public static fromCommand(command: string[], options: ProbeTimings = {}): Probe {
+    checkShape('Probe.fromCommand', [command, options]);
     return new Probe(ProbeKind.EXEC, options, undefined, command);
   }
 
   /** No probe at all: switches off a default probe. */
   public static none(): Probe {
     return new Probe(ProbeKind.NONE, {});
+  }
+
+  /**
+   * Probe with an HTTP GET of `path`.
+   * @deprecated use Probe.fromHttpGet
+   */
+  public static httpGet(path: string, options: HttpGetProbeOptions = {}): Probe {
+    return Probe.fromHttpGet(path, options);
+  }
+
+  /**
+   * Probe that opens a TCP connection.
+   * @deprecated use Probe.fromTcpSocket
+   */
+  public static tcpSocket(options: PortProbeOptions = {}): Probe {
+    return Probe.fromTcpSocket(options);
+  }
+
+  /**
+   * Probe that runs a command in the container.
+   * @deprecated use Probe.fromCommand
+   */
+  public static exec(command: string[], options: ProbeTimings = {}): Probe {
+    return Probe.fromCommand(command, options);
   }
 
   private constructor(

@@ -145,7 +145,7 @@ function renderProjections(problems: Problems, field: string, sources: Projectio
           },
         };
       default:
-        problems.add(f, src, 'is not a Projection: create one with Projection.configMap, secret, serviceAccountToken or downwardApi');
+        problems.add(f, src, 'is not a Projection: create one with Projection.fromConfigMap, fromSecret, fromServiceAccountToken or fromDownwardApi');
         return {};
     }
   });

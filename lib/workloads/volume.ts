@@ -106,14 +106,14 @@ export enum ProjectionKind {
 /** One source of a projected volume. Create one with the static methods. */
 export class Projection {
   /** Keys of a ConfigMap. */
-  public static configMap(name: string, items?: KeyToPath[]): Projection {
-    checkShape('Projection.configMap', [name, items]);
+  public static fromConfigMap(name: string, items?: KeyToPath[]): Projection {
+    checkShape('Projection.fromConfigMap', [name, items]);
     return new Projection(ProjectionKind.CONFIG_MAP, name, items);
   }
 
   /** Keys of a Secret. */
-  public static secret(name: string, items?: KeyToPath[]): Projection {
-    checkShape('Projection.secret', [name, items]);
+  public static fromSecret(name: string, items?: KeyToPath[]): Projection {
+    checkShape('Projection.fromSecret', [name, items]);
     return new Projection(ProjectionKind.SECRET, name, items);
   }
 
@@ -136,15 +136,47 @@ export class Projection {
   }
 
   /** A service account token with its own audience and lifetime. */
-  public static serviceAccountToken(options: ServiceAccountTokenProjection): Projection {
-    checkShape('Projection.serviceAccountToken', [options]);
+  public static fromServiceAccountToken(options: ServiceAccountTokenProjection): Projection {
+    checkShape('Projection.fromServiceAccountToken', [options]);
     return new Projection(ProjectionKind.SERVICE_ACCOUNT_TOKEN, undefined, undefined, options);
   }
 
   /** Pod fields as files. */
-  public static downwardApi(files: DownwardApiFile[]): Projection {
-    checkShape('Projection.downwardApi', [files]);
+  public static fromDownwardApi(files: DownwardApiFile[]): Projection {
+    checkShape('Projection.fromDownwardApi', [files]);
     return new Projection(ProjectionKind.DOWNWARD_API, undefined, undefined, undefined, files);
+  }
+
+  /**
+   * Keys of a ConfigMap.
+   * @deprecated use Projection.fromConfigMap
+   */
+  public static configMap(name: string, items?: KeyToPath[]): Projection {
+    return Projection.fromConfigMap(name, items);
+  }
+
+  /**
+   * Keys of a Secret.
+   * @deprecated use Projection.fromSecret
+   */
+  public static secret(name: string, items?: KeyToPath[]): Projection {
+    return Projection.fromSecret(name, items);
+  }
+
+  /**
+   * A service account token.
+   * @deprecated use Projection.fromServiceAccountToken
+   */
+  public static serviceAccountToken(options: ServiceAccountTokenProjection): Projection {
+    return Projection.fromServiceAccountToken(options);
+  }
+
+  /**
+   * Pod fields as files.
+   * @deprecated use Projection.fromDownwardApi
+   */
+  public static downwardApi(files: DownwardApiFile[]): Projection {
+    return Projection.fromDownwardApi(files);
   }
 
   private constructor(
@@ -225,9 +257,17 @@ export class Volume {
   }
 
   /** Several ConfigMaps, Secrets, tokens and pod fields in one directory. */
-  public static projected(name: string, sources: Projection[], defaultMode?: number): Volume {
-    checkShape('Volume.projected', [name, sources, defaultMode]);
+  public static fromProjected(name: string, sources: Projection[], defaultMode?: number): Volume {
+    checkShape('Volume.fromProjected', [name, sources, defaultMode]);
     return new Volume(name, 'projected', { sources, defaultMode });
+  }
+
+  /**
+   * Several sources in one directory.
+   * @deprecated use Volume.fromProjected
+   */
+  public static projected(name: string, sources: Projection[], defaultMode?: number): Volume {
+    return Volume.fromProjected(name, sources, defaultMode);
   }
 
   /**

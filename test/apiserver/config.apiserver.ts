@@ -43,7 +43,7 @@ test('ConfigMap, Secret and claim, read by an app: every input the constructs ac
               Volume.fromConfigMapRef('cfg', cm, { items: [{ key: first, path: 'first' }] }),
               Volume.fromSecretRef('creds', secret),
               Volume.fromClaimRef('data', claim),
-              Volume.projected('all', [Projection.fromConfigMapRef(cm), Projection.fromSecretRef(secret)]),
+              Volume.fromProjected('all', [Projection.fromConfigMapRef(cm), Projection.fromSecretRef(secret)]),
             ],
             volumeMounts: [{ volume: 'cfg', mountPath: '/etc/cfg' }, { volume: 'data', mountPath: '/data' }],
             envValues: { FIRST: EnvValue.fromConfigMapRef(cm, first), SECRET: EnvValue.fromSecretRef(secret, secret.keys![0]) },

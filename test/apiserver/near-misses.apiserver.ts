@@ -97,12 +97,12 @@ const NEAR_MISSES: NearMiss[] = [
   // Issue #27: pod values the server refuses
   {
     what: 'a postStart sleep longer than the grace period',
-    props: { postStart: LifecycleHandler.sleep(Duration.seconds(31)) },
+    props: { postStart: LifecycleHandler.fromSleep(Duration.seconds(31)) },
     edit: (ms) => { container(ms).lifecycle = { ...container(ms).lifecycle, postStart: { sleep: { seconds: 31 } } }; },
   },
   {
     what: 'a sidecar postStart sleep longer than the grace period',
-    props: { sidecars: [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1', postStart: LifecycleHandler.sleep(Duration.seconds(31)) }] },
+    props: { sidecars: [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1', postStart: LifecycleHandler.fromSleep(Duration.seconds(31)) }] },
     edit: (ms) => {
       one(ms, 'Deployment').spec.template.spec.initContainers = [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1', restartPolicy: 'Always', lifecycle: { postStart: { sleep: { seconds: 31 } } } }];
     },

@@ -20,13 +20,13 @@ const defaults = manifestsOf((chart) => {
     containerPort: 8080,
     addCapabilities: ['NET_BIND_SERVICE'],
     envValues: { PASSWORD: EnvValue.fromSecret('full', 'password'), NODE: EnvValue.fromFieldRef('spec.nodeName') },
-    envFrom: [EnvFrom.configMap('full-flags', { optional: true })],
+    envFrom: [EnvFrom.fromConfigMap('full-flags', { optional: true })],
     volumes: [
       Volume.fromConfigMap('config', 'full-config'),
       Volume.fromSecret('tls', 'full-tls', { items: [{ key: 'tls.crt', path: 'tls.crt' }] }),
       Volume.fromEmptyDir('scratch', { medium: EmptyDirMedium.MEMORY, sizeLimit: Size.mebibytes(64) }),
       Volume.fromPersistentVolumeClaim('data', 'full-data'),
-      Volume.projected('token', [Projection.serviceAccountToken({ path: 'token', audience: 'vault', expiration: Duration.hours(1) })]),
+      Volume.fromProjected('token', [Projection.fromServiceAccountToken({ path: 'token', audience: 'vault', expiration: Duration.hours(1) })]),
     ],
     volumeMounts: [
       { volume: 'config', mountPath: '/etc/full' },
@@ -40,9 +40,9 @@ const defaults = manifestsOf((chart) => {
       name: 'proxy',
       image: 'ghcr.io/acme/proxy:1.0',
       extraPorts: [{ name: 'admin', containerPort: 9901 }],
-      readiness: Probe.httpGet('/ready', { portName: 'admin' }),
+      readiness: Probe.fromHttpGet('/ready', { portName: 'admin' }),
     }],
-    preStop: LifecycleHandler.sleep(Duration.seconds(5)),
+    preStop: LifecycleHandler.fromSleep(Duration.seconds(5)),
   });
 });
 

@@ -29,11 +29,11 @@ const web = new ExposedApp(chart, 'web', {
   env: { MODE: 'production', EMPTY: '' },
   volumes: [Volume.fromConfigMap('config', 'web-config'), Volume.fromEmptyDir('cache', { sizeLimit: Size.mebibytes(256) })],
   volumeMounts: [{ volume: 'config', mountPath: '/etc/web', readOnly: true }, { volume: 'cache', mountPath: '/var/cache/web' }],
-  readiness: Probe.httpGet('/ready', { period: Duration.seconds(5) }),
+  readiness: Probe.fromHttpGet('/ready', { period: Duration.seconds(5) }),
   extraPorts: [{ name: 'metrics', containerPort: 9090, protocol: Protocol.TCP }],
-  sidecars: [{ name: 'proxy', image: 'ghcr.io/acme/proxy:2.0', runAsUser: 1000, readiness: Probe.tcpSocket({ port: 15000 }) }],
+  sidecars: [{ name: 'proxy', image: 'ghcr.io/acme/proxy:2.0', runAsUser: 1000, readiness: Probe.fromTcpSocket({ port: 15000 }) }],
   gracefulShutdown: { terminationGracePeriod: Duration.seconds(45) },
-  preStop: LifecycleHandler.sleep(Duration.seconds(5)),
+  preStop: LifecycleHandler.fromSleep(Duration.seconds(5)),
   ingress: { host: 'shop.example.com', path: '/' },
 });
 const dbEnv = web.connectTo(db);

@@ -50,16 +50,16 @@ func main() {
 			{Volume: jsii.String("config"), MountPath: jsii.String("/etc/web"), ReadOnly: jsii.Bool(true)},
 			{Volume: jsii.String("cache"), MountPath: jsii.String("/var/cache/web")},
 		},
-		Readiness:  cdk8sservicepatterns.Probe_HttpGet(jsii.String("/ready"), &cdk8sservicepatterns.HttpGetProbeOptions{Period: cdk8s.Duration_Seconds(jsii.Number(5))}),
+		Readiness:  cdk8sservicepatterns.Probe_FromHttpGet(jsii.String("/ready"), &cdk8sservicepatterns.HttpGetProbeOptions{Period: cdk8s.Duration_Seconds(jsii.Number(5))}),
 		ExtraPorts: &[]*cdk8sservicepatterns.ContainerPortOptions{{Name: jsii.String("metrics"), ContainerPort: jsii.Number(9090), Protocol: cdk8sservicepatterns.Protocol_TCP}},
 		Sidecars: &[]*cdk8sservicepatterns.NamedContainerOptions{{
 			Name:      jsii.String("proxy"),
 			Image:     jsii.String("ghcr.io/acme/proxy:2.0"),
 			RunAsUser: jsii.Number(1000),
-			Readiness: cdk8sservicepatterns.Probe_TcpSocket(&cdk8sservicepatterns.PortProbeOptions{Port: jsii.Number(15000)}),
+			Readiness: cdk8sservicepatterns.Probe_FromTcpSocket(&cdk8sservicepatterns.PortProbeOptions{Port: jsii.Number(15000)}),
 		}},
 		GracefulShutdown: &cdk8sservicepatterns.GracefulShutdownOptions{TerminationGracePeriod: cdk8s.Duration_Seconds(jsii.Number(45))},
-		PreStop:          cdk8sservicepatterns.LifecycleHandler_Sleep(cdk8s.Duration_Seconds(jsii.Number(5))),
+		PreStop:          cdk8sservicepatterns.LifecycleHandler_FromSleep(cdk8s.Duration_Seconds(jsii.Number(5))),
 		Ingress:          &cdk8sservicepatterns.IngressOptions{Host: jsii.String("shop.example.com"), Path: jsii.String("/")},
 	})
 	dbEnv := web.ConnectTo(db, nil)

@@ -35,11 +35,11 @@ web = ExposedApp(
     env={"MODE": "production", "EMPTY": ""},
     volumes=[Volume.from_config_map("config", "web-config"), Volume.from_empty_dir("cache", size_limit=Size.mebibytes(256))],
     volume_mounts=[VolumeMount(volume="config", mount_path="/etc/web", read_only=True), VolumeMount(volume="cache", mount_path="/var/cache/web")],
-    readiness=Probe.http_get("/ready", period=Duration.seconds(5)),
+    readiness=Probe.from_http_get("/ready", period=Duration.seconds(5)),
     extra_ports=[ContainerPortOptions(name="metrics", container_port=9090, protocol=Protocol.TCP)],
-    sidecars=[NamedContainerOptions(name="proxy", image="ghcr.io/acme/proxy:2.0", run_as_user=1000, readiness=Probe.tcp_socket(port=15000))],
+    sidecars=[NamedContainerOptions(name="proxy", image="ghcr.io/acme/proxy:2.0", run_as_user=1000, readiness=Probe.from_tcp_socket(port=15000))],
     graceful_shutdown=GracefulShutdownOptions(termination_grace_period=Duration.seconds(45)),
-    pre_stop=LifecycleHandler.sleep(Duration.seconds(5)),
+    pre_stop=LifecycleHandler.from_sleep(Duration.seconds(5)),
     ingress=IngressOptions(host="shop.example.com", path="/"),
 )
 db_env = web.connect_to(db)

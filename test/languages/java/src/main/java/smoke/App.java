@@ -43,14 +43,14 @@ public final class App {
         .volumeMounts(List.of(
             VolumeMount.builder().volume("config").mountPath("/etc/web").readOnly(true).build(),
             VolumeMount.builder().volume("cache").mountPath("/var/cache/web").build()))
-        .readiness(Probe.httpGet("/ready", HttpGetProbeOptions.builder().period(Duration.seconds(5)).build()))
+        .readiness(Probe.fromHttpGet("/ready", HttpGetProbeOptions.builder().period(Duration.seconds(5)).build()))
         .extraPorts(List.of(ContainerPortOptions.builder().name("metrics").containerPort(9090).protocol(Protocol.TCP).build()))
         .sidecars(List.of(NamedContainerOptions.builder()
             .name("proxy").image("ghcr.io/acme/proxy:2.0").runAsUser(1000)
-            .readiness(Probe.tcpSocket(PortProbeOptions.builder().port(15000).build()))
+            .readiness(Probe.fromTcpSocket(PortProbeOptions.builder().port(15000).build()))
             .build()))
         .gracefulShutdown(GracefulShutdownOptions.builder().terminationGracePeriod(Duration.seconds(45)).build())
-        .preStop(LifecycleHandler.sleep(Duration.seconds(5)))
+        .preStop(LifecycleHandler.fromSleep(Duration.seconds(5)))
         .ingress(IngressOptions.builder().host("shop.example.com").path("/").build())
         .build());
     Map<String, String> dbEnv = web.connectTo(db);

@@ -8,7 +8,7 @@ import {
 } from '../lib';
 import { cronSchedule, cronTimeZone } from '../lib/core/cron';
 import { validateManifests } from '../lib/validation';
-import { find, newChart, selects, synth } from './util';
+import { find, Manifest, newChart, selects, synth } from './util';
 
 const IMAGE = 'ghcr.io/acme/api:1.4';
 
@@ -253,7 +253,7 @@ describe('one rule, written once: the constructs and the validator agree', () =>
       apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name },
       spec: { schedule: '0 3 * * *', ...spec, jobTemplate: { spec: { activeDeadlineSeconds: 0, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: IMAGE }] } } } } },
     });
-    const messages = (m: object) => validateManifests([m], { lints: false }).map((i) => `${i.path} ${i.message}`);
+    const messages = (m: object) => validateManifests([m as Manifest], { lints: false }).map((i) => `${i.path} ${i.message}`);
     expect(messages(cronJob({}))).toEqual([]);
     expect(messages(cronJob({ schedule: '0 3 * * * TZ' }))).toEqual([`/spec/schedule "0 3 * * * TZ" ${cronSchedule('0 3 * * * TZ')}`]);
     expect(messages(cronJob({ timeZone: 'europe/berlin' }))).toEqual([`/spec/timeZone "europe/berlin" ${cronTimeZone('europe/berlin')}`]);

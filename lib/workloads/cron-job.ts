@@ -36,9 +36,10 @@ export interface CronJobProps extends PodOptions, IdentityOptions, JobOptions {
    */
   readonly concurrencyPolicy?: ConcurrencyPolicy;
   /**
-   * How late a missed run may still start (whole seconds, at least 10: the controller looks only
-   * every 10 seconds). Without it, a controller that was down for more than 100 runs starts none.
-   * @default - no deadline
+   * How late a run missed at its time (the controller was down, say) may still start; later, it
+   * is skipped. Whole seconds, at least 10: the Kubernetes
+   * documentation warns that a shorter deadline can miss runs.
+   * @default - no deadline: a missed run starts however late
    */
   readonly startingDeadline?: Duration;
   /**

@@ -19,7 +19,7 @@ export interface ResolvedJobSettings {
 
 /**
  * Checks the run settings. Beyond the API server's rules (every count >= 0): a deadline of 0,
- * which the server accepts, is refused here, because such a Job fails before its pod starts.
+ * which the server accepts, is refused here, because such a Job fails at once (DeadlineExceeded).
  */
 export function resolveJobSettings(problems: Problems, o: JobOptions): ResolvedJobSettings {
   for (const field of ['backoffLimit', 'completions', 'parallelism'] as const) {

@@ -1,6 +1,7 @@
 // Jobs on the simulated cluster (KWOK pods run to completion at once, test/cluster's stages): the
 // Job controller runs a Job's pods to completion, the CronJob controller starts a Job on schedule,
 // and the NetworkPolicy of a Service the Job connects to selects its live pods.
+import { JsonPatch } from 'cdk8s';
 import { ConcurrencyPolicy, CronJob, ExposedApp, GitOpsHook, Job } from '../../lib';
 import { manifestsOf } from '../apiserver/apply';
 import { KubeClient } from '../apiserver/client';
@@ -66,3 +67,18 @@ test('a CronJob starts a Job on schedule, which completes (a schedule of seconds
     return undefined;
   }, 90, 1000);
 }, 120_000);
+
+test('why the construct refuses activeDeadline 0, which the server accepts: such a Job fails without succeeding', async () => {
+  const manifests = manifestsOf((chart) => {
+    const job = new Job(chart, 'no-time', { namespace: NS, image: 'ghcr.io/acme/task:1' });
+    job.apiObject.addJsonPatch(JsonPatch.add('/spec/activeDeadlineSeconds', 0));
+  });
+  expect((await applyAll(client, manifests)).flatMap((r) => (r.problem ? [r.problem] : []))).toEqual([]);
+  await waitUntil('Job no-time fails', async () => {
+    const job = (await jobs()).find((j) => j.metadata.name === 'no-time');
+    if (!job || !condition(job, 'Failed')) return `status ${JSON.stringify(job?.status)}`;
+    expect(job.status.succeeded ?? 0).toBe(0);
+    expect(job.status.conditions.find((c: { type: string }) => c.type === 'Failed').reason).toBe('DeadlineExceeded');
+    return undefined;
+  }, 60, 1000);
+}, 90_000);

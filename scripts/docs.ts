@@ -8,7 +8,7 @@ import { App, Chart, ChartProps, Yaml } from 'cdk8s';
 export const GUIDES = [
   'clusterip', 'nodeport', 'loadbalancer', 'session-affinity', 'headless', 'external-endpoints',
   'externalname', 'cross-namespace-alias', 'ingress-tls', 'discovery', 'migration', 'workloads', 'services',
-  'configuration', 'shop',
+  'configuration', 'jobs', 'shop',
 ];
 
 const docs = join(__dirname, '..', 'docs');

@@ -8,7 +8,8 @@ import {
   ServiceAlias, ServiceRef, InternalTrafficPolicy, PathType, Probe, Protocol, ServiceType, SessionAffinity,
   StatefulSetUpdateStrategy, WorkloadKind, Volume, Projection, EnvValue, EnvFrom, LifecycleHandler, ImagePullPolicy,
   DeploymentStrategy, TolerationOperator, TaintEffect, LabelOperator, PodSecurity, Service, PodSource, IPodSource, IpFamily,
-  PatternDefaults, Topology, PercentOrAbsolute, Cpu, ResourceSetting, ConfigMap, Secret, PersistentVolumeClaim, AccessMode } from '../lib';
+  PatternDefaults, Topology, PercentOrAbsolute, Cpu, ResourceSetting, ConfigMap, Secret, PersistentVolumeClaim, AccessMode,
+  CronJob, CronJobProps, GitOpsHook, Job, JobProps, JobRestartPolicy } from '../lib';
 
 export interface BadInput {
   readonly construct: string;
@@ -494,8 +495,41 @@ const GATEWAY: BadInput[] = [
   })),
 ];
 
+const JOB_IMAGE = 'ghcr.io/acme/api:1.4';
+const job = (props: Partial<JobProps>) => (s: Construct) => { new Job(s, 'migrate', { image: JOB_IMAGE, ...props }); };
+const cron = (props: Partial<CronJobProps>, id = 'backup') => (s: Construct) => { new CronJob(s, id, { image: JOB_IMAGE, schedule: '0 3 * * *', ...props }); };
+const JOBS: BadInput[] = ([
+  ['Job', 'negative backoffLimit', job({ backoffLimit: -1 }), "Job 'test/migrate': backoffLimit -1 must be an integer >= 0"],
+  ['Job', 'negative completions', job({ completions: -2 }), "Job 'test/migrate': completions -2 must be an integer >= 0"],
+  ['Job', 'negative parallelism', job({ parallelism: -1 }), "Job 'test/migrate': parallelism -1 must be an integer >= 0"],
+  ['Job', 'a deadline of 0', job({ activeDeadline: Duration.seconds(0) }), "Job 'test/migrate': activeDeadline \"0 seconds\" must be at least 1 second"],
+  ['Job', 'a ttl in milliseconds', job({ ttlAfterFinished: Duration.millis(1500) }), "Job 'test/migrate': ttlAfterFinished \"1500 ms\" is not a whole number of seconds"],
+  ['Job', 'names of objects a Job never writes', job({ names: { disruptionBudget: 'pdb', ingress: 'ing' } }),
+    "Job 'test/migrate': names.ingress \"ing\" is not used: a Job writes no Ingress\nJob 'test/migrate': names.disruptionBudget \"pdb\" is not used: a Job writes no PodDisruptionBudget"],
+  ['CronJob', 'a bad schedule', cron({ schedule: '61 * * * *' }), "CronJob 'test/backup': schedule \"61 * * * *\" field minute \"61\" is outside 0-59"],
+  ['CronJob', 'four fields', cron({ schedule: '0 3 * *' }), "CronJob 'test/backup': schedule \"0 3 * *\" has 4 fields, not 5 (minute hour day-of-month month day-of-week)"],
+  ['CronJob', 'TZ in the schedule', cron({ schedule: 'CRON_TZ=UTC 0 3 * * *' }), "CronJob 'test/backup': schedule \"CRON_TZ=UTC 0 3 * * *\" must not contain TZ or CRON_TZ: use the timeZone field"],
+  ['CronJob', 'an unknown time zone', cron({ timeZone: 'Mars/Olympus' }), "CronJob 'test/backup': timeZone \"Mars/Olympus\" is not a known IANA time zone, e.g. Europe/Berlin or UTC"],
+  ['CronJob', 'a time zone in the wrong case', cron({ timeZone: 'europe/berlin' }), "CronJob 'test/backup': timeZone \"europe/berlin\" is not a known IANA time zone: names are case-sensitive (Europe/Berlin)"],
+  ['CronJob', 'Local', cron({ timeZone: 'Local' }), "CronJob 'test/backup': timeZone \"Local\" must be an explicit IANA time zone, e.g. Europe/Berlin, not Local"],
+  ['CronJob', 'an offset', cron({ timeZone: '+01:00' }), "CronJob 'test/backup': timeZone \"+01:00\" is not a time zone name: parts of letters, digits, \".\", \"-\", \"_\" or \"+\", at most 14 each, e.g. Europe/Berlin"],
+  ['CronJob', 'a name of 53 characters', cron({}, 'b'.repeat(53)), `CronJob 'test/${'b'.repeat(53)}': name "${'b'.repeat(53)}" is longer than 52 characters: the CronJob's Jobs are named <name>-<11 digits> and must fit 63`],
+  ['CronJob', 'a starting deadline under 10 seconds', cron({ startingDeadline: Duration.seconds(5) }), "CronJob 'test/backup': startingDeadline \"5 seconds\" must be at least 10 seconds"],
+  ['CronJob', 'negative history limits', cron({ successfulJobsHistoryLimit: -1 }), "CronJob 'test/backup': successfulJobsHistoryLimit -1 must be an integer >= 0"],
+  // Plain JavaScript callers: what TypeScript would refuse is refused with the field named.
+  ['Job', 'replicas on a Job (plain JS)', job(js<JobProps>({ replicas: 2 })), "Job 'test/migrate': replicas 2 is not a prop of JobProps"],
+  ['CronJob', 'a hook on a CronJob (plain JS)', cron(js<CronJobProps>({ hook: GitOpsHook.ARGO_CD_PRE_SYNC })), "CronJob 'test/backup': hook \"ArgoCD PreSync\" is not a prop of CronJobProps"],
+  ['Job', 'restartPolicy Always (plain JS)', job({ restartPolicy: js<JobRestartPolicy>('Always') }), "Job 'test/migrate': restartPolicy \"Always\" is not one of Never, OnFailure"],
+  ['Job', 'a hook that is no GitOpsHook (plain JS)', job({ hook: js<GitOpsHook>('PreSync') }),
+    "Job 'test/migrate': hook \"PreSync\" is not one of ArgoCD PreSync, ArgoCD Sync, ArgoCD PostSync, Helm pre-install,pre-upgrade, Helm post-install,post-upgrade"],
+  ['CronJob', 'a schedule that is a number (plain JS)', cron({ schedule: js<string>(5) }), "CronJob 'test/backup': schedule 5 must be a string, not a number"],
+  ['CronJob', 'no schedule (plain JS)', (s: Construct) => { new CronJob(s, 'backup', js<CronJobProps>({ image: JOB_IMAGE })); }, "CronJob 'test/backup': schedule undefined is required"],
+  ['Job', 'a deadline in seconds as a number (plain JS)', job({ activeDeadline: js<Duration>(60) }), "Job 'test/migrate': activeDeadline 60 must be a Duration, not a number"],
+] as Array<[string, string, (s: Construct) => void, string]>).map(([construct, title, build, message]) => ({ construct, title, build, message }));
+
 export const BAD_INPUTS: BadInput[] = [
   ...OTHERS,
+  ...JOBS,
   ...CONFIG,
   ...GATEWAY,
   ...EXPOSED_APP.map(([title, props, message, id]) => ({

@@ -4,7 +4,7 @@
 // constructs stay single, as npm would install them.
 import * as cdk8s from 'cdk8s';
 import * as constructs from 'constructs';
-import { Errors, ExposedApp, HeadlessGroup, PatternDefaults, Topology } from '../lib';
+import { CronJob, Errors, ExposedApp, HeadlessGroup, Job, PatternDefaults, Topology } from '../lib';
 import { newChart, synth, find } from './util';
 
 type Lib = typeof import('../lib');
@@ -24,6 +24,13 @@ test('the second copy is another copy: instanceof cannot tell, the brand checks 
   expect(other.ExposedApp).not.toBe(ExposedApp);
   expect(web instanceof ExposedApp).toBe(false);
   expect([ExposedApp.isExposedApp(web), HeadlessGroup.isHeadlessGroup(db), ExposedApp.isExposedApp(db), ExposedApp.isExposedApp({})]).toEqual([true, true, false, false]);
+});
+
+test('Jobs and CronJobs of the other copy are recognised by their brands', () => {
+  const chart = newChart();
+  const job = new other.Job(chart, 'migrate', { image: IMAGE });
+  const cron = new other.CronJob(chart, 'backup', { image: IMAGE, schedule: '@daily' });
+  expect([Job.isJob(job), CronJob.isCronJob(cron), Job.isJob(cron), CronJob.isCronJob(job), Job.isJob(undefined)]).toEqual([true, true, false, false, false]);
 });
 
 test('errors of either copy are recognised', () => {

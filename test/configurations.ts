@@ -5,7 +5,7 @@
 import { Chart, Duration, Size } from 'cdk8s';
 import fc from 'fast-check';
 import {
-  Cpu, EmptyDirMedium, EnvFrom, EnvValue, ExposedAppProps, LabelOperator, LifecycleHandler, NamedContainerOptions, PodSecurity, Probe, Projection, Protocol,
+  Cpu, EmptyDirMedium, JobRestartPolicy, PodOptions, EnvFrom, EnvValue, ExposedAppProps, LabelOperator, LifecycleHandler, NamedContainerOptions, PodSecurity, Probe, Projection, Protocol,
   TaintEffect, TolerationOperator, Volume, GatewayRef, IngressResourceBackend, IngressRouter, IServiceEndpoint, PathType, RouteApi, ServiceRef,
 } from '../lib';
 
@@ -101,6 +101,22 @@ export function exposedAppProps(w: Workload): ExposedAppProps {
     readiness: w.protocol === Protocol.UDP ? Probe.none() : undefined,
   };
 }
+
+/** The pod-level props of a Job or CronJob for a workload: no Service port, no replicas. */
+export function podProps(w: Workload): PodOptions & { image: string } {
+  const { port: _port, containerPort: _containerPort, protocol: _protocol, replicas: _replicas, readiness: _readiness, ...pod } = exposedAppProps(w);
+  return pod;
+}
+
+/** Random run settings of a Job (every count and duration the constructs accept, edges included). */
+export const jobSettings = fc.record({
+  backoffLimit: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
+  activeDeadline: fc.option(fc.constantFrom(Duration.seconds(1), Duration.minutes(10), Duration.hours(6)), { nil: undefined }),
+  ttlAfterFinished: fc.option(fc.constantFrom(Duration.seconds(0), Duration.minutes(5), Duration.days(1)), { nil: undefined }),
+  completions: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
+  parallelism: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+  restartPolicy: fc.option(fc.constantFrom(JobRestartPolicy.NEVER, JobRestartPolicy.ON_FAILURE), { nil: undefined }),
+}, { requiredKeys: [] });
 
 const ROUTE_HOSTS = [undefined, 'shop.example.com', '*.example.com', 'a-b.example.com', 'a.b.example.com'] as const;
 

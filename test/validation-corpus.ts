@@ -97,6 +97,7 @@ export const VALID: Array<[string, Manifest]> = [
   ['ReplicaSet', REPLICASET],
   ['Job', JOB],
   ['Job with restartPolicy Never', withPod(JOB, podOf.Job, (p) => { p.restartPolicy = 'Never'; })],
+  ['Job with activeDeadlineSeconds 0', mutate(JOB, (m) => { m.spec.activeDeadlineSeconds = 0; })],
   ['CronJob', CRONJOB],
   ['CronJob with a macro schedule and a time zone', mutate(CRONJOB, (m) => { m.spec.schedule = '@hourly'; m.spec.timeZone = 'Europe/Berlin'; })],
   ['CronJob with steps and ranges', mutate(CRONJOB, (m) => { m.spec.schedule = '*/15 9-17 * * 1-5'; })],
@@ -214,6 +215,9 @@ export const REJECTED: Array<[string, Manifest]> = [
   ['CronJob schedule with four fields', mutate(CRONJOB, (m) => { m.spec.schedule = '0 3 * *'; })],
   ['CronJob with an unknown time zone', mutate(CRONJOB, (m) => { m.spec.timeZone = 'Mars/Olympus'; })],
   ['CronJob with TZ= in the schedule', mutate(CRONJOB, (m) => { m.spec.schedule = 'TZ=UTC 0 3 * * *'; })],
+  ['CronJob with TZ after the schedule', mutate(CRONJOB, (m) => { m.spec.schedule = '0 3 * * * TZ'; })],
+  ['CronJob with a time zone in lower case', mutate(CRONJOB, (m) => { m.spec.timeZone = 'europe/berlin'; })],
+  ['CronJob with a name of 53 characters', mutate(CRONJOB, (m) => { m.metadata.name = 'n'.repeat(53); })],
   ['CronJob with concurrencyPolicy in lower case', mutate(CRONJOB, (m) => { m.spec.concurrencyPolicy = 'forbid'; })],
   ['CronJob job template with restartPolicy Always', withPod(CRONJOB, podOf.CronJob, (p) => { p.restartPolicy = 'Always'; })],
   // Services

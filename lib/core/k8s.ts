@@ -10,6 +10,7 @@ import type { IReferenceGrant } from '@kubernetes-models/gateway-api/gateway.net
 export type { IAffinity as K8sAffinity } from 'kubernetes-models/v1/Affinity';
 export type { IConfigMapVolumeSource as K8sConfigMapVolumeSource } from 'kubernetes-models/v1/ConfigMapVolumeSource';
 export type { IContainer as K8sContainer } from 'kubernetes-models/v1/Container';
+export type { ICronJobSpec as K8sCronJobSpec } from 'kubernetes-models/batch/v1/CronJobSpec';
 export type { IContainerPort as K8sContainerPort } from 'kubernetes-models/v1/ContainerPort';
 export type { IDeploymentSpec as K8sDeploymentSpec } from 'kubernetes-models/apps/v1/DeploymentSpec';
 export type { IEmptyDirVolumeSource as K8sEmptyDirVolumeSource } from 'kubernetes-models/v1/EmptyDirVolumeSource';
@@ -19,6 +20,7 @@ export type { IEndpointSubset as K8sEndpointSubset } from 'kubernetes-models/v1/
 export type { IEnvFromSource as K8sEnvFromSource } from 'kubernetes-models/v1/EnvFromSource';
 export type { IEnvVar as K8sEnvVar } from 'kubernetes-models/v1/EnvVar';
 export type { IHorizontalPodAutoscalerSpec as K8sHorizontalPodAutoscalerSpec } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscalerSpec';
+export type { IJobSpec as K8sJobSpec } from 'kubernetes-models/batch/v1/JobSpec';
 export type { IIngressBackend as K8sIngressBackend } from 'kubernetes-models/networking.k8s.io/v1/IngressBackend';
 export type { IIngressSpec as K8sIngressSpec } from 'kubernetes-models/networking.k8s.io/v1/IngressSpec';
 export type { IKeyToPath as K8sKeyToPath } from 'kubernetes-models/v1/KeyToPath';

@@ -6,6 +6,11 @@ import { ApiObject } from 'cdk8s';
 /** Argo CD's annotation: objects of a lower wave are applied, and healthy, first. */
 export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
 
+/** The annotation Argo CD reads a hook from (`PreSync`, `Sync`, `PostSync`). */
+export const ARGO_CD_HOOK = 'argocd.argoproj.io/hook';
+/** The annotation Helm reads a hook from; Argo CD maps Helm's hooks to its own. */
+export const HELM_HOOK = 'helm.sh/hook';
+
 let generation = 0;
 
 /** Counts the library's objects as they are made: waves computed before a new one are stale. */
@@ -33,12 +38,16 @@ export function registerSyncWaves(fn: (obj: ApiObject) => number | undefined): v
 
 /**
  * Adds the object's sync wave to its JSON, unless it is wave 0 (Argo CD's default, so written
- * only when it says something) or the object already has one (the user's wins).
+ * only when it says something), the object already has one (the user's wins) or it is a hook
+ * outside the Sync phase: a PreSync or PostSync hook (Helm's pre- and post- hooks map to them)
+ * runs before or after every wave, so a wave derived from what it connects to would only order it
+ * among the hooks of its phase, which the graph does not mean. A Sync hook keeps its wave.
  */
 export function addSyncWave(obj: ApiObject, json: { metadata?: { annotations?: { [key: string]: string } } }): void {
   if (!used || waveOf === undefined || json.metadata === undefined) return;
   const annotations = json.metadata.annotations ?? {};
-  if (SYNC_WAVE_ANNOTATION in annotations) return;
+  if (SYNC_WAVE_ANNOTATION in annotations || HELM_HOOK in annotations) return;
+  if (ARGO_CD_HOOK in annotations && annotations[ARGO_CD_HOOK] !== 'Sync') return;
   const wave = waveOf(obj);
   if (wave === undefined || wave === 0) return;
   // In key order, as cdk8s writes every map.

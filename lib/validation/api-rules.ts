@@ -1,4 +1,6 @@
 import { CLUSTER_SCOPED_KINDS } from '../core/kinds';
+import { CRON_JOB_NAME_MAX, cronSchedule, cronTimeZone } from '../core/cron';
+import { ConcurrencyPolicy, JobRestartPolicy } from '../core/job-options';
 import { Protocol } from '../core/ports';
 import { DEFAULT_NODE_PORT_RANGE, isPortNumber } from '../services/ports-model';
 import { CLIENT_IP_TIMEOUT_SECONDS, KUBELET_PORT } from '../core/service-values';
@@ -30,8 +32,8 @@ const RESTART_POLICIES: { [kind: string]: string[] } = {
   DaemonSet: ['Always'],
   ReplicaSet: ['Always'],
   // A Job's pods must say how they restart: the default, Always, is refused.
-  Job: ['OnFailure', 'Never'],
-  CronJob: ['OnFailure', 'Never'],
+  Job: Object.values(JobRestartPolicy),
+  CronJob: Object.values(JobRestartPolicy),
 };
 
 const portNumber = (v: unknown) => (typeof v === 'number' && isPortNumber(v) ? undefined : 'is not a port number in 1-65535');
@@ -62,7 +64,7 @@ export function checkApiRules(m: Manifest, issues: IssueList, options: RuleOptio
     case 'ConfigMap': case 'Secret': checkData(m, issues); break;
     case 'Namespace': checkNamespace(m, issues); break;
     case 'Job': checkJob(spec, '/spec', issues); break;
-    case 'CronJob': checkCronJob(spec, issues); break;
+    case 'CronJob': checkCronJob(m, spec, issues); break;
     case 'HTTPRoute': checkHttpRoute(spec, issues); break;
     default: break;
   }
@@ -339,73 +341,22 @@ function nonNegative(issues: IssueList, path: string, value: unknown): void {
   if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0)) issues.add('api-server', path, `${JSON.stringify(value)} must be an integer >= 0`);
 }
 
+/** Every count of a Job must be >= 0; a deadline of 0 is accepted too (validateJobSpec). */
 function checkJob(spec: Obj, path: string, issues: IssueList): void {
-  for (const field of ['backoffLimit', 'completions', 'parallelism', 'ttlSecondsAfterFinished']) nonNegative(issues, `${path}/${field}`, spec[field]);
-  const deadline = spec.activeDeadlineSeconds;
-  if (deadline !== undefined && !(Number.isInteger(deadline) && (deadline as number) > 0)) issues.add('api-server', `${path}/activeDeadlineSeconds`, `${JSON.stringify(deadline)} must be an integer > 0`);
+  for (const field of ['backoffLimit', 'completions', 'parallelism', 'ttlSecondsAfterFinished', 'activeDeadlineSeconds']) nonNegative(issues, `${path}/${field}`, spec[field]);
 }
 
-const CRON_DESCRIPTORS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
-const CRON_FIELDS: Array<{ name: string; min: number; max: number; names?: string[] }> = [
-  { name: 'minute', min: 0, max: 59 },
-  { name: 'hour', min: 0, max: 23 },
-  { name: 'day of month', min: 1, max: 31 },
-  { name: 'month', min: 1, max: 12, names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] },
-  { name: 'day of week', min: 0, max: 6, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
-];
+const CONCURRENCY_POLICIES: string[] = Object.values(ConcurrencyPolicy);
 
-/** A schedule as the CronJob controller's parser (robfig/cron, standard format) reads it. */
-export function cronSchedule(schedule: string): string | undefined {
-  const s = schedule.trim();
-  if (/^(CRON_)?TZ=/.test(s)) return 'must not set TZ or CRON_TZ: use the timeZone field';
-  if (s.startsWith('@')) {
-    if (CRON_DESCRIPTORS.has(s)) return undefined;
-    const every = /^@every\s+((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$/.exec(s);
-    return every ? undefined : 'is not a known descriptor (@yearly, @monthly, @weekly, @daily, @hourly, @every <duration>)';
-  }
-  const fields = s.split(/\s+/);
-  if (fields.length !== 5) return `has ${fields.length} fields, not 5 (minute hour day-of-month month day-of-week)`;
-  for (let i = 0; i < 5; i++) {
-    const f = CRON_FIELDS[i];
-    const value = (v: string) => {
-      const named = f.names?.indexOf(v.toUpperCase()) ?? -1;
-      if (named >= 0) return named + f.min;
-      return /^\d+$/.test(v) ? Number(v) : NaN;
-    };
-    for (const part of fields[i].split(',')) {
-      const m = /^([^/]+)(?:\/(\d+))?$/.exec(part);
-      if (!m) return `field ${f.name} "${fields[i]}" is not valid`;
-      const [, range, step] = m;
-      if (step !== undefined && Number(step) === 0) return `field ${f.name} "${part}" has a step of 0`;
-      if (range === '*' || range === '?') continue;
-      const [a, b, extra] = range.split('-');
-      const lo = value(a);
-      const hi = b === undefined ? lo : value(b);
-      if (extra !== undefined || Number.isNaN(lo) || Number.isNaN(hi) || lo < f.min || hi > f.max || lo > hi) {
-        return `field ${f.name} "${part}" is outside ${f.min}-${f.max}`;
-      }
-    }
-  }
-  return undefined;
-}
-
-function timeZone(tz: string): string | undefined {
-  if (tz === '' || tz.toLowerCase() === 'local' || /\s/.test(tz)) return 'must be an explicit IANA time zone, e.g. Europe/Berlin';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return undefined;
-  } catch {
-    return 'is not a known IANA time zone';
-  }
-}
-
-function checkCronJob(spec: Obj, issues: IssueList): void {
+function checkCronJob(m: Manifest, spec: Obj, issues: IssueList): void {
+  const name = str(obj(m.metadata).name);
+  if (name !== undefined && name.length > CRON_JOB_NAME_MAX) issues.add('api-server', '/metadata/name', `${JSON.stringify(name)} is longer than ${CRON_JOB_NAME_MAX} characters: the CronJob's Jobs are named <name>-<11 digits> and must fit 63`);
   const schedule = str(spec.schedule);
-  if (schedule === undefined) issues.add('api-server', '/spec/schedule', 'is required');
+  if (!schedule) issues.add('api-server', '/spec/schedule', 'is required');
   else issues.check('/spec/schedule', schedule, cronSchedule(schedule));
-  if (spec.timeZone !== undefined) issues.check('/spec/timeZone', spec.timeZone, timeZone(String(spec.timeZone)));
+  if (spec.timeZone !== undefined) issues.check('/spec/timeZone', spec.timeZone, cronTimeZone(String(spec.timeZone)));
   const policy = spec.concurrencyPolicy;
-  if (policy !== undefined && !['Allow', 'Forbid', 'Replace'].includes(String(policy))) issues.add('api-server', '/spec/concurrencyPolicy', `${JSON.stringify(policy)} is not Allow, Forbid or Replace`);
+  if (policy !== undefined && !CONCURRENCY_POLICIES.includes(String(policy))) issues.add('api-server', '/spec/concurrencyPolicy', `${JSON.stringify(policy)} is not ${CONCURRENCY_POLICIES.join(', ')}`);
   for (const field of ['successfulJobsHistoryLimit', 'failedJobsHistoryLimit', 'startingDeadlineSeconds']) nonNegative(issues, `/spec/${field}`, spec[field]);
   checkJob(obj(obj(spec.jobTemplate).spec), '/spec/jobTemplate/spec', issues);
 }

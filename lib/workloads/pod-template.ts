@@ -47,6 +47,8 @@ export interface ResolvedWorkload {
   readonly warnings: string[];
   /** ConfigMaps, Secrets and claims the pods read through handles (their hash rolls the pods). */
   readonly sources: ConfigSource[];
+  /** The pods' restart policy, for pods that run to completion (else Kubernetes' default, Always). */
+  readonly restartPolicy?: string;
 }
 
 /** What the pattern tells the pod model besides the props. */
@@ -55,6 +57,12 @@ export interface WorkloadContext {
   readonly name: string;
   /** Volumes claimed per pod (HeadlessGroup), mounted into the main container. */
   readonly volumeClaims?: ClaimTemplate[];
+  /**
+   * Pods that run to completion (Job, CronJob), written with this restart policy: no default
+   * readiness probe, no graceful-shutdown pause, and none of the long-running workloads' options
+   * or chart-wide defaults (replicas, rollout, disruption budget, spreading, autoscaling).
+   */
+  readonly runsToCompletion?: { readonly restartPolicy: string };
 }
 
 export function resolveWorkload(
@@ -64,14 +72,16 @@ export function resolveWorkload(
   context: WorkloadContext,
   problems: Problems,
 ): ResolvedWorkload {
-  const replicas = options.replicas ?? defaults.replicas ?? 2;
+  const once = context.runsToCompletion;
+  const replicas = once ? 1 : options.replicas ?? defaults.replicas ?? 2;
   checkCount(problems, 'replicas', replicas);
   const podSecurity = options.podSecurity ?? defaults.podSecurity ?? PodSecurity.RESTRICTED;
   checkPodOptions(problems, options);
-  const minReadySeconds = wholeSeconds(problems, 'minReady', options.minReady, 0);
+  const minReadySeconds = once ? undefined : wholeSeconds(problems, 'minReady', options.minReady, 0);
   const claims = context.volumeClaims ?? [];
   const volumes = resolveVolumes(problems, options.volumes ?? [], podSecurity, claims.map((c) => c.name));
-  const shutdown = resolveShutdown({ ...defaults.gracefulShutdown, ...options.gracefulShutdown }, problems);
+  // A pod that runs to completion serves no endpoints, so it needs no pause before it stops.
+  const shutdown = once ? {} : resolveShutdown({ ...defaults.gracefulShutdown, ...options.gracefulShutdown }, problems);
   if (options.preStop !== undefined && (options.gracefulShutdown?.preStopPause !== undefined || options.gracefulShutdown?.execSleep !== undefined)) {
     problems.add('preStop', options.preStop.kind, 'cannot be combined with gracefulShutdown.preStopPause or execSleep: the preStop hook replaces the pause');
   }
@@ -85,7 +95,8 @@ export function resolveWorkload(
     role: ContainerRole.MAIN,
     field: '',
     servicePorts,
-    defaultReadiness: defaults.defaultReadinessProbe ?? true,
+    // A probe of a pod that runs to completion gates nothing: no Service waits for it.
+    defaultReadiness: once ? false : defaults.defaultReadinessProbe ?? true,
     podLevelIds: true,
     defaultPreStop: options.preStop ? undefined : preStopPause(shutdown),
     claimMounts: claims,
@@ -116,14 +127,16 @@ export function resolveWorkload(
     pod: podSpecParts(problems, options, defaults, volumes.json),
     podAnnotations: nonEmptyMap(options.podAnnotations),
     minReadySeconds,
-    strategy: resolveStrategy(options, defaults, problems),
-    production: resolveProduction(options, defaults, replicas, main.requests, shutdown, problems),
+    strategy: once ? {} : resolveStrategy(options, defaults, problems),
+    production: once ? NO_PRODUCTION : resolveProduction(options, defaults, replicas, main.requests, shutdown, problems),
     warnings,
     sources: anyUses() ? podSources(options) : NO_SOURCES,
+    restartPolicy: once?.restartPolicy,
   };
 }
 
 const NO_SOURCES: ConfigSource[] = [];
+const NO_PRODUCTION: ResolvedProduction = { spread: { nodes: false, zones: false }, shutdown: {} };
 
 /** What the pod reads through handles: its volumes' and every container's env sources. */
 function podSources(options: WorkloadOptions): ConfigSource[] {
@@ -273,7 +286,7 @@ export function renderDeploymentSpec(w: ResolvedWorkload, labels: { [key: string
   return spec;
 }
 
-/** Renders the pod template (`spec.template`) of a Deployment or StatefulSet. */
+/** Renders the pod template (`spec.template`) of a Deployment, StatefulSet or Job. */
 export function renderPodTemplate(w: ResolvedWorkload, podLabels: { [key: string]: string }, selector: { [key: string]: string }): object {
   return podTemplate(w, podLabels, selector);
 }
@@ -288,6 +301,7 @@ function podTemplate(w: ResolvedWorkload, podLabels: { [key: string]: string }, 
     securityContext: w.podSecurityContext as K8sPodSecurityContext,
     containers,
   };
+  if (w.restartPolicy !== undefined) spec.restartPolicy = w.restartPolicy as K8sPodSpec['restartPolicy'];
   const serviceLinks = w.enableServiceLinks ?? (w.connections.length > 0 ? false : undefined);
   if (serviceLinks !== undefined) spec.enableServiceLinks = serviceLinks;
   if (w.initContainers.length > 0) spec.initContainers = w.initContainers.map((c) => container(c, c.ports));

@@ -22,7 +22,7 @@ import { ResolvedPort } from '../services/ports-model';
 import { IPodSource, PodPortInfo } from '../services/service';
 import { consumerState, renderDeploymentSpec, ResolvedWorkload, resolveWorkload, scaleText } from './pod-template';
 import { claimObjectName, claimProductionNames, productionObjects } from './production';
-import { WorkloadOptions } from './workload';
+import { ObjectNames, WorkloadOptions } from './workload';
 import { PatternMetadata, PatternSpec, ResolvedPattern } from './pattern-spec';
 
 /**
@@ -46,7 +46,8 @@ interface PodState {
 }
 
 /**
- * The base of every construct that writes pods (ExposedApp, HeadlessGroup, DeployedApp). It owns
+ * The base of every construct that writes pods (ExposedApp, HeadlessGroup, DeployedApp, Job,
+ * CronJob). It owns
  * the pipeline they share, in this order: identity and names, ports, the pod model, the checks of
  * every prop (collected into one error), name claims, then the objects: the Service (when the
  * pattern has one), the workload, the production objects (PodDisruptionBudget,
@@ -65,7 +66,7 @@ export abstract class PodWorkload extends Construct implements IPodSource {
     return this._pods.namespace;
   }
 
-  /** Name of the workload object (Deployment or StatefulSet). */
+  /** Name of the workload object (Deployment, StatefulSet, Job or CronJob). */
   public get workloadName(): string {
     return this._pods.workloadName;
   }
@@ -150,9 +151,9 @@ export abstract class PodWorkload extends Construct implements IPodSource {
     const workload = resolveWorkload(props, defaults, ports, { ...spec.context, name: workloadName }, problems);
     const resolved: ResolvedPattern = { defaults, identity, workloadName, ports, workload, names: props.names ?? {} };
     spec.check?.(problems, resolved);
-    for (const field of spec.routesHttp ? [] : ['httpRoute', 'ingress'] as const) {
+    for (const [field, kind] of unusedNames(spec)) {
       const name = resolved.names[field];
-      if (name !== undefined) problems.add(`names.${field}`, name, `is not used: a ${spec.kind} writes no ${field === 'ingress' ? 'Ingress' : 'HTTPRoute'}`);
+      if (name !== undefined) problems.add(`names.${field}`, name, `is not used: a ${spec.kind} writes no ${kind}`);
     }
     this._checkExposure(problems, resolved);
     const policy = policySettings(props.networkPolicy, defaults, problems);
@@ -285,8 +286,16 @@ export abstract class PodWorkload extends Construct implements IPodSource {
   public _topology(): TopologyPart {
     return workloadPart({
       path: this.node.path, namespace: this.namespace, kind: this._pods.workloadKind, workloadName: this.workloadName,
-      scale: scaleText(this._workload), connections: this._workload.connections, ...this._serviceDrawing(),
+      scale: this._scaleText(), connections: this._workload.connections, ...this._serviceDrawing(),
     });
+  }
+
+  /**
+   * What the topology picture writes under the workload's name: its replicas, or how it runs.
+   * @internal
+   */
+  protected _scaleText(): string {
+    return scaleText(this._workload);
   }
 
   /**
@@ -301,4 +310,12 @@ export abstract class PodWorkload extends Construct implements IPodSource {
   public get _connections(): Connection[] {
     return this._workload.connections;
   }
+}
+
+/** The `names` fields a pattern does not use, with the kind of object it does not write. */
+function unusedNames(spec: PatternSpec): Array<[keyof ObjectNames, string]> {
+  const out: Array<[keyof ObjectNames, string]> = [];
+  if (!spec.routesHttp) out.push(['httpRoute', 'HTTPRoute'], ['ingress', 'Ingress']);
+  if (spec.context?.runsToCompletion) out.push(['disruptionBudget', 'PodDisruptionBudget'], ['autoscaler', 'HorizontalPodAutoscaler']);
+  return out;
 }

@@ -43,15 +43,11 @@ export interface ObjectNames {
 }
 
 /**
- * What the pods of a workload run: the main container's options plus the pod's (volumes, more
- * containers, scheduling, security). Shared by ExposedApp and HeadlessGroup.
+ * What the pods of any pattern run: the main container's options plus the pod's (volumes, more
+ * containers, scheduling, security, identity). Shared by the long-running workloads and by Job and
+ * CronJob.
  */
-export interface WorkloadOptions extends ContainerOptions {
-  /**
-   * Number of pods.
-   * @default 2
-   */
-  readonly replicas?: number;
+export interface PodOptions extends ContainerOptions {
   /**
    * Volumes of the pod; containers mount them by name.
    * @default - none
@@ -104,11 +100,6 @@ export interface WorkloadOptions extends ContainerOptions {
    * @default - the cluster's default runtime
    */
   readonly runtimeClassName?: string;
-  /**
-   * Deployment strategy (Deployments only).
-   * @default DeploymentStrategy.ROLLING_UPDATE
-   */
-  readonly strategy?: DeploymentStrategy;
   /**
    * Explicit names of the PodDisruptionBudget, HPA, NetworkPolicy, HTTPRoute and Ingress.
    * @default - the workload's or Service's name
@@ -163,6 +154,24 @@ export interface WorkloadOptions extends ContainerOptions {
    * @default - the chart-wide default, else false
    */
   readonly networkPolicy?: boolean;
+}
+
+/**
+ * The pod options plus what only long-running workloads (Deployment, StatefulSet) have: replicas,
+ * rollout, disruption budget, spreading, graceful shutdown and autoscaling. Shared by ExposedApp,
+ * DeployedApp and HeadlessGroup.
+ */
+export interface WorkloadOptions extends PodOptions {
+  /**
+   * Number of pods.
+   * @default 2
+   */
+  readonly replicas?: number;
+  /**
+   * Deployment strategy (Deployments only).
+   * @default DeploymentStrategy.ROLLING_UPDATE
+   */
+  readonly strategy?: DeploymentStrategy;
   /**
    * How long a new pod must be ready before it counts as available (whole seconds).
    * @default - Kubernetes' default (none)

@@ -13,6 +13,8 @@ export interface Snapshot {
   readonly endpoints: Live[];
   readonly deployments: Live[];
   readonly statefulSets: Live[];
+  readonly jobs: Live[];
+  readonly cronJobs: Live[];
   readonly autoscalers: Live[];
   readonly budgets: Live[];
   readonly networkPolicies: Live[];
@@ -33,6 +35,7 @@ export async function snapshot(client: KubeClient): Promise<Snapshot> {
     namespaces: '/api/v1/namespaces', nodes: '/api/v1/nodes', pods: '/api/v1/pods', services: '/api/v1/services',
     endpointSlices: '/apis/discovery.k8s.io/v1/endpointslices', endpoints: '/api/v1/endpoints',
     deployments: '/apis/apps/v1/deployments', statefulSets: '/apis/apps/v1/statefulsets',
+    jobs: '/apis/batch/v1/jobs', cronJobs: '/apis/batch/v1/cronjobs',
     autoscalers: '/apis/autoscaling/v2/horizontalpodautoscalers', budgets: '/apis/policy/v1/poddisruptionbudgets',
     networkPolicies: '/apis/networking.k8s.io/v1/networkpolicies', secrets: '/api/v1/secrets', configMaps: '/api/v1/configmaps',
     claims: '/api/v1/persistentvolumeclaims', serviceAccounts: '/api/v1/serviceaccounts',
@@ -155,12 +158,32 @@ export function serviceEndpointProblems(s: Snapshot, svc: Live): string[] {
   return problems.map((p) => `Service ${nameOf(svc)}: ${p}`);
 }
 
-/** Each policy selects running pods, and each `from`/`to` pod peer selects pods too. */
+/** Whether a Job has finished with every completion it wants. */
+export function jobProblems(job: Live): string[] {
+  const complete = (job.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Complete' && c.status === 'True');
+  const wanted = job.spec.completions ?? 1;
+  return complete && job.status.succeeded === wanted ? [] : [`Job ${nameOf(job)}: not complete (${JSON.stringify(job.status ?? {})})`];
+}
+
+/**
+ * Whether `selector` selects the pods of a CronJob in `namespace`: they exist only while a run
+ * does, so a selector of them has nothing to select between runs.
+ */
+function selectsCronJobPods(s: Snapshot, namespace: string | undefined, selector: LabelSelector): boolean {
+  return s.cronJobs.some((c) => c.metadata.namespace === namespace && selects(selector, c.spec.jobTemplate?.spec?.template?.metadata?.labels));
+}
+
+/**
+ * Each policy selects pods that run (or, for a Job's pods, ran to completion), and each
+ * `from`/`to` pod peer selects such pods too; a selector of a CronJob's pods may select none.
+ */
 export function networkPolicyProblems(s: Snapshot, policy: Live): string[] {
   const problems: string[] = [];
   const ns = policy.metadata.namespace;
-  const running = (p: Live) => p.status?.phase === 'Running';
-  if (podsOf(s, ns, policy.spec.podSelector).filter(running).length === 0) problems.push(`podSelector ${JSON.stringify(policy.spec.podSelector)} selects no running pod`);
+  const running = (p: Live) => p.status?.phase === 'Running' || (p.status?.phase === 'Succeeded' && ownerKind(p) === 'Job');
+  const selectsNone = (namespaces: Array<string | undefined>, selector: LabelSelector) =>
+    namespaces.flatMap((n) => podsOf(s, n, selector)).filter(running).length === 0 && !namespaces.some((n) => selectsCronJobPods(s, n, selector));
+  if (selectsNone([ns], policy.spec.podSelector)) problems.push(`podSelector ${JSON.stringify(policy.spec.podSelector)} selects no running pod`);
   const peers = [
     ...(policy.spec.ingress ?? []).flatMap((r: { from?: unknown[] }) => (r.from ?? []).map((p) => ['from', p] as const)),
     ...(policy.spec.egress ?? []).flatMap((r: { to?: unknown[] }) => (r.to ?? []).map((p) => ['to', p] as const)),
@@ -175,11 +198,13 @@ export function networkPolicyProblems(s: Snapshot, policy: Live): string[] {
       if (!namespaces.includes('kube-system')) problems.push(`${direction} peer ${JSON.stringify(peer)} does not select namespace kube-system, where cluster DNS runs`);
       continue;
     }
-    const pods = namespaces.flatMap((n) => podsOf(s, n, peer.podSelector ?? {})).filter(running);
-    if (pods.length === 0) problems.push(`${direction} peer ${JSON.stringify(peer)} selects no running pod`);
+    if (selectsNone(namespaces, peer.podSelector ?? {})) problems.push(`${direction} peer ${JSON.stringify(peer)} selects no running pod`);
   }
   return problems.map((p) => `NetworkPolicy ${nameOf(policy)}: ${p}`);
 }
+
+/** The kind of the object that owns `o` as its controller (a pod's Job or ReplicaSet). */
+export const ownerKind = (o: Live): string | undefined => (o.metadata.ownerReferences ?? []).find((r) => (r as { controller?: boolean }).controller)?.kind;
 
 const has = (items: Live[], namespace: string | undefined, name: string) => items.some((i) => i.metadata.name === name && i.metadata.namespace === namespace);
 

@@ -9,7 +9,7 @@ import { changedValues } from '../apiserver/apply';
 import { KubeClient, type Manifest } from '../apiserver/client';
 import { NODES, ZONES } from '../apiserver/simulation';
 import {
-  autoscalerOf, deploymentProblems, networkPolicyProblems, placement, podsOf, referenceProblems, serviceEndpointProblems, slicesOf,
+  autoscalerOf, deploymentProblems, jobProblems, networkPolicyProblems, ownerKind, placement, podsOf, referenceProblems, serviceEndpointProblems, slicesOf,
   snapshot, statefulSetProblems, wantedReplicas, within, type Snapshot,
 } from './checks';
 import { createFixtures } from './fixtures';
@@ -32,6 +32,7 @@ function unsettled(s: Snapshot): string[] {
   return [
     ...ours(s.deployments, 'Deployment').flatMap((d) => deploymentProblems(s, d)),
     ...ours(s.statefulSets, 'StatefulSet').flatMap((d) => statefulSetProblems(s, d)),
+    ...ours(s.jobs, 'Job').flatMap(jobProblems),
     ...ours(s.services, 'Service').filter((x) => x.spec.selector).flatMap((x) => serviceEndpointProblems(s, x)),
     ...ours(s.budgets, 'PodDisruptionBudget').filter((b) => (b.status?.observedGeneration ?? 0) < (b.metadata.generation ?? 0)).map((b) => `PodDisruptionBudget ${nameOf(b)}: not observed yet`),
   ];
@@ -79,10 +80,22 @@ test('every pod runs Ready on a simulated node, with a pod IP from that node\'s 
   const cidrOf = new Map(s.nodes.map((n) => [n.metadata.name, n.spec.podCIDR as string]));
   // The simulated nodes' ranges are /24s (simulation.ts).
   const inCidr = (ip: string, cidr: string) => ip.split('.').slice(0, 3).join('.') === cidr.split('.').slice(0, 3).join('.');
-  const pods = s.pods.filter((p) => exampleNamespaces.has(p.metadata.namespace ?? ''));
+  // A Job's pods run to completion (the next test).
+  const pods = s.pods.filter((p) => exampleNamespaces.has(p.metadata.namespace ?? '') && ownerKind(p) !== 'Job');
   expect(pods.length).toBeGreaterThanOrEqual(50);
   expect(pods.filter((p) => !(p.status.phase === 'Running' && isReady(p) && inCidr(p.status.podIP ?? '', cidrOf.get(p.spec.nodeName) ?? '')))
     .map((p) => `${nameOf(p)}: ${p.status.phase} on ${p.spec.nodeName} with IP ${p.status.podIP}`)).toEqual([]);
+});
+
+test('every Job completes, its pods Succeeded; the migration Job of the shop reached the database by its connection', () => {
+  const jobs = ours(s.jobs, 'Job');
+  expect(jobs.map(nameOf).sort()).toEqual(['store/migrate']);
+  expect(jobs.flatMap(jobProblems)).toEqual([]);
+  const pods = s.pods.filter((p) => p.metadata.namespace === 'store' && p.metadata.labels?.['job-name'] === 'migrate');
+  expect(pods.map((p) => p.status.phase)).toEqual(['Succeeded']);
+  expect(pods[0].spec.containers[0].env).toContainEqual({ name: 'POSTGRES_HOST', value: 'postgres.store.svc.cluster.local' });
+  // The nightly backup waits for its schedule: no run yet.
+  expect(ours(s.cronJobs, 'CronJob').map((c) => [nameOf(c), c.spec.schedule, c.spec.timeZone])).toEqual([['store/backup', '0 3 * * *', 'Europe/Berlin']]);
 });
 
 test('every StatefulSet has its replicas ready as <name>-0..N-1, each with its hostname in the governing Service', () => {
@@ -113,6 +126,11 @@ describe('negative controls: the checks fail where they must', () => {
     apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: ns }, spec: { selector, ports: [{ name: 'http', port: 80, targetPort }] },
   });
   const services = [service('right', { app: 'control' }, 'http'), service('wrong-selector', { app: 'nobody' }, 'http'), service('wrong-port-name', { app: 'control' }, 'nope'), service('wrong-port-number', { app: 'control' }, 9999)];
+  // A Job whose deadline has passed before it starts: the Job controller fails it (DeadlineExceeded).
+  const doomed: Manifest = {
+    apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'doomed', namespace: ns },
+    spec: { activeDeadlineSeconds: 0, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'registry.k8s.io/pause:3.10' }] } } },
+  };
   const policy: Manifest = {
     apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'from-nobody', namespace: ns },
     spec: { podSelector: { matchLabels: { app: 'control' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'nobody' } } }] }] },
@@ -121,12 +139,13 @@ describe('negative controls: the checks fail where they must', () => {
 
   beforeAll(async () => {
     await client.createNamespace(ns);
-    for (const m of [control, ...services, policy]) expect([m.metadata.name, (await client.apply(m as Manifest)).status]).toEqual([m.metadata.name, 201]);
+    for (const m of [control, ...services, policy, doomed]) expect([m.metadata.name, (await client.apply(m as Manifest)).status]).toEqual([m.metadata.name, 201]);
     await waitUntil('the control pod and its Service', async () => {
       c = await snapshot(client);
       const right = c.services.find((x) => nameOf(x) === `${ns}/right`)!;
       const wrongPort = slicesOf(c, c.services.find((x) => nameOf(x) === `${ns}/wrong-port-name`)!);
-      return serviceEndpointProblems(c, right).length === 0 && wrongPort.some((x) => x.endpoints?.length) ? undefined : 'not yet';
+      const failed = c.jobs.some((j) => nameOf(j) === `${ns}/doomed` && (j.status?.conditions ?? []).some((x: { type: string }) => x.type === 'Failed'));
+      return serviceEndpointProblems(c, right).length === 0 && wrongPort.some((x) => x.endpoints?.length) && failed ? undefined : 'not yet';
     }, 60);
   }, 90_000);
 
@@ -154,6 +173,10 @@ describe('negative controls: the checks fail where they must', () => {
     expect(networkPolicyProblems(c, c.networkPolicies.find((x) => nameOf(x) === `${ns}/from-nobody`)!)).toEqual([
       `NetworkPolicy ${ns}/from-nobody: from peer {"podSelector":{"matchLabels":{"app":"nobody"}}} selects no running pod`,
     ]);
+  });
+
+  test('a Job that failed fails the Job check', () => {
+    expect(jobProblems(c.jobs.find((x) => nameOf(x) === `${ns}/doomed`)!)).toEqual([expect.stringMatching(/^Job negative-controls\/doomed: not complete \(.*DeadlineExceeded/)]);
   });
 
   test('KWOK runs a pod whose Secret is missing; the reference check reports it', () => {

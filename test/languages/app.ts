@@ -2,7 +2,10 @@
 // Python (python/app.py), Java (java/src/main/java/smoke/App.java) and Go (go/main.go), and each must
 // print exactly these bytes. Keep the four in step.
 import { App, Chart, Duration, Size } from 'cdk8s';
-import { EnvValue, ExposedApp, ExternalDatabase, HeadlessGroup, LifecycleHandler, PodSecurity, Probe, Protocol, ServiceType, Volume, Cpu } from '../../lib';
+import {
+  ConcurrencyPolicy, ConfigMap, CronJob, EnvValue, ExposedApp, ExternalDatabase, GitOpsHook, HeadlessGroup, Job, LifecycleHandler, PodSecurity, Probe, Protocol,
+  ServiceType, Volume, Cpu,
+} from '../../lib';
 
 const app = new App();
 const chart = new Chart(app, 'smoke', { namespace: 'shop' });
@@ -38,5 +41,23 @@ const web = new ExposedApp(chart, 'web', {
 });
 const dbEnv = web.connectTo(db);
 web.connectTo(legacy, { prefix: 'LEGACY_DB' });
+
+const settings = new ConfigMap(chart, 'settings', { data: { LOG_LEVEL: 'info' } });
+const migrate = new Job(chart, 'migrate', {
+  image: 'ghcr.io/acme/web:1.4.2',
+  args: ['migrate'],
+  hook: GitOpsHook.ARGO_CD_PRE_SYNC,
+  backoffLimit: 2,
+  activeDeadline: Duration.minutes(10),
+  envValues: { LOG_LEVEL: EnvValue.fromConfigMapRef(settings, 'LOG_LEVEL') },
+});
+migrate.connectTo(db);
+new CronJob(chart, 'report', {
+  image: 'ghcr.io/acme/report:3.0',
+  schedule: '30 6 * * 1-5',
+  timeZone: 'Europe/Berlin',
+  concurrencyPolicy: ConcurrencyPolicy.REPLACE,
+  ttlAfterFinished: Duration.hours(1),
+});
 
 process.stdout.write(`${Object.keys(dbEnv).sort().join(',')}\n---\n${app.synthYaml()}`);

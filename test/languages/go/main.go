@@ -65,6 +65,28 @@ func main() {
 	dbEnv := web.ConnectTo(db, nil)
 	web.ConnectTo(legacy, &cdk8sservicepatterns.ConnectOptions{Prefix: jsii.String("LEGACY_DB")})
 
+	settings := cdk8sservicepatterns.NewConfigMap(chart, jsii.String("settings"), &cdk8sservicepatterns.ConfigMapProps{
+		Data: &map[string]*string{"LOG_LEVEL": jsii.String("info")},
+	})
+	migrate := cdk8sservicepatterns.NewJob(chart, jsii.String("migrate"), &cdk8sservicepatterns.JobProps{
+		Image:          jsii.String("ghcr.io/acme/web:1.4.2"),
+		Args:           jsii.Strings("migrate"),
+		Hook:           cdk8sservicepatterns.GitOpsHook_ARGO_CD_PRE_SYNC,
+		BackoffLimit:   jsii.Number(2),
+		ActiveDeadline: cdk8s.Duration_Minutes(jsii.Number(10)),
+		EnvValues: &map[string]cdk8sservicepatterns.EnvValue{
+			"LOG_LEVEL": cdk8sservicepatterns.EnvValue_FromConfigMapRef(settings, jsii.String("LOG_LEVEL"), nil),
+		},
+	})
+	migrate.ConnectTo(db, nil)
+	cdk8sservicepatterns.NewCronJob(chart, jsii.String("report"), &cdk8sservicepatterns.CronJobProps{
+		Image:             jsii.String("ghcr.io/acme/report:3.0"),
+		Schedule:          jsii.String("30 6 * * 1-5"),
+		TimeZone:          jsii.String("Europe/Berlin"),
+		ConcurrencyPolicy: cdk8sservicepatterns.ConcurrencyPolicy_REPLACE,
+		TtlAfterFinished:  cdk8s.Duration_Hours(jsii.Number(1)),
+	})
+
 	keys := make([]string, 0, len(*dbEnv))
 	for k := range *dbEnv {
 		keys = append(keys, k)

@@ -3,7 +3,7 @@ import sys
 
 from cdk8s import App, Chart, Duration, Size
 from cdk8s_service_patterns import (
-    ContainerPortOptions, Cpu, EnvValue, ExposedApp, ExternalDatabase, GracefulShutdownOptions, HeadlessGroup, IngressOptions,
+    ConcurrencyPolicy, ConfigMap, ContainerPortOptions, Cpu, CronJob, GitOpsHook, Job, EnvValue, ExposedApp, ExternalDatabase, GracefulShutdownOptions, HeadlessGroup, IngressOptions,
     LifecycleHandler, NamedContainerOptions, PodSecurity, Probe, Protocol, ResourceOptions, ServiceType, Volume,
     VolumeClaimOptions, VolumeMount,
 )
@@ -44,5 +44,25 @@ web = ExposedApp(
 )
 db_env = web.connect_to(db)
 web.connect_to(legacy, prefix="LEGACY_DB")
+
+settings = ConfigMap(chart, "settings", data={"LOG_LEVEL": "info"})
+migrate = Job(
+    chart, "migrate",
+    image="ghcr.io/acme/web:1.4.2",
+    args=["migrate"],
+    hook=GitOpsHook.ARGO_CD_PRE_SYNC,
+    backoff_limit=2,
+    active_deadline=Duration.minutes(10),
+    env_values={"LOG_LEVEL": EnvValue.from_config_map_ref(settings, "LOG_LEVEL")},
+)
+migrate.connect_to(db)
+CronJob(
+    chart, "report",
+    image="ghcr.io/acme/report:3.0",
+    schedule="30 6 * * 1-5",
+    time_zone="Europe/Berlin",
+    concurrency_policy=ConcurrencyPolicy.REPLACE,
+    ttl_after_finished=Duration.hours(1),
+)
 
 sys.stdout.write(",".join(sorted(db_env.keys())) + "\n---\n" + app.synth_yaml())

@@ -56,6 +56,24 @@ public final class App {
     Map<String, String> dbEnv = web.connectTo(db);
     web.connectTo(legacy, ConnectOptions.builder().prefix("LEGACY_DB").build());
 
+    ConfigMap settings = new ConfigMap(chart, "settings", ConfigMapProps.builder().data(Map.of("LOG_LEVEL", "info")).build());
+    Job migrate = new Job(chart, "migrate", JobProps.builder()
+        .image("ghcr.io/acme/web:1.4.2")
+        .args(List.of("migrate"))
+        .hook(GitOpsHook.ARGO_CD_PRE_SYNC)
+        .backoffLimit(2)
+        .activeDeadline(Duration.minutes(10))
+        .envValues(Map.of("LOG_LEVEL", EnvValue.fromConfigMapRef(settings, "LOG_LEVEL")))
+        .build());
+    migrate.connectTo(db);
+    new CronJob(chart, "report", CronJobProps.builder()
+        .image("ghcr.io/acme/report:3.0")
+        .schedule("30 6 * * 1-5")
+        .timeZone("Europe/Berlin")
+        .concurrencyPolicy(ConcurrencyPolicy.REPLACE)
+        .ttlAfterFinished(Duration.hours(1))
+        .build());
+
     System.out.print(String.join(",", new TreeSet<>(dbEnv.keySet())) + "\n---\n" + app.synthYaml());
   }
 }

@@ -235,9 +235,9 @@ export class PatternObject extends ApiObject {
 
 /**
  * Refuses an object larger than MAX_OBJECT_BYTES, naming its largest field: once per object
- * written. Serializing every object only to measure it cost about 1% of a synth; a walk that
- * bounds the size costs a tenth of that, and only an object whose bound is over the limit is
- * serialized.
+ * written. Serializing every object only to measure it took 1-2% of a synth's CPU time (profile
+ * of the bench's apps); a walk that bounds the size takes about a tenth of that, and only an
+ * object whose bound is over the limit is serialized.
  */
 function checkObjectSize(o: ApiObject, json: unknown): void {
   if (jsonBytesAtMost(json) <= MAX_OBJECT_BYTES) return;

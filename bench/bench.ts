@@ -220,13 +220,16 @@ function requireTime(target: string, runs: number): number {
  * single-threaded there: with background compilation and GC threads, how far a function got in
  * being optimized depends on how valgrind schedules the threads, and counts moved by 2x. Startup,
  * module loading and warm-up cancel out: it is (count at `big` - count at `small`) / (big - small).
- * The runs go two at a time; counts do not depend on what else runs.
+ * The runs go two at a time; counts do not depend on what else runs. `--predictable` switches off
+ * V8's time-based heuristics (the memory reducer, heap growth by measured speed): without it, the
+ * same run counted 3% apart on a loaded machine, and the per-app figure, a difference of two
+ * counts, up to 10%; with it, repeated counts of the same build agreed within 0.01%.
  */
 async function instructionsPerApp(variants: Variant[], small: number, big: number): Promise<Map<Variant, number>> {
   const jobs = variants.flatMap((v) => [small, big].map((n) => ({ v, n })));
   const counts = new Map<string, number>();
   const run = (v: Variant, n: number) => new Promise<void>((done, fail) => {
-    const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', '--expose-gc', '--require', 'tsx/cjs', __filename, '--once', v, String(n)];
+    const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', '--predictable', '--expose-gc', '--require', 'tsx/cjs', __filename, '--once', v, String(n)];
     const child = spawn('valgrind', args, { cwd: join(__dirname, '..'), stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });

@@ -5,6 +5,8 @@ import { ApiObject, App, Chart, IResolver, JsonPatch, Lazy, ResolutionContext } 
 import fc from 'fast-check';
 import { ExposedApp, HeadlessGroup, PodSecurity, Protocol, ServiceType, Volume } from '../lib';
 import { PatternObject } from '../lib/core/api-object';
+import { MAX_OBJECT_BYTES } from '../lib/core/pod-values';
+import { referencesOf } from '../lib/core/references';
 import { addSyncWave } from '../lib/core/sync-wave-hook';
 import { buildExamples } from '../apps/examples';
 import { exposedAppProps, workload } from './configurations';
@@ -114,6 +116,12 @@ describe('the JSON of the library objects', () => {
     }
   });
 
+  test('gives the note of references what the written object refers to, for every example', () => {
+    const objects = patternObjects(buildExamples(new App()));
+    for (const o of objects) expect(referencesOf(o._referenceJson())).toEqual(referencesOf(o.toJson()));
+    expect(objects.filter((o) => referencesOf(o.toJson()).length > 0).length).toBeGreaterThan(10);
+  });
+
   test('refuses a class instance in user data with cdk8s\'s error', () => {
     const app = new App();
     new ExposedApp(new Chart(app, 'c'), 'web', {
@@ -124,5 +132,20 @@ describe('the JSON of the library objects', () => {
     });
     const deployment = patternObjects(app).find((o) => o.kind === 'Deployment')!;
     expect(() => deployment.toJson()).toThrow(/can't render non-simple object of type 'Date'/);
+  });
+});
+
+describe('the object size limit', () => {
+  // The check bounds an object's size by a cheap walk and serializes only an object whose bound
+  // is over the limit: objects at the limit are measured exactly, whatever characters they hold.
+  const configMap = (value: string) => new PatternObject(new Chart(new App(), 'c'), 'o', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'o' }, data: { v: value } });
+  const bytes = (json: unknown) => Buffer.byteLength(JSON.stringify(json));
+
+  test.each(['x', '\u0001', '"', 'é', '€', '😀', '\ud800'])('is exact for values of %j', (ch) => {
+    const room = MAX_OBJECT_BYTES - bytes(configMap('').toJson());
+    const unit = bytes(ch) - 2;
+    const value = ch.repeat(Math.floor(room / unit)) + 'x'.repeat(room % unit);
+    expect(bytes(configMap(value).toJson())).toBe(MAX_OBJECT_BYTES);
+    expect(() => configMap(`${value}x`).toJson()).toThrow(/is 1\.5 MiB as JSON, more than the 1\.5 MiB \(1572864 bytes\)/);
   });
 });

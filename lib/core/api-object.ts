@@ -100,13 +100,24 @@ function settle(value: unknown, s: Sanitize): unknown {
     throw NOT_PLAIN;
   }
   const map = value as { [key: string]: unknown };
-  // Produced in the order cdk8s resolves (insertion order), written in the order it sorts.
+  // Produced in the order cdk8s resolves (insertion order), written in the order it sorts; most
+  // maps the library writes have their keys in order already, and are copied in one pass.
   const keys = Object.keys(map);
-  const settled = new Map<string, unknown>();
-  for (const k of keys) settled.set(k, settle(map[k], s));
   const out: { [key: string]: unknown } = {};
   let empty = true;
-  for (const k of s.sort ? keys.sort() : keys) {
+  if (!s.sort || inOrder(keys)) {
+    for (const k of keys) {
+      const v = settle(map[k], s);
+      if (v !== undefined && v !== null) {
+        out[k] = v;
+        empty = false;
+      }
+    }
+    return s.dropEmpty && empty ? undefined : out;
+  }
+  const settled = new Map<string, unknown>();
+  for (const k of keys) settled.set(k, settle(map[k], s));
+  for (const k of keys.sort()) {
     const v = settled.get(k);
     if (v !== undefined && v !== null) {
       out[k] = v;
@@ -114,6 +125,12 @@ function settle(value: unknown, s: Sanitize): unknown {
     }
   }
   return s.dropEmpty && empty ? undefined : out;
+}
+
+/** Whether `keys` are in the order `sort()` puts them (UTF-16 code units). */
+function inOrder(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return false;
+  return true;
 }
 
 /** cdk8s's metadata fields, read where cdk8s keeps them; undefined if a version keeps them elsewhere. */
@@ -135,6 +152,8 @@ function metadataFields(metadata: unknown): MetadataFields | undefined {
 
 /** What ApiObjectMetadataDefinition.toJson writes (its sanitizer always sorts and drops empties). */
 const METADATA: Sanitize = { sort: true, dropEmpty: true };
+/** Plain values in the order given: what the note of references reads needs no more. */
+const SPEC: Sanitize = { sort: false, dropEmpty: false };
 
 function builtInResolversOnly(resolvers: IResolver[] | undefined): boolean {
   return Array.isArray(resolvers) && resolvers.length === 3 && resolvers[0] instanceof LazyResolver && resolvers[1] instanceof ImplicitTokenResolver && resolvers[2] instanceof NumberStringUnionResolver;
@@ -171,6 +190,21 @@ export class PatternObject extends ApiObject {
   }
 
   /**
+   * The object as far as the synth-time note of references reads it (apiVersion, kind,
+   * namespace, spec), without rendering its metadata or checking its size: the note runs before
+   * the object is written, which renders and checks it all.
+   */
+  public _referenceJson(): { [key: string]: unknown } {
+    if (this.state.escaped || this.patched || !builtInResolversOnly(App.of(this).resolvers)) return this.toJson();
+    try {
+      return { apiVersion: this.apiVersion, kind: this.kind, metadata: { namespace: this.metadata.namespace }, spec: settle(this.data.spec, SPEC) };
+    } catch (e) {
+      if (e === NOT_PLAIN) return this.toJson();
+      throw e;
+    }
+  }
+
+  /**
    * What cdk8s's toJson writes, without its general resolution, which builds a context object,
    * a key path and three resolver calls for every value of the manifest: most of the time this
    * library's objects spend in synthesis outside writing YAML. Only for an app without resolvers
@@ -199,8 +233,14 @@ export class PatternObject extends ApiObject {
 }
 
 
-/** Refuses an object larger than MAX_OBJECT_BYTES, naming its largest field: once per object written. */
+/**
+ * Refuses an object larger than MAX_OBJECT_BYTES, naming its largest field: once per object
+ * written. Serializing every object only to measure it took 1-2% of a synth's CPU time (profile
+ * of the bench's apps); a walk that bounds the size takes about a tenth of that, and only an
+ * object whose bound is over the limit is serialized.
+ */
 function checkObjectSize(o: ApiObject, json: unknown): void {
+  if (jsonBytesAtMost(json) <= MAX_OBJECT_BYTES) return;
   const bytes = Buffer.byteLength(JSON.stringify(json));
   if (bytes <= MAX_OBJECT_BYTES) return;
   const [field, fieldBytes] = largestField(json, '');
@@ -210,6 +250,30 @@ function checkObjectSize(o: ApiObject, json: unknown): void {
   problems.addMessage(field, `${mib(fieldBytes)}`,
     `${kind} "${o.name}" is ${mib(bytes)} as JSON, more than the ${mib(MAX_OBJECT_BYTES)} (${MAX_OBJECT_BYTES} bytes) the API server can store (etcd's request limit); its largest field is ${field} (${mib(fieldBytes)})`);
   problems.throwIfAny();
+}
+
+/** The most bytes one UTF-16 code unit of a string takes in JSON as UTF-8 (`\u001f`). */
+const BYTES_PER_UNIT = 6;
+/** The most bytes of a number (`-2.2250738585072014e-308`), `true`, `false` or `null`, with a comma. */
+const SCALAR_BYTES = 26;
+
+/**
+ * At least the bytes of `JSON.stringify(value)` as UTF-8 (commas counted after every item and
+ * pair); Infinity for anything but plain data, whose JSON it cannot bound (`toJSON`, a BigInt).
+ */
+function jsonBytesAtMost(value: unknown): number {
+  if (typeof value === 'string') return BYTES_PER_UNIT * value.length + 3;
+  if (value === null || typeof value !== 'object') return typeof value === 'bigint' ? Infinity : SCALAR_BYTES;
+  let bytes = 3;
+  if (Array.isArray(value)) {
+    for (const v of value) bytes += jsonBytesAtMost(v);
+    return bytes;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return Infinity;
+  const map = value as { [key: string]: unknown };
+  for (const key in map) bytes += BYTES_PER_UNIT * key.length + 4 + jsonBytesAtMost(map[key]);
+  return bytes;
 }
 
 function mib(bytes: number): string {

@@ -30,8 +30,13 @@ const WATCHED = sharedWeakMap<IConstruct, boolean>('reference-notes');
 const ROUTING_KINDS = new Set(['Ingress', 'Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']);
 /** How many objects the note names; it counts the rest. */
 const NAMED = 10;
-/** Lines printed by this process: an app synthesized twice (tests, FastApp) prints its note once. */
+/**
+ * Lines printed by this process: an app synthesized twice (tests, FastApp) prints its note once.
+ * Bounded, so that a process synthesizing many different apps (a test run, the bench) does not
+ * keep every line it printed.
+ */
 const printed = new Set<string>();
+const PRINTED_KEPT = 100;
 
 /** Makes the app of `scope` print its note when it is synthesized (once per app). */
 export function watchReferences(scope: IConstruct): void {
@@ -55,7 +60,7 @@ function noteReferences(root: IConstruct): void {
   for (const c of objects) {
     const workload = (c.node.scope as { _workload?: NotedWorkload } | undefined)?._workload;
     if (workload !== undefined && (c.kind === 'Deployment' || c.kind === 'StatefulSet')) found.push(...workloadReferences(workload, c.metadata.namespace));
-    else if (ROUTING_KINDS.has(c.kind)) found.push(...referencesOf(c.toJson()));
+    else if (ROUTING_KINDS.has(c.kind)) found.push(...referencesOf(referenceJson(c)));
   }
   if (found.length === 0) return;
   const defined = new Set<string>();
@@ -67,8 +72,18 @@ function noteReferences(root: IConstruct): void {
   const named = missing.length > NAMED ? `${missing.slice(0, NAMED).join(', ')} and ${missing.length - NAMED} more` : missing.join(', ');
   const line = `[NOTE] app: the cluster must already have ${missing.length === 1 ? 'this object' : `these ${missing.length} objects`}, which the app does not define: ${named} (ExternalReferences.of(app) says which construct and field needs each)`;
   if (printed.has(line)) return;
+  if (printed.size >= PRINTED_KEPT) printed.clear();
   printed.add(line);
   process.stderr.write(`${line}\n`);
+}
+
+/**
+ * What referencesOf reads of an object: the library's objects render only that much (their
+ * `_referenceJson`; recognised by it, as cdk8s's ApiObject answers instanceof for any ApiObject).
+ */
+function referenceJson(c: ApiObject): unknown {
+  const partial = (c as { _referenceJson?: () => unknown })._referenceJson;
+  return typeof partial === 'function' ? partial.call(c) : c.toJson();
 }
 
 /** The references of a workload's pods, from its resolved model (the fields podSpecReferences reads). */

@@ -45,6 +45,7 @@ const DOT_SPECIAL = /^[-+]?\.(inf|nan)$/i;
 const TIMESTAMP = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
 /** Characters YAML 1.1 reads as line breaks, and characters no YAML version allows raw. */
 const MUST_ESCAPE = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
+const MUST_ESCAPE_ALL = new RegExp(MUST_ESCAPE.source, 'g');
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Whether a plain scalar `s` could be read as something other than the string `s`. */
@@ -62,7 +63,7 @@ function isPlainSafe(s: string): boolean {
 
 /** A double-quoted scalar: JSON escapes, plus `\u` escapes for what YAML 1.1 would change. */
 function doubleQuoted(s: string): string {
-  return JSON.stringify(s).replace(new RegExp(MUST_ESCAPE.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(s).replace(MUST_ESCAPE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' as const };

@@ -499,6 +499,8 @@ const JOB_IMAGE = 'ghcr.io/acme/api:1.4';
 const job = (props: Partial<JobProps>) => (s: Construct) => { new Job(s, 'migrate', { image: JOB_IMAGE, ...props }); };
 const cron = (props: Partial<CronJobProps>, id = 'backup') => (s: Construct) => { new CronJob(s, id, { image: JOB_IMAGE, schedule: '0 3 * * *', ...props }); };
 const JOBS: BadInput[] = ([
+  ['Job', 'a name of 64 characters', (s) => { new Job(s, 'j'.repeat(64), { image: JOB_IMAGE }); },
+    `Job 'test/${'j'.repeat(64)}': name "${'j'.repeat(64)}" (from the construct id) is longer than 63 characters (64); pass a valid name`],
   ['Job', 'negative backoffLimit', job({ backoffLimit: -1 }), "Job 'test/migrate': backoffLimit -1 must be an integer >= 0"],
   ['Job', 'negative completions', job({ completions: -2 }), "Job 'test/migrate': completions -2 must be an integer >= 0"],
   ['Job', 'negative parallelism', job({ parallelism: -1 }), "Job 'test/migrate': parallelism -1 must be an integer >= 0"],
@@ -513,7 +515,7 @@ const JOBS: BadInput[] = ([
   ['CronJob', 'a time zone in the wrong case', cron({ timeZone: 'europe/berlin' }), "CronJob 'test/backup': timeZone \"europe/berlin\" is not a known IANA time zone: names are case-sensitive (Europe/Berlin)"],
   ['CronJob', 'Local', cron({ timeZone: 'Local' }), "CronJob 'test/backup': timeZone \"Local\" must be an explicit IANA time zone, e.g. Europe/Berlin, not Local"],
   ['CronJob', 'an offset', cron({ timeZone: '+01:00' }), "CronJob 'test/backup': timeZone \"+01:00\" is not a time zone name: parts of letters, digits, \".\", \"-\", \"_\" or \"+\", at most 14 each, e.g. Europe/Berlin"],
-  ['CronJob', 'a name of 53 characters', cron({}, 'b'.repeat(53)), `CronJob 'test/${'b'.repeat(53)}': name "${'b'.repeat(53)}" is longer than 52 characters: the CronJob's Jobs are named <name>-<11 digits> and must fit 63`],
+  ['CronJob', 'a name of 53 characters', cron({}, 'b'.repeat(53)), `CronJob 'test/${'b'.repeat(53)}': name "${'b'.repeat(53)}" is longer than 52 characters: the CronJob's Jobs are named <name>-<scheduled minute> and their names must fit 63`],
   ['CronJob', 'a starting deadline under 10 seconds', cron({ startingDeadline: Duration.seconds(5) }), "CronJob 'test/backup': startingDeadline \"5 seconds\" must be at least 10 seconds"],
   ['CronJob', 'negative history limits', cron({ successfulJobsHistoryLimit: -1 }), "CronJob 'test/backup': successfulJobsHistoryLimit -1 must be an integer >= 0"],
   // Plain JavaScript callers: what TypeScript would refuse is refused with the field named.

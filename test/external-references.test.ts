@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ApiObject, App, Chart, Size, Testing } from 'cdk8s';
 import {
   EnvFrom, EnvValue, Errors, ExposedApp, ExternalReferences, FastApp, Gateway, GatewayRef, HeadlessGroup, IngressRouter, ListenerProtocol,
-  PathType, PodSecurity, Topology, Volume,
+  CronJob, Job, PathType, PodSecurity, Topology, Volume,
 } from '../lib';
 import { buildExamples } from '../apps/examples';
 
@@ -89,7 +89,7 @@ describe('ExternalReferences.of', () => {
     });
     new ApiObject(chart, 'logo', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'logo' }, data: { 'logo.svg': '<svg/>' } });
     expect(short(app)).toEqual([
-      'StorageBucket files/static-assets <- files/assets/Resource /spec/defaultBackend/resource/name',
+      'StorageBucket.k8s.example.com files/static-assets <- files/assets/Resource /spec/defaultBackend/resource/name',
       'ConfigMap files/icons <- files/assets/Resource /spec/rules/0/http/paths/0/backend/resource/name',
     ]);
   });
@@ -162,6 +162,15 @@ describe('the note at synth', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('these 30 objects, which the app does not define: Secret large/secret0, Secret large/secret1,');
     expect(lines[0]).toContain('Secret large/secret9 and 20 more (ExternalReferences.of(app)');
+  });
+
+  test('what the pods of Jobs and CronJobs name, as for every workload', () => {
+    const app = new App({ outdir });
+    const chart = new Chart(app, 'batch', { namespace: 'batch' });
+    new Job(chart, 'migrate', { image: IMAGE, envValues: { P: EnvValue.fromSecret('migrate-db', 'p') } });
+    new CronJob(chart, 'backup', { image: IMAGE, schedule: '@daily', volumes: [Volume.fromPersistentVolumeClaim('out', 'backups')], volumeMounts: [{ volume: 'out', mountPath: '/out' }] });
+    const lines = notes(() => app.synth());
+    expect(lines).toEqual([expect.stringContaining('these 2 objects, which the app does not define: Secret batch/migrate-db, PersistentVolumeClaim batch/backups (')]);
   });
 
   test('nothing before synth, and nothing when the app defines what it names', () => {

@@ -1,13 +1,26 @@
-// The CronJob rules that the constructs (workloads/cron-job.ts) and the validator
+// The Job and CronJob rules that the constructs (workloads/job.ts, cron-job.ts) and the validator
 // (validation/api-rules.ts) share, written once: the schedule as the API server parses it
 // (robfig/cron v3 ParseStandard, pkg/apis/batch/validation/validation.go:validateScheduleFormat),
-// the time zone as it checks it (validateTimeZone) and the name limit of ValidateCronJobCreate.
+// the time zone as it checks it (validateTimeZone) and the name limits.
 
 /**
- * The longest CronJob name: the controller names each Job `<cronjob>-<minutes since epoch>`
- * (11 more characters) and a Job name must fit a 63-character label.
+ * What is wrong with the length of a Job's name; undefined when it fits. The API server copies
+ * the name into the `job-name` label of the pods (pkg/registry/batch/job/strategy.go), and a
+ * label value has at most 63 characters.
  */
-export const CRON_JOB_NAME_MAX = 52;
+export function jobNameLength(name: string): string | undefined {
+  return name.length > 63 ? `is longer than 63 characters: it becomes the job-name label of the Job's pods` : undefined;
+}
+
+/**
+ * What is wrong with the length of a CronJob's name; undefined when it fits. The API server
+ * refuses more than 52 characters on create (ValidateCronJobCreate): the controller names each Job
+ * `<cronjob>-<minutes since 1970>` and keeps 11 characters for the suffix of a Job name, which
+ * must fit 63.
+ */
+export function cronJobNameLength(name: string): string | undefined {
+  return name.length > 52 ? 'is longer than 52 characters: the CronJob\'s Jobs are named <name>-<scheduled minute> and their names must fit 63' : undefined;
+}
 
 const DESCRIPTORS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
 const FIELDS: Array<{ name: string; min: number; max: number; names?: string[] }> = [
@@ -29,7 +42,9 @@ export function cronSchedule(schedule: string): string | undefined {
   // A descriptor is compared as written: " @daily" is parsed as fields, and fails.
   if (schedule.startsWith('@')) {
     if (DESCRIPTORS.has(schedule)) return undefined;
-    const every = /^@every ((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$/.exec(schedule);
+    // Go's time.ParseDuration, as robfig/cron reads it: a sign, then "0" or number-unit pairs; a
+    // zero or negative interval is accepted (the library runs it every second).
+    const every = /^@every [-+]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)$/.exec(schedule);
     return every ? undefined : 'is not a known descriptor (@yearly, @monthly, @weekly, @daily, @hourly, @every <duration>)';
   }
   const fields = schedule.trim().split(/\s+/).filter((f) => f !== '');

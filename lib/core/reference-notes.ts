@@ -27,6 +27,8 @@ interface NotedContainer {
 
 /** Per app: false once watched, true once its note was made (cdk8s validates once per chart). */
 const WATCHED = sharedWeakMap<IConstruct, boolean>('reference-notes');
+/** The objects a pattern writes its pods into: their references come from the pod model. */
+const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'Job', 'CronJob']);
 const ROUTING_KINDS = new Set(['Ingress', 'Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']);
 /** How many objects the note names; it counts the rest. */
 const NAMED = 10;
@@ -59,7 +61,7 @@ function noteReferences(root: IConstruct): void {
   const found: FoundReference[] = [];
   for (const c of objects) {
     const workload = (c.node.scope as { _workload?: NotedWorkload } | undefined)?._workload;
-    if (workload !== undefined && (c.kind === 'Deployment' || c.kind === 'StatefulSet')) found.push(...workloadReferences(workload, c.metadata.namespace));
+    if (workload !== undefined && WORKLOAD_KINDS.has(c.kind)) found.push(...workloadReferences(workload, c.metadata.namespace));
     else if (ROUTING_KINDS.has(c.kind)) found.push(...referencesOf(referenceJson(c)));
   }
   if (found.length === 0) return;

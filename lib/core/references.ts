@@ -69,11 +69,13 @@ export function referencesOf(m: unknown): FoundReference[] {
   else if (kind === 'Ingress' && apiVersion.startsWith('networking.k8s.io/')) {
     add('IngressClass', spec.ingressClassName, '/spec/ingressClassName');
     list(spec.tls).forEach((t, i) => add('Secret', obj(t).secretName, `/spec/tls/${i}/secretName`));
-    // Resource backends (a bucket of static files, say) are objects of the Ingress's namespace.
+    // Resource backends (a bucket of static files, say) are objects of the Ingress's namespace,
+    // named `Kind.group` outside the core group (as kubectl names them: StorageBucket.k8s.example.com).
     const resource = (backend: unknown, path: string) => {
       const r = obj(obj(backend).resource);
       const kind = str(r.kind);
-      if (kind !== undefined) add(kind, r.name, `${path}/resource/name`);
+      const group = str(r.apiGroup);
+      if (kind !== undefined) add(group ? `${kind}.${group}` : kind, r.name, `${path}/resource/name`);
     };
     resource(spec.defaultBackend, '/spec/defaultBackend');
     list(spec.rules).forEach((rule, i) => list(obj(obj(rule).http).paths).forEach((p, j) => resource(obj(p).backend, `/spec/rules/${i}/http/paths/${j}/backend`)));

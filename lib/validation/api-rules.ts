@@ -1,5 +1,5 @@
 import { CLUSTER_SCOPED_KINDS } from '../core/kinds';
-import { CRON_JOB_NAME_MAX, cronSchedule, cronTimeZone } from '../core/cron';
+import { cronJobNameLength, cronSchedule, cronTimeZone, jobNameLength } from '../core/cron';
 import { ConcurrencyPolicy, JobRestartPolicy } from '../core/job-options';
 import { Protocol } from '../core/ports';
 import { DEFAULT_NODE_PORT_RANGE, isPortNumber } from '../services/ports-model';
@@ -43,6 +43,8 @@ function nameRule(kind: string): (v: string) => string | undefined {
   if (kind === 'Service') return dns1035Label;
   if (kind === 'Namespace' || kind === 'StatefulSet') return dns1123Label;
   if (kind === 'PodDisruptionBudget' || kind.startsWith('Role') || kind.startsWith('ClusterRole')) return pathSegmentName;
+  if (kind === 'Job') return (v) => jobNameLength(v) ?? dns1123Subdomain(v);
+  if (kind === 'CronJob') return (v) => cronJobNameLength(v) ?? dns1123Subdomain(v);
   return dns1123Subdomain;
 }
 
@@ -64,7 +66,7 @@ export function checkApiRules(m: Manifest, issues: IssueList, options: RuleOptio
     case 'ConfigMap': case 'Secret': checkData(m, issues); break;
     case 'Namespace': checkNamespace(m, issues); break;
     case 'Job': checkJob(spec, '/spec', issues); break;
-    case 'CronJob': checkCronJob(m, spec, issues); break;
+    case 'CronJob': checkCronJob(spec, issues); break;
     case 'HTTPRoute': checkHttpRoute(spec, issues); break;
     default: break;
   }
@@ -189,14 +191,16 @@ function checkIngress(spec: Obj, issues: IssueList): void {
 
 function checkBackend(b: Obj, path: string, issues: IssueList): void {
   const service = obj(b.service);
-  if ((b.service === undefined) === (b.resource === undefined)) issues.add('api-server', path, 'needs exactly one of service or resource');
-  if (b.resource !== undefined) {
+  // JSON null means unset, as for the server.
+  const set = (x: unknown) => x !== undefined && x !== null;
+  if (set(b.service) === set(b.resource)) issues.add('api-server', path, 'needs exactly one of service or resource');
+  if (set(b.resource)) {
     const resource = obj(b.resource);
     if (resource.apiGroup !== undefined && resource.apiGroup !== null) issues.check(`${path}/resource/apiGroup`, resource.apiGroup, dns1123Subdomain(String(resource.apiGroup)));
     issues.check(`${path}/resource/kind`, resource.kind, pathSegmentName(str(resource.kind) ?? ''));
     issues.check(`${path}/resource/name`, resource.name, pathSegmentName(str(resource.name) ?? ''));
   }
-  if (b.service === undefined) return;
+  if (!set(b.service)) return;
   issues.check(`${path}/service/name`, service.name, dns1035Label(String(service.name ?? '')));
   const port = obj(service.port);
   if ((port.name === undefined) === (port.number === undefined)) issues.add('api-server', `${path}/service/port`, 'needs exactly one of name or number');
@@ -338,7 +342,7 @@ function checkNamespace(m: Manifest, issues: IssueList): void {
 }
 
 function nonNegative(issues: IssueList, path: string, value: unknown): void {
-  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0)) issues.add('api-server', path, `${JSON.stringify(value)} must be an integer >= 0`);
+  if (value !== undefined && value !== null && !(Number.isInteger(value) && (value as number) >= 0)) issues.add('api-server', path, `${JSON.stringify(value)} must be an integer >= 0`);
 }
 
 /** Every count of a Job must be >= 0; a deadline of 0 is accepted too (validateJobSpec). */
@@ -348,13 +352,11 @@ function checkJob(spec: Obj, path: string, issues: IssueList): void {
 
 const CONCURRENCY_POLICIES: string[] = Object.values(ConcurrencyPolicy);
 
-function checkCronJob(m: Manifest, spec: Obj, issues: IssueList): void {
-  const name = str(obj(m.metadata).name);
-  if (name !== undefined && name.length > CRON_JOB_NAME_MAX) issues.add('api-server', '/metadata/name', `${JSON.stringify(name)} is longer than ${CRON_JOB_NAME_MAX} characters: the CronJob's Jobs are named <name>-<11 digits> and must fit 63`);
+function checkCronJob(spec: Obj, issues: IssueList): void {
   const schedule = str(spec.schedule);
   if (!schedule) issues.add('api-server', '/spec/schedule', 'is required');
   else issues.check('/spec/schedule', schedule, cronSchedule(schedule));
-  if (spec.timeZone !== undefined) issues.check('/spec/timeZone', spec.timeZone, cronTimeZone(String(spec.timeZone)));
+  if (spec.timeZone !== undefined && spec.timeZone !== null) issues.check('/spec/timeZone', spec.timeZone, cronTimeZone(String(spec.timeZone)));
   const policy = spec.concurrencyPolicy;
   if (policy !== undefined && !CONCURRENCY_POLICIES.includes(String(policy))) issues.add('api-server', '/spec/concurrencyPolicy', `${JSON.stringify(policy)} is not ${CONCURRENCY_POLICIES.join(', ')}`);
   for (const field of ['successfulJobsHistoryLimit', 'failedJobsHistoryLimit', 'startingDeadlineSeconds']) nonNegative(issues, `/spec/${field}`, spec[field]);

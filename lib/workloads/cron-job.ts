@@ -2,7 +2,7 @@ import { ApiObject, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PatternObject } from '../core/api-object';
 import { brand, hasBrand } from '../core/brand';
-import { CRON_JOB_NAME_MAX, cronSchedule, cronTimeZone } from '../core/cron';
+import { cronJobNameLength, cronSchedule, cronTimeZone } from '../core/cron';
 import { wholeSeconds } from '../core/durations';
 import { IdentityOptions } from '../core/identity';
 import { ConcurrencyPolicy } from '../core/job-options';
@@ -10,7 +10,7 @@ import type { K8sCronJobSpec } from '../core/k8s';
 import { Problems } from '../core/problems';
 import { checkShape, checkedScope } from '../core/shape';
 import { JobOptions } from './job';
-import { renderJobSpec, ResolvedJobSettings, resolveJobSettings, restartPolicyOf } from './job-model';
+import { renderJobSpec, ResolvedJobSettings, resolveJobSettings, runsToCompletion } from './job-model';
 import { PatternMetadata, ResolvedPattern } from './pattern-spec';
 import { checkCount } from './pod-template';
 import { PodWorkload } from './pod-workload';
@@ -104,7 +104,7 @@ export class CronJob extends PodWorkload {
     this._build(props, {
       kind: 'CronJob',
       workloadKind: 'CronJob',
-      context: { runsToCompletion: { restartPolicy: restartPolicyOf(props) } },
+      context: { runsToCompletion: runsToCompletion(props) },
       check: (problems, resolved) => {
         job = resolveJobSettings(problems, props);
         schedule = resolveSchedule(problems, props, resolved);
@@ -144,10 +144,8 @@ function resolveSchedule(problems: Problems, p: CronJobProps, resolved: Resolved
     const tz = cronTimeZone(p.timeZone);
     if (tz) problems.add('timeZone', p.timeZone, tz);
   }
-  const name = resolved.workloadName;
-  if (name.length > CRON_JOB_NAME_MAX) {
-    problems.add('name', name, `is longer than ${CRON_JOB_NAME_MAX} characters: the CronJob's Jobs are named <name>-<11 digits> and must fit 63`);
-  }
+  const nameRule = cronJobNameLength(resolved.workloadName);
+  if (nameRule) problems.add('name', resolved.workloadName, nameRule);
   for (const field of ['successfulJobsHistoryLimit', 'failedJobsHistoryLimit'] as const) {
     const v = p[field];
     if (v !== undefined) checkCount(problems, field, v);

@@ -37,12 +37,13 @@ export function resolveJobSettings(problems: Problems, o: JobOptions): ResolvedJ
 }
 
 /**
- * The restart policy of a Job's pods. The API server has no usable default (it defaults pods to
- * Always, which it refuses for a Job). Never: each attempt is a pod of its own whose logs stay for
- * inspection, and backoffLimit counts whole attempts.
+ * What the pod model needs to know of a Job's pods: their restart policy and how many run at once.
+ * The API server has no usable default restart policy (it defaults pods to Always, which it
+ * refuses for a Job). Never: each attempt is a pod of its own whose logs stay for inspection, and
+ * backoffLimit counts whole attempts.
  */
-export function restartPolicyOf(o: JobOptions): JobRestartPolicy {
-  return o.restartPolicy ?? JobRestartPolicy.NEVER;
+export function runsToCompletion(o: JobOptions): { restartPolicy: JobRestartPolicy; pods?: number } {
+  return { restartPolicy: o.restartPolicy ?? JobRestartPolicy.NEVER, pods: o.parallelism };
 }
 
 /** The spec of a Job (also a CronJob's job template); the pod template renders now, so call it lazily. */

@@ -5,7 +5,7 @@ import { brand, hasBrand } from '../core/brand';
 import { IdentityOptions } from '../core/identity';
 import { GitOpsHook, JobRestartPolicy } from '../core/job-options';
 import { checkShape, checkedScope } from '../core/shape';
-import { hookAnnotations, renderJobSpec, restartPolicyOf, ResolvedJobSettings, resolveJobSettings } from './job-model';
+import { hookAnnotations, renderJobSpec, runsToCompletion, ResolvedJobSettings, resolveJobSettings } from './job-model';
 import { PatternMetadata } from './pattern-spec';
 import { PodWorkload } from './pod-workload';
 import { PodOptions } from './workload';
@@ -88,7 +88,7 @@ export class Job extends PodWorkload {
     this._build(props, {
       kind: 'Job',
       workloadKind: 'Job',
-      context: { runsToCompletion: { restartPolicy: restartPolicyOf(props) } },
+      context: { runsToCompletion: runsToCompletion(props) },
       check: (problems) => {
         settings = resolveJobSettings(problems, props);
       },

@@ -62,7 +62,11 @@ export interface WorkloadContext {
    * readiness probe, no graceful-shutdown pause, and none of the long-running workloads' options
    * or chart-wide defaults (replicas, rollout, disruption budget, spreading, autoscaling).
    */
-  readonly runsToCompletion?: { readonly restartPolicy: string };
+  readonly runsToCompletion?: {
+    readonly restartPolicy: string;
+    /** How many pods run at once (a Job's parallelism), for the checks of what they mount. */
+    readonly pods?: number;
+  };
 }
 
 export function resolveWorkload(
@@ -73,8 +77,8 @@ export function resolveWorkload(
   problems: Problems,
 ): ResolvedWorkload {
   const once = context.runsToCompletion;
-  const replicas = once ? 1 : options.replicas ?? defaults.replicas ?? 2;
-  checkCount(problems, 'replicas', replicas);
+  const replicas = once ? once.pods ?? 1 : options.replicas ?? defaults.replicas ?? 2;
+  if (!once) checkCount(problems, 'replicas', replicas);
   const podSecurity = options.podSecurity ?? defaults.podSecurity ?? PodSecurity.RESTRICTED;
   checkPodOptions(problems, options);
   const minReadySeconds = once ? undefined : wholeSeconds(problems, 'minReady', options.minReady, 0);
@@ -307,7 +311,10 @@ function podTemplate(w: ResolvedWorkload, podLabels: { [key: string]: string }, 
   if (w.initContainers.length > 0) spec.initContainers = w.initContainers.map((c) => container(c, c.ports));
   // Computed here, as the pod template renders: a hash of the configuration the pods read, so
   // that a change of it rolls them (docs/configuration.md says why an annotation, not a name suffix).
-  const hash = w.sources.length > 0 ? contentHash(w.sources) : undefined;
+  // Not for pods that run to completion: a Job's pod template cannot be changed (the API server
+  // refuses the update, so the hash would only break the next apply), and a CronJob's next run
+  // reads the configuration as it is then.
+  const hash = w.sources.length > 0 && w.restartPolicy === undefined ? contentHash(w.sources) : undefined;
   const annotations = hash === undefined ? w.podAnnotations : { ...w.podAnnotations, [CONFIG_HASH_ANNOTATION]: hash };
   return { metadata: annotations ? { labels: podLabels, annotations } : { labels: podLabels }, spec };
 }

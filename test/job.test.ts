@@ -4,7 +4,7 @@
 import { Duration } from 'cdk8s';
 import {
   ConcurrencyPolicy, CronJob, DeployedApp, EnvValue, ExposedApp, GitOpsHook, Job, JobRestartPolicy,
-  PatternDefaults, PercentOrAbsolute, Probe, Topology,
+  PatternDefaults, PatternWarnings, PercentOrAbsolute, Probe, ServiceRef, Topology,
 } from '../lib';
 import { cronSchedule, cronTimeZone } from '../lib/core/cron';
 import { validateManifests } from '../lib/validation';
@@ -134,6 +134,28 @@ describe('Job', () => {
     const own = find(out, 'NetworkPolicy', 'migrate');
     expect(own.spec.ingress).toBeUndefined();
     expect(own.spec.egress).toContainEqual({ to: [{ podSelector: { matchLabels: db.selector } }], ports: [{ port: 5432 }] });
+  });
+
+  test('a hook that runs before the app is applied and connects to a Service the app writes draws a warning at synth', () => {
+    const chart = newChart();
+    const db = new ExposedApp(chart, 'db', { image: 'ghcr.io/acme/db:1', port: 5432, replicas: 1 });
+    const elsewhere = ServiceRef.fromName(chart, 'ledger', 'ledger', { namespace: 'finance', ports: [{ name: 'postgres', port: 5432 }] });
+    for (const hook of [GitOpsHook.ARGO_CD_PRE_SYNC, GitOpsHook.HELM_PRE_INSTALL_UPGRADE, GitOpsHook.ARGO_CD_SYNC, undefined]) {
+      const job = new Job(chart, `migrate-${hook === undefined ? 'plain' : hook.replace(/[^a-z]/gi, '').toLowerCase()}`, { image: IMAGE, hook });
+      job.connectTo(db);
+      job.connectTo(elsewhere);
+    }
+    expect(PatternWarnings.of(chart)).toEqual([]);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      for (const c of chart.node.findAll()) c.node.validate();
+    } finally {
+      stderr.mockRestore();
+    }
+    expect(PatternWarnings.of(chart)).toEqual([
+      "test/migrate-argocdpresync: connects to 'test/db', which this app writes: Argo CD applies it in the Sync phase, after a PreSync hook, so on the first sync the hook finds no Service there (and a NetworkPolicy that admits it is applied after it); use GitOpsHook.ARGO_CD_SYNC, which runs in a sync wave after what it connects to",
+      "test/migrate-helmpreinstallpreupgrade: connects to 'test/db', which this app writes: Helm installs it after a pre-install hook, so on the first install the hook finds no Service there (and a NetworkPolicy that admits it is applied after it); keep what the hook needs outside the release, or use a post-install,post-upgrade hook",
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { namespaceKnown } from '../core/dns';
-import { podsNode, serviceNode } from '../core/topology-part';
+import { connectionLabel, podsNode, serviceNode } from '../core/topology-part';
 import { Problems } from '../core/problems';
 import { checkShape } from '../core/shape';
 import { ConnectOptions, IServiceEndpoint } from '../services/endpoint';
@@ -31,7 +31,7 @@ export class PodConnections {
     if (typeof own.connectTo === 'function' && typeof own._policyPeer === 'function') return own.connectTo(provider, options);
     const problems = new Problems('PodConnections', scope);
     if (!pods || typeof pods.podSelector !== 'object' || Object.keys(pods.podSelector).length === 0) {
-      problems.add('pods', pods, 'must be a pod source with a non-empty selector (PodSource.fromLabels, fromPlusWorkload, tracks, or a pattern of this library)');
+      problems.add('pods', pods, 'must be a pod source with a non-empty selector (PodSource.fromLabels, fromPlusWorkload, fromTracks, or a pattern of this library)');
     }
     if (options.containers !== undefined) {
       problems.add('options.containers', options.containers, 'can only be used with pods this library writes: set the returned variables in the containers yourself');
@@ -51,8 +51,7 @@ export class PodConnections {
     }, provider, options);
     // The pods appear in the topology picture, with a dashed edge to what they reach.
     const from = podsNode(namespace, pods.podSelector);
-    const label = `${Object.keys(connection.env)[0].replace(/_HOST$/, '')} :${connection.port.port}`;
-    drawWith(scope, { nodes: [from], edges: [], lateEdges: [{ from, to: serviceNode(provider.namespace, provider.serviceName), label, dashed: true }] });
+    drawWith(scope, { nodes: [from], edges: [], lateEdges: [{ from, to: serviceNode(provider.namespace, provider.serviceName), label: connectionLabel(connection), dashed: true }] });
     return connection.env;
   }
 

@@ -5,7 +5,7 @@
 export enum JobRestartPolicy {
   /**
    * A failed pod stays failed and the Job starts a new one (up to `backoffLimit`): every attempt
-   * leaves a pod with its logs, and `activeDeadline` and `backoffLimit` count whole attempts.
+   * leaves a pod with its logs, and `backoffLimit` counts whole attempts.
    */
   NEVER = 'Never',
   /**

@@ -182,7 +182,7 @@ const VALUE_CLASSES: { readonly [name: string]: string } = {
   PercentOrAbsolute: 'PercentOrAbsolute.percent or absolute',
   Probe: 'Probe.fromHttpGet, fromTcpSocket, fromCommand or none',
   Projection: 'Projection.fromConfigMap, fromSecret, fromServiceAccountToken or fromDownwardApi',
-  Volume: 'Volume.fromConfigMap, fromSecret, fromPersistentVolumeClaim, fromEmptyDir, projected or fromSource',
+  Volume: 'Volume.fromConfigMap, fromSecret, fromPersistentVolumeClaim, fromEmptyDir, fromProjected or fromSource',
 };
 
 /**

@@ -92,6 +92,11 @@ export function portText(ports: ServicePortInfo[]): string {
   }).join(', ');
 }
 
+/** How a connection's edge is labelled: its variables' prefix and the port (`DB :5432`). */
+export function connectionLabel(c: { readonly env: { readonly [key: string]: string }; readonly port: { readonly port: number } }): string {
+  return `${Object.keys(c.env)[0]?.replace(/_HOST$/, '') ?? ''} :${c.port.port}`;
+}
+
 /** A pattern's pods behind their own Service, as ExposedApp and HeadlessGroup draw them. */
 export interface WorkloadDrawing {
   readonly path: string;
@@ -122,7 +127,7 @@ export function workloadPart(w: WorkloadDrawing): Required<TopologyPart> {
   const lateEdges = w.connections.map((c) => ({
     from: wl,
     to: serviceNode(c.provider.namespace, c.provider.serviceName),
-    label: `${Object.keys(c.env)[0]?.replace(/_HOST$/, '') ?? ''} :${c.port.port}`,
+    label: connectionLabel(c),
     dashed: true,
   }));
   const owners = [{ path: w.path, node: wl }];

@@ -251,7 +251,7 @@ function checkSleepFits(problems: Problems, field: string, hook: LifecycleHandle
   if (hook?.kind !== LifecycleKind.SLEEP) return;
   const seconds = secondsOf(hook.duration);
   const rule = seconds === undefined || seconds < 1 ? undefined : sleepSeconds(seconds, grace);
-  if (rule) problems.add(`${field}.duration`, seconds, `${rule}: set gracefulShutdown.terminationGracePeriod`);
+  if (rule) problems.add(`${field}.duration`, seconds, `${rule}: sleep less, or (for long-running pods) set gracefulShutdown.terminationGracePeriod`);
 }
 
 /** The container's JSON with its env and ports, for the pod template. */

@@ -1,10 +1,11 @@
 import { ApiObject, Duration, Lazy } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { PatternObject } from '../core/api-object';
 import { brand, hasBrand } from '../core/brand';
 import { IdentityOptions } from '../core/identity';
 import { GitOpsHook, JobRestartPolicy } from '../core/job-options';
 import { checkShape, checkedScope } from '../core/shape';
+import { PatternWarnings } from '../core/warnings';
 import { hookAnnotations, renderJobSpec, runsToCompletion, ResolvedJobSettings, resolveJobSettings } from './job-model';
 import { PatternMetadata } from './pattern-spec';
 import { PodWorkload } from './pod-workload';
@@ -96,6 +97,27 @@ export class Job extends PodWorkload {
     });
     this._settings = settings!;
     this.apiObject = apiObject!;
+    if (props.hook === GitOpsHook.ARGO_CD_PRE_SYNC || props.hook === GitOpsHook.HELM_PRE_INSTALL_UPGRADE) {
+      // Its connections are known only once the app is built: checked when it is synthesized.
+      this.node.addValidation({ validate: () => this._warnEarlyHook(props.hook!) });
+    }
+  }
+
+  /**
+   * A hook that runs before the app's objects are applied cannot reach a Service the app writes:
+   * on the first sync it does not exist yet, and a NetworkPolicy that admits the hook comes later.
+   */
+  private _warnEarlyHook(hook: GitOpsHook): string[] {
+    const helm = hook === GitOpsHook.HELM_PRE_INSTALL_UPGRADE;
+    const tool = helm ? 'Helm installs it after a pre-install hook, so on the first install' : 'Argo CD applies it in the Sync phase, after a PreSync hook, so on the first sync';
+    const instead = helm ? 'keep what the hook needs outside the release, or use a post-install,post-upgrade hook' : 'use GitOpsHook.ARGO_CD_SYNC, which runs in a sync wave after what it connects to';
+    for (const c of this._connections) {
+      const provider = c.provider as Partial<IConstruct>;
+      const writesObjects = provider.node?.root === this.node.root && provider.node.findAll().some((x) => ApiObject.isApiObject(x));
+      if (!writesObjects) continue;
+      PatternWarnings._add(this, 'Job', `connects to '${provider.node!.path}', which this app writes: ${tool} the hook finds no Service there (and a NetworkPolicy that admits it is applied after it); ${instead}`);
+    }
+    return [];
   }
 
   /** @internal */

@@ -25,7 +25,7 @@ export function resolveVolumes(problems: Problems, volumes: Volume[], podSecurit
   const json = volumes.map((v, i) => {
     const field = `volumes[${i}]`;
     if (!hasBrand(v, 'Volume')) {
-      problems.add(field, v, 'is not a Volume: create one with Volume.fromConfigMap, fromSecret, fromPersistentVolumeClaim, fromEmptyDir, projected or fromSource');
+      problems.add(field, v, 'is not a Volume: create one with Volume.fromConfigMap, fromSecret, fromPersistentVolumeClaim, fromEmptyDir, fromProjected or fromSource');
       return {};
     }
     const rule = dns1123Label(v.name) ?? (names.has(v.name) ? 'is already used: volume names must be unique in the pod (volume claims included)' : undefined);

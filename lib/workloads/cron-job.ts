@@ -6,7 +6,7 @@ import { cronJobNameLength, cronSchedule, cronTimeZone } from '../core/cron';
 import { wholeSeconds } from '../core/durations';
 import { IdentityOptions } from '../core/identity';
 import { ConcurrencyPolicy } from '../core/job-options';
-import type { K8sCronJobSpec } from '../core/k8s';
+import type { K8sCronJobSpec, K8sJobSpec } from '../core/k8s';
 import { Problems } from '../core/problems';
 import { checkShape, checkedScope } from '../core/shape';
 import { JobOptions } from './job';
@@ -130,7 +130,7 @@ export class CronJob extends PodWorkload {
         produce: (): K8sCronJobSpec => ({
           ...s,
           // The Jobs carry the recommended labels too, so that they can be found with the pods.
-          jobTemplate: { metadata: { labels: metadata.labels }, spec: renderJobSpec(job, this._workload, labels, this.selector) },
+          jobTemplate: { metadata: { labels: metadata.labels }, spec: renderJobSpec(job, this._workload, labels, this.selector) as K8sJobSpec },
         }),
       }),
     });

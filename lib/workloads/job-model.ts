@@ -46,8 +46,11 @@ export function runsToCompletion(o: JobOptions): { restartPolicy: JobRestartPoli
   return { restartPolicy: o.restartPolicy ?? JobRestartPolicy.NEVER, pods: o.parallelism };
 }
 
-/** The spec of a Job (also a CronJob's job template); the pod template renders now, so call it lazily. */
-export function renderJobSpec(s: ResolvedJobSettings, w: ResolvedWorkload, podLabels: { [key: string]: string }, selector: { [key: string]: string }): K8sJobSpec {
+/**
+ * The spec of a Job (also a CronJob's job template); the pod template renders now, so call it
+ * lazily. Typed `object` outside: shipped declarations name no development-only Kubernetes type.
+ */
+export function renderJobSpec(s: ResolvedJobSettings, w: ResolvedWorkload, podLabels: { [key: string]: string }, selector: { [key: string]: string }): object {
   return {
     backoffLimit: s.backoffLimit,
     activeDeadlineSeconds: s.activeDeadlineSeconds,
@@ -55,7 +58,7 @@ export function renderJobSpec(s: ResolvedJobSettings, w: ResolvedWorkload, podLa
     completions: s.completions,
     parallelism: s.parallelism,
     template: renderPodTemplate(w, podLabels, selector) as K8sPodTemplateSpec,
-  };
+  } satisfies K8sJobSpec;
 }
 
 /**

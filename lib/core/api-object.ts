@@ -103,22 +103,17 @@ function settle(value: unknown, s: Sanitize): unknown {
   // Produced in the order cdk8s resolves (insertion order), written in the order it sorts; most
   // maps the library writes have their keys in order already, and are copied in one pass.
   const keys = Object.keys(map);
+  // Out of order: settled first in insertion order (a Lazy may depend on it), then read sorted.
+  let settled: Map<string, unknown> | undefined;
+  if (s.sort && !inOrder(keys)) {
+    settled = new Map<string, unknown>();
+    for (const k of keys) settled.set(k, settle(map[k], s));
+    keys.sort();
+  }
   const out: { [key: string]: unknown } = {};
   let empty = true;
-  if (!s.sort || inOrder(keys)) {
-    for (const k of keys) {
-      const v = settle(map[k], s);
-      if (v !== undefined && v !== null) {
-        out[k] = v;
-        empty = false;
-      }
-    }
-    return s.dropEmpty && empty ? undefined : out;
-  }
-  const settled = new Map<string, unknown>();
-  for (const k of keys) settled.set(k, settle(map[k], s));
-  for (const k of keys.sort()) {
-    const v = settled.get(k);
+  for (const k of keys) {
+    const v = settled ? settled.get(k) : settle(map[k], s);
     if (v !== undefined && v !== null) {
       out[k] = v;
       empty = false;

@@ -196,7 +196,7 @@ function checkBackend(b: Obj, path: string, issues: IssueList): void {
   if (set(b.service) === set(b.resource)) issues.add('api-server', path, 'needs exactly one of service or resource');
   if (set(b.resource)) {
     const resource = obj(b.resource);
-    if (resource.apiGroup !== undefined && resource.apiGroup !== null) issues.check(`${path}/resource/apiGroup`, resource.apiGroup, dns1123Subdomain(String(resource.apiGroup)));
+    if (set(resource.apiGroup)) issues.check(`${path}/resource/apiGroup`, resource.apiGroup, dns1123Subdomain(String(resource.apiGroup)));
     issues.check(`${path}/resource/kind`, resource.kind, pathSegmentName(str(resource.kind) ?? ''));
     issues.check(`${path}/resource/name`, resource.name, pathSegmentName(str(resource.name) ?? ''));
   }

@@ -9,8 +9,8 @@ import { sharedWeakMap } from './brand';
 import { FoundReference, objectKey, podSpecReferences, referencesOf } from './references';
 
 /**
- * What the note reads of a pattern's resolved pods (the `_workload` of ExposedApp and
- * HeadlessGroup, whose NotedWorkload has these fields); declared here so that core/ does not
+ * What the note reads of a pattern's resolved pods (the `_workload` of every pattern that writes
+ * pods, PodWorkload, written into its `_workloadObject`); declared here so that core/ does not
  * import workloads/.
  */
 interface NotedWorkload {
@@ -27,8 +27,6 @@ interface NotedContainer {
 
 /** Per app: false once watched, true once its note was made (cdk8s validates once per chart). */
 const WATCHED = sharedWeakMap<IConstruct, boolean>('reference-notes');
-/** The objects a pattern writes its pods into: their references come from the pod model. */
-const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'Job', 'CronJob']);
 const ROUTING_KINDS = new Set(['Ingress', 'Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']);
 /** How many objects the note names; it counts the rest. */
 const NAMED = 10;
@@ -60,8 +58,9 @@ function noteReferences(root: IConstruct): void {
   const objects = root.node.findAll().filter(ApiObject.isApiObject);
   const found: FoundReference[] = [];
   for (const c of objects) {
-    const workload = (c.node.scope as { _workload?: NotedWorkload } | undefined)?._workload;
-    if (workload !== undefined && WORKLOAD_KINDS.has(c.kind)) found.push(...workloadReferences(workload, c.metadata.namespace));
+    // The object a pattern writes its pods into: their references come from the pod model.
+    const pattern = c.node.scope as { _workload?: NotedWorkload; _workloadObject?: ApiObject } | undefined;
+    if (pattern?._workload !== undefined && pattern._workloadObject === c) found.push(...workloadReferences(pattern._workload, c.metadata.namespace));
     else if (ROUTING_KINDS.has(c.kind)) found.push(...referencesOf(referenceJson(c)));
   }
   if (found.length === 0) return;

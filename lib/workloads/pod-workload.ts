@@ -115,6 +115,15 @@ export abstract class PodWorkload extends Construct implements IPodSource {
   }
 
   /**
+   * The object the pods are written into (Deployment, StatefulSet, Job, CronJob): the one whose
+   * references are the pods' (core/reference-notes.ts).
+   * @internal
+   */
+  public get _workloadObject(): ApiObject {
+    return this._pods.workload;
+  }
+
+  /**
    * The namespace written into the objects' metadata: null when none was chosen (kubectl's).
    * @internal
    */

@@ -171,23 +171,26 @@ describe('the deprecated names still work', () => {
     return synth(chart);
   }
 
+  /** The old name behind each factory chartWith takes; DEPRECATED gives the new one. */
+  const SLOTS: { [slot in keyof Parameters<typeof chartWith>[0]]: string } = {
+    httpGet: 'Probe.httpGet', tcpSocket: 'Probe.tcpSocket', exec: 'Probe.exec',
+    envConfigMap: 'EnvFrom.configMap', envSecret: 'EnvFrom.secret',
+    hookExec: 'LifecycleHandler.exec', hookHttpGet: 'LifecycleHandler.httpGet', hookSleep: 'LifecycleHandler.sleep',
+    projConfigMap: 'Projection.configMap', projSecret: 'Projection.secret',
+    projToken: 'Projection.serviceAccountToken', projDownward: 'Projection.downwardApi',
+    projected: 'Volume.projected', tracks: 'PodSource.tracks',
+  };
+  const CLASSES: { [name: string]: object } = { Probe, EnvFrom, LifecycleHandler, Projection, Volume, PodSource };
+  /** The factories of chartWith, each looked up by the name `nameOf` gives for its old name. */
+  const factories = (nameOf: (old: string) => string) => Object.fromEntries(Object.entries(SLOTS).map(([slot, old]) => {
+    const [cls, method] = nameOf(old).split('.');
+    return [slot, (CLASSES[cls] as { [m: string]: unknown })[method]];
+  })) as Parameters<typeof chartWith>[0];
+
   test('a chart made with the old names writes the same objects as with the new ones', () => {
-    const old = chartWith({
-      httpGet: Probe.httpGet, tcpSocket: Probe.tcpSocket, exec: Probe.exec,
-      envConfigMap: EnvFrom.configMap, envSecret: EnvFrom.secret,
-      hookExec: LifecycleHandler.exec, hookHttpGet: LifecycleHandler.httpGet, hookSleep: LifecycleHandler.sleep,
-      projConfigMap: Projection.configMap, projSecret: Projection.secret,
-      projToken: Projection.serviceAccountToken, projDownward: Projection.downwardApi,
-      projected: Volume.projected, tracks: PodSource.tracks,
-    });
-    const current = chartWith({
-      httpGet: Probe.fromHttpGet, tcpSocket: Probe.fromTcpSocket, exec: Probe.fromCommand,
-      envConfigMap: EnvFrom.fromConfigMap, envSecret: EnvFrom.fromSecret,
-      hookExec: LifecycleHandler.fromCommand, hookHttpGet: LifecycleHandler.fromHttpGet, hookSleep: LifecycleHandler.fromSleep,
-      projConfigMap: Projection.fromConfigMap, projSecret: Projection.fromSecret,
-      projToken: Projection.fromServiceAccountToken, projDownward: Projection.fromDownwardApi,
-      projected: Volume.fromProjected, tracks: PodSource.fromTracks,
-    });
+    expect(Object.values(SLOTS).sort()).toEqual(Object.keys(DEPRECATED).sort());
+    const old = chartWith(factories((name) => name));
+    const current = chartWith(factories((name) => DEPRECATED[name]));
     expect(old).toEqual(current);
     expect(old.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(expect.arrayContaining(['Deployment/web', 'Service/api', 'Deployment/api-canary']));
     expect(JSON.stringify(old)).toContain('"sleep":{"seconds":5}');
